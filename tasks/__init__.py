@@ -1,0 +1,1 @@
+"""Plain, testable functions for each pipeline stage, plus thin Prefect task wrappers."""

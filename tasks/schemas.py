@@ -1,0 +1,145 @@
+"""One Arrow schema per table, declared once.
+
+Every writer builds its tables from these, and the DuckDB views read the
+files they produce, so a column added here is a column users can query.
+"""
+from __future__ import annotations
+
+import pyarrow as pa
+
+_STR = pa.string()
+_I32 = pa.int32()
+_F64 = pa.float64()
+_TS = pa.timestamp("us", tz="UTC")
+
+ARTICLES = pa.schema(
+    [
+        ("article_id", _STR),
+        ("run_id", _STR),
+        ("source", _STR),
+        ("format", _STR),
+        ("encoding", _STR),
+        ("language", _STR),
+        ("url", _STR),
+        ("title", _STR),
+        ("author", _STR),
+        ("published", pa.date32()),
+        ("duplicate_of", _STR),
+        ("n_words", _I32),
+        ("text", _STR),
+    ]
+)
+
+ENTITIES = pa.schema(
+    [
+        ("article_id", _STR),
+        ("run_id", _STR),
+        ("sentence", _I32),
+        ("start", _I32),
+        ("end", _I32),
+        ("text", _STR),
+        ("label", _STR),
+        ("canonical", _STR),
+        ("entity_key", _STR),
+    ]
+)
+
+NUMBERS = pa.schema(
+    [
+        ("article_id", _STR),
+        ("run_id", _STR),
+        ("sentence", _I32),
+        ("start", _I32),
+        ("end", _I32),
+        ("surface", _STR),
+        ("value", _F64),
+        ("lower", _F64),
+        ("upper", _F64),
+        ("kind", _STR),
+        ("qualifier", _STR),
+        ("unit", _STR),
+        ("noun", _STR),
+        ("verb", _STR),
+        ("entity", _STR),
+        ("entity_label", _STR),
+    ]
+)
+
+REJECTS = pa.schema(
+    [
+        ("run_id", _STR),
+        ("source", _STR),
+        ("reason", _STR),
+        ("detail", _STR),
+        ("article_id", _STR),
+    ]
+)
+
+RUNS = pa.schema(
+    [
+        ("run_id", _STR),
+        ("flow_run_id", _STR),
+        ("covers", pa.date32()),
+        ("started_at", _TS),
+        ("finished_at", _TS),
+        ("status", _STR),
+        ("source", _STR),
+        ("model", _STR),
+        ("task_runner", _STR),
+        ("files", _I32),
+        ("read", _I32),
+        ("written", _I32),
+        ("rejected", _I32),
+        ("duplicates", _I32),
+        ("entities", _I32),
+        ("numbers", _I32),
+        ("words", pa.int64()),
+        ("seconds", _F64),
+        ("supersedes", pa.list_(_STR)),
+    ]
+)
+
+# Bookkeeping tables the views do not expose as user tables: which input
+# files a run consumed (so the next run reads only new ones) and the MinHash
+# signatures that find tomorrow's copy of yesterday's story.
+FILES = pa.schema(
+    [
+        ("run_id", _STR),
+        ("path", _STR),
+        ("size", pa.int64()),
+        ("mtime_ns", pa.int64()),
+        ("records", _I32),
+    ]
+)
+
+SIGNATURES = pa.schema(
+    [
+        ("article_id", _STR),
+        ("run_id", _STR),
+        ("minhash", pa.list_(pa.uint32())),
+    ]
+)
+
+TABLES: dict[str, pa.Schema] = {
+    "articles": ARTICLES,
+    "entities": ENTITIES,
+    "numbers": NUMBERS,
+    "rejects": REJECTS,
+    "runs": RUNS,
+    "files": FILES,
+    "signatures": SIGNATURES,
+}
+
+
+def empty(name: str) -> pa.Table:
+    return TABLES[name].empty_table()
+
+
+def from_rows(name: str, rows: list[dict]) -> pa.Table:
+    """Build a table from dict rows; missing keys become nulls, extra keys are an error."""
+    schema = TABLES[name]
+    cols = {f.name: [r.get(f.name) for r in rows] for f in schema}
+    extra = set().union(*(r.keys() for r in rows)) - set(schema.names) if rows else set()
+    if extra:
+        raise KeyError(f"{name}: unknown columns {sorted(extra)}")
+    return pa.Table.from_pydict(cols, schema=schema)
