@@ -96,6 +96,7 @@ RUNS = pa.schema(
         ("words", pa.int64()),
         ("seconds", _F64),
         ("supersedes", pa.list_(_STR)),
+        ("error", _STR),
     ]
 )
 

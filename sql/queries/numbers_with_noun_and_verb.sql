@@ -1,0 +1,16 @@
+-- Counts with what they count and the verb that governs them: the GDELT-style
+-- "KILL#6000#people" view of the news, largest first.
+SELECT
+    n.value,
+    n.qualifier,
+    n.noun,
+    n.verb,
+    n.unit,
+    n.entity,
+    n.surface,
+    a.title
+FROM numbers AS n
+JOIN articles AS a USING (article_id)
+WHERE n.kind IN ('cardinal', 'range') AND n.noun IS NOT NULL
+ORDER BY n.value DESC
+LIMIT 50;
