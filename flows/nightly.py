@@ -1,0 +1,250 @@
+"""The nightly flow: new raw articles in, committed Parquet tables and a catalog out.
+
+The flow itself only schedules: it reads input files lazily, cuts them into
+batches, and keeps a bounded window of batches in flight, so memory depends
+on the batch size, not on the size of the night's crawl.
+"""
+from __future__ import annotations
+
+import itertools
+import time
+import uuid
+from collections import deque
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pyarrow as pa
+from prefect import flow, get_run_logger
+from prefect.runtime import flow_run
+
+from flows import report
+from flows.runners import parallelism
+from tasks import catalog, lake as lake_mod
+from tasks.dedup import Deduper
+from tasks.ingest import discover, read_records
+from tasks.lake import Lake
+from tasks.lock import data_dir_lock
+from tasks.nlp import model_language, model_name
+from tasks.records import Article, RawRecord, Reject
+from tasks.schemas import from_rows
+from tasks.stages import (
+    NormalisedBatch, StageStats, article_rows, entities_task, normalise_task, numbers_task,
+    parse_task, reject_rows, write_task,
+)
+
+DEFAULT_BATCH_SIZE = 200
+
+
+def _run_name() -> str:
+    covers = flow_run.parameters.get("covers") or date.today().isoformat()
+    return f"nightly-{covers}"
+
+
+def resolve_source(source: str | Path, covers: str | None) -> Path | str:
+    """With a date, read that day's partition ``<source>/YYYY-MM-DD/`` when it exists."""
+    if covers:
+        day = Path(source) / covers
+        if day.is_dir():
+            return day
+    return source
+
+
+def _batched(items: Iterable, n: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, n)):
+        yield chunk
+
+
+class _Manifest:
+    """Which files this run read, and how many records each gave."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, dict] = {}
+
+    def records(self, paths: Iterable[Path], run_id: str) -> Iterator[RawRecord | Reject]:
+        for path in paths:
+            st = path.stat()
+            row = self.rows[str(path)] = {
+                "run_id": run_id, "path": str(path), "size": st.st_size,
+                "mtime_ns": st.st_mtime_ns, "records": 0,
+            }
+            for rec in read_records(path):
+                row["records"] += 1
+                yield rec
+
+    def table(self) -> pa.Table:
+        return from_rows("files", list(self.rows.values()))
+
+
+def new_files(lake: Lake, files: list[Path], force: bool) -> list[Path]:
+    """Files no live run has read in the same version (path, size, mtime)."""
+    if force:
+        return files
+    seen = {
+        (r["path"], r["size"], r["mtime_ns"])
+        for r in lake_mod.live_rows(lake, "files", ["path", "size", "mtime_ns"]).to_pylist()
+    }
+    out = []
+    for f in files:
+        st = f.stat()
+        if (str(f), st.st_size, st.st_mtime_ns) not in seen:
+            out.append(f)
+    return out
+
+
+def dedupe(deduper: Deduper, normalised: NormalisedBatch, run_id: str) -> tuple[list[Article], list[Article], pa.Table]:
+    """Split a batch into articles to extract and near-duplicates to keep without
+    extraction; exact copies become rejects linked to the first copy."""
+    fresh: list[Article] = []
+    near: list[Article] = []
+    signatures: list[dict] = []
+    for art in normalised.articles:
+        kind, first = deduper.check(art)
+        if kind == "exact":
+            normalised.rejects.append(Reject(art.source, "duplicate:exact", f"same text as {first}", first))
+            continue
+        if kind == "near":
+            art.duplicate_of = first
+            near.append(art)
+        else:
+            fresh.append(art)
+        signatures.append({"article_id": art.article_id, "run_id": run_id, "minhash": deduper.signature(art)})
+    return fresh, near, from_rows("signatures", signatures)
+
+
+def load_deduper(lake: Lake, threshold: float, replaced: Iterable[str] = ()) -> Deduper:
+    """Seeded with every live article, so tomorrow's copy of today's story is found;
+    a forced rerun leaves out the runs it replaces, or it would call its own copies duplicates."""
+    deduper = Deduper(threshold=threshold)
+    skip = set(replaced)
+    known = lake_mod.live_rows(lake, "signatures", ["article_id", "run_id", "minhash"]).to_pylist()
+    deduper.load((r["article_id"], r["minhash"]) for r in known if r["run_id"] not in skip)
+    return deduper
+
+
+@flow(name="nightly", flow_run_name=_run_name, log_prints=True)
+def nightly(
+    source: str = "seeds",
+    data_dir: str = "data",
+    model: str | None = None,
+    covers: str | None = None,
+    force: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    near_duplicate_threshold: float = 0.9,
+    extract_near_duplicates: bool = False,
+    lock_wait_seconds: float = 0.0,
+) -> dict:
+    """Ingest new articles from ``source``, extract entities and numbers, commit one run.
+
+    ``covers`` (YYYY-MM-DD) names the day the run is for: its partition of
+    ``source`` when one exists, the run's name and its ``covers`` column.
+    ``force`` re-reads that day's input and replaces its earlier runs.
+    """
+    log = get_run_logger()
+    lake = Lake(Path(data_dir).resolve())
+    covers_day = date.fromisoformat(covers) if covers else date.today()
+    model = model_name(model)
+    languages = frozenset({model_language(model)})
+    started = datetime.now(timezone.utc)
+    run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+    t0 = time.perf_counter()
+    with data_dir_lock(lake.data_dir, lock_wait_seconds):
+        stale = lake_mod.clean_stale(lake)
+        if stale:
+            log.info("cleaned %d leftovers of killed runs", len(stale))
+        supersedes = _runs_covering(lake, covers_day) if force else []
+        src = resolve_source(source, covers)
+        files = new_files(lake, discover(src), force)
+        log.info("run %s: %d new input files under %s", run_id, len(files), src)
+        totals = report.Totals()
+        run_row = dict(
+            run_id=run_id, flow_run_id=str(flow_run.id or ""), covers=covers_day, started_at=started,
+            source=str(src), model=model, task_runner=type(nightly_runner()).__name__,
+            supersedes=supersedes, files=len(files),
+        )
+        try:
+            manifest = _Manifest()
+            _process(lake, run_id, manifest.records(files, run_id), batch_size, languages, model,
+                     load_deduper(lake, near_duplicate_threshold, supersedes),
+                     extract_near_duplicates, totals, report.Progress(len(files), manifest))
+            lake_mod.write_part(lake, run_id, "files", 0, manifest.table())
+            row = _run_row(run_row, totals, "committed", t0)
+            lake_mod.commit(lake, run_id, covers_day, from_rows("runs", [row]))
+            if supersedes:
+                lake_mod.drop_runs(lake, supersedes)
+        except BaseException as exc:
+            lake_mod.record_failure(lake, covers_day, from_rows("runs", [
+                _run_row(run_row, totals, "failed", t0, error=f"{type(exc).__name__}: {exc}")]))
+            raise
+        catalog.build(lake)
+    summary = report.publish(lake, run_id, row, totals)
+    log.info("run %s committed: %s", run_id, summary)
+    return summary
+
+
+def _runs_covering(lake: Lake, day: date) -> list[str]:
+    runs = lake_mod.read_table(lake, "runs", ["run_id", "covers", "status"]).to_pylist()
+    live = lake_mod.live_run_ids(lake)
+    return sorted(r["run_id"] for r in runs if r["covers"] == day and r["run_id"] in live)
+
+
+def nightly_runner():
+    from prefect.context import FlowRunContext
+
+    ctx = FlowRunContext.get()
+    return ctx.task_runner if ctx else None
+
+
+def _run_row(base: dict, totals: "report.Totals", status: str, t0: float, error: str | None = None) -> dict:
+    return dict(
+        base, status=status, error=error, finished_at=datetime.now(timezone.utc),
+        seconds=time.perf_counter() - t0, read=totals.read, written=totals.written,
+        rejected=totals.rejected, duplicates=totals.duplicates, entities=totals.entities,
+        numbers=totals.numbers, words=totals.words,
+    )
+
+
+def _process(
+    lake: Lake, run_id: str, records: Iterator[RawRecord | Reject], batch_size: int,
+    languages: frozenset[str], model: str, deduper: Deduper, extract_near: bool,
+    totals: "report.Totals", progress: "report.Progress",
+) -> None:
+    """Normalise, dedupe, parse, extract and stage each batch, a bounded window at a time."""
+    window: deque = deque()
+    runner = nightly_runner()
+    max_inflight = 2 * parallelism(runner)
+
+    def drain(limit: int) -> None:
+        while len(window) > limit:
+            batch, fut = window.popleft()
+            counts, stats = fut.result()
+            totals.add_written(counts, stats)
+            progress.update(totals)
+
+    for batch, records_batch in enumerate(_batched(records, batch_size)):
+        normalised: NormalisedBatch = normalise_task.with_options(
+            task_run_name=f"normalise[batch {batch}]").submit(records_batch, batch, languages).result()
+        totals.add_normalised(normalised)
+        fresh, near, signatures = dedupe(deduper, normalised, run_id)
+        totals.duplicates += len(near) + sum(r.reason == "duplicate:exact" for r in normalised.rejects)
+        to_parse = fresh + near if extract_near else fresh
+        tables = {
+            "articles": article_rows(fresh + near, run_id),
+            "rejects": reject_rows(normalised.rejects, run_id),
+            "signatures": signatures,
+        }
+        totals.count_rejects(normalised.rejects)
+        if to_parse:
+            parsed = parse_task.with_options(task_run_name=f"parse[batch {batch}]").submit(
+                to_parse, lake, run_id, batch, model)
+            ents = entities_task.with_options(task_run_name=f"entities[batch {batch}]").submit(parsed, run_id, model)
+            nums = numbers_task.with_options(task_run_name=f"numbers[batch {batch}]").submit(parsed, run_id, model)
+            fut = write_task.with_options(task_run_name=f"write[batch {batch}]").submit(
+                lake, run_id, batch, tables, ents, nums, parsed)
+        else:
+            fut = write_task.with_options(task_run_name=f"write[batch {batch}]").submit(
+                lake, run_id, batch, tables)
+        window.append((batch, fut))
+        drain(max_inflight)
+    drain(0)

@@ -1,0 +1,324 @@
+"""Canonical names for entity mentions within one article: pure string rules.
+
+Users count entities, so "Mr Putin", "Putin" and "President Putin" must group
+under one key with "Vladimir Putin". News writes a full name once and short
+forms afterwards, so the article itself is the only dictionary we need: a
+short form links to the longest compatible full name of the same type in the
+same article, and to nothing when two full names compete for it (a bare
+"Clinton" beside "Hillary Clinton" and "Bill Clinton" stays "Clinton": a wrong
+merge corrupts counts silently, a missed one only splits them).
+
+No spaCy here, so every rule is testable on plain strings.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+PERSON = "PERSON"
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Leading "the" is part of the name for titles of works ("The Godfather");
+# for organisations and places it is grammar ("the Kremlin", "the US").
+KEEPS_ARTICLE = frozenset({"WORK_OF_ART", "PRODUCT"})
+
+# Honorifics and offices written before a name. Multi-word offices are matched
+# as phrases, longest first, so "Secretary of State" goes before "Secretary".
+_TITLES = [
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame",
+    "lord", "lady", "baroness", "baron", "president", "vice president",
+    "president-elect", "prime minister", "deputy prime minister",
+    "secretary of state", "secretary-general", "secretary general",
+    "secretary", "chancellor", "minister", "foreign minister",
+    "defence minister", "defense minister", "finance minister",
+    "foreign secretary", "home secretary", "health secretary",
+    "defence secretary", "defense secretary", "chancellor of the exchequer",
+    "senator", "sen", "rep", "representative", "congressman", "congresswoman",
+    "governor", "gov", "mayor", "ambassador", "king", "queen", "prince",
+    "princess", "pope", "emperor", "sheikh", "ayatollah", "archbishop",
+    "bishop", "cardinal", "rev", "reverend", "father", "rabbi", "imam",
+    "general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj",
+    "captain", "capt", "sergeant", "sgt", "admiral", "commander",
+    "judge", "justice", "chief justice", "chairman", "chairwoman", "chair",
+    "chief executive", "ceo", "director", "coach", "manager", "striker",
+    "midfielder", "defender", "goalkeeper", "spokesman", "spokeswoman",
+    "leader", "opposition leader", "detective", "inspector", "officer",
+    "constable",
+]
+TITLES: tuple[tuple[str, ...], ...] = tuple(
+    sorted({tuple(t.split()) for t in _TITLES}, key=len, reverse=True)
+)
+# Words that may precede an office without being part of the name:
+# "former US Secretary of State John Kerry".
+_TITLE_MODIFIERS = frozenset(
+    {"former", "late", "then", "acting", "interim", "deputy", "vice", "ex",
+     "assistant", "senior", "junior", "chief", "foreign", "state", "new",
+     "outgoing", "incoming", "shadow"}
+)
+# Royal and religious styles go with a given name and are part of how the
+# person is named: "Prince Charles" is not "Charles Kennedy"'s "Charles".
+ROYAL_TITLES = frozenset(
+    {"prince", "princess", "king", "queen", "pope", "emperor", "empress", "sheikh"}
+)
+# Trailing words that only say what kind of organisation a name is, so
+# "Newry" is "Newry FC"; any other extra word may name a part ("AOL Europe",
+# "BBC Sport") and blocks the link.
+_ORG_DESIGNATORS = frozenset(
+    {"fc", "afc", "cf", "club", "group", "holdings", "networks", "network",
+     "investors", "international", "corporation", "company", "co", "inc",
+     "corp", "ltd", "plc", "llc", "airlines", "airways", "bank", "party",
+     "industries", "systems", "technologies", "communications",
+     "entertainment", "pictures", "records", "partners", "capital",
+     "ventures", "foundation", "institute", "association", "society",
+     "university", "motors", "motor", "petroleum", "energy", "telecom",
+     "media", "brothers", "bros", "&", "sons", "trust"}
+)
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady"})
+_ORG_SUFFIXES = frozenset(
+    {"inc", "corp", "corporation", "ltd", "plc", "llc", "co", "ag", "sa", "nv", "gmbh"}
+)
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "la", "du"})
+_POSSESSIVE = re.compile(r"(?:['’`]s|(?<=s)['’])$", re.IGNORECASE)
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower-case, accent-free, dot-free form: the same name scraped with or
+    without accents, "U.S." or "US", groups under one key."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace(".", "").casefold()
+    return " ".join(text.split())
+
+
+def entity_key(label: str, canonical: str) -> str:
+    """The grouping key across articles and runs: label plus folded name."""
+    return f"{label}:{fold(canonical)}"
+
+
+def _word(token: str) -> str:
+    return token.rstrip(".,").casefold().translate(_QUOTES)
+
+
+def strip_possessive(text: str) -> str:
+    """"Russia's", "Russia’s" and "the Joneses'" name the owner, not a new entity."""
+    return _POSSESSIVE.sub("", text.strip()).rstrip()
+
+
+_TITLES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _t in TITLES:
+    _TITLES_BY_FIRST.setdefault(_t[0], []).append(_t)
+
+
+def _title_at(words: Sequence[str], i: int) -> int:
+    """Length of the longest office phrase starting at ``words[i]``, 0 if none."""
+    for title in _TITLES_BY_FIRST.get(words[i], ()):
+        if tuple(words[i : i + len(title)]) == title:
+            return len(title)
+    return 0
+
+
+def strip_titles(text: str) -> str:
+    """Drop leading offices and honorifics ("US Secretary of State John Kerry"
+    -> "John Kerry"), never the whole name: "Prince" alone stays "Prince"."""
+    tokens = text.split()
+    words = [_word(t) for t in tokens]
+    cut, i = 0, 0
+    while i < len(tokens) - 1:
+        n = _title_at(words, i)
+        if n and words[i] in ROYAL_TITLES:
+            cut = i  # "former King Constantine" -> "King Constantine"
+            break
+        if n:
+            i += n
+            cut = i
+        elif words[i] in _TITLE_MODIFIERS or (
+            tokens[i][:1].isupper() and i + 1 < len(tokens) and _title_at(words, i + 1)
+        ):
+            # A qualifier ("former", "US", "Russian") counts only if an office follows.
+            i += 1
+        else:
+            break
+    if cut >= len(tokens):
+        return text
+    return " ".join(tokens[cut:])
+
+
+def strip_article(text: str, label: str) -> str:
+    """Leading "the" is grammar for organisations and places, part of titles of works."""
+    if label in KEEPS_ARTICLE:
+        return text
+    tokens = text.split()
+    if len(tokens) > 1 and tokens[0].casefold() == "the":
+        return " ".join(tokens[1:])
+    return text
+
+
+def strip_org_suffix(text: str) -> str:
+    """"Apple Inc." and "Apple" are one company to a reader counting mentions."""
+    tokens = text.split()
+    while len(tokens) > 1 and _word(tokens[-1]) in _ORG_SUFFIXES:
+        tokens = tokens[:-1]
+        tokens[-1] = tokens[-1].rstrip(",")
+    return " ".join(tokens)
+
+
+def clean_name(surface: str, label: str) -> str:
+    """A mention's own name before any linking: no possessive, title, article."""
+    name = " ".join(strip_possessive(surface).split())
+    if label == PERSON:
+        name = strip_titles(name)
+    name = strip_article(name, label)
+    if label == "ORG":
+        name = strip_org_suffix(name)
+    return name or surface.strip()
+
+
+@lru_cache(maxsize=65536)
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(fold(name).split())
+
+
+@lru_cache(maxsize=65536)
+def _acronym_of(short: tuple[str, ...], long_name: str) -> bool:
+    if len(short) != 1 or len(short[0]) < 2:
+        return False
+    initials = "".join(
+        w[0] for w in long_name.replace("-", " ").split() if w.casefold() not in _ACRONYM_SKIP
+    )
+    return len(initials) >= 2 and fold(initials) == short[0]
+
+
+def compatible(short: str, long_name: str, label: str) -> bool:
+    """Whether ``short`` can be a short form of ``long_name`` (same label).
+
+    People: surname ("Kerry"), first name ("John"), or a name without its
+    middle ("George Bush" of "George W. Bush"). Organisations: trailing words
+    ("Commission" of "European Commission"), leading words when the rest only
+    says what kind of body it is ("Newry" of "Newry FC", not "AOL" of "AOL
+    Europe"), or an acronym. Places: only an acronym ("US"), because "Ireland"
+    is not "Northern Ireland".
+    """
+    s, l = _tokens(short), _tokens(long_name)
+    if not s or len(s) >= len(l):
+        return False
+    if label == PERSON:
+        return (
+            l[-len(s) :] == s
+            or l[: len(s)] == s
+            or (len(s) >= 2 and s[0] == l[0] and s[-1] == l[-1])
+        )
+    if label == "ORG":
+        return (
+            (l[: len(s)] == s and all(w in _ORG_DESIGNATORS for w in l[len(s) :]))
+            or l[-len(s) :] == s
+            or _acronym_of(s, long_name)
+        )
+    if label in PLACE_LABELS:
+        return _acronym_of(s, long_name)
+    return False
+
+
+def link_names(names: Sequence[str], labels: Sequence[str]) -> list[str]:
+    """Canonical name for each mention: its longest unambiguous full form.
+
+    ``names`` are already cleaned (``clean_name``). A short form links only if
+    all the full names it is compatible with are forms of one single name
+    (the maximal candidates collapse to one); otherwise it keeps its own name.
+    The display form of a name is its most frequent spelling in the article.
+    """
+    spellings: dict[tuple[str, str], Counter[str]] = {}
+    for name, label in zip(names, labels):
+        spellings.setdefault((label, fold(name)), Counter())[name] += 1
+    display = {key: c.most_common(1)[0][0] for key, c in spellings.items()}
+
+    by_label: dict[str, list[str]] = {}
+    for label, key in display:
+        by_label.setdefault(label, []).append(display[(label, key)])
+
+    root: dict[tuple[str, str], str] = {}
+    for label, group in by_label.items():
+        for name in group:
+            cands = [m for m in group if compatible(name, m, label)]
+            maximal = [m for m in cands if not any(compatible(m, o, label) for o in cands)]
+            key = (label, fold(name))
+            root[key] = maximal[0] if len(maximal) == 1 else name
+    return [root[(label, fold(name))] for name, label in zip(names, labels)]
+
+
+_SURNAME_MISLABELS = frozenset({"ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
+
+
+def harmonise_labels(names: Sequence[str], labels: Sequence[str]) -> list[str]:
+    """One label per name within an article, where the model wavers.
+
+    1. A place beats a lone person: a name tagged GPE/LOC somewhere and tagged
+       PERSON as a single word elsewhere is a place ("Sochi"), unless it is a
+       word of a longer PERSON name in the article ("George Washington").
+    2. Otherwise a name's most frequent label wins if it is strictly more
+       frequent than the runner-up. Single-word PERSON mentions that are words
+       of a longer PERSON name vote but are never relabelled: they are
+       explained ("Washington" the president beside "Washington" the city).
+    3. A company's short name is not a person: a single-word PERSON that
+       starts a longer ORG name ("Contrack" of "Contrack International") is
+       ORG, unless it is a word of a longer PERSON name.
+    4. A person's surname is not a thing: a single word tagged ORG, PRODUCT,
+       FAC, EVENT, WORK_OF_ART or LAW that ends a longer PERSON name
+       ("Tarantino" of "Quentin Tarantino") is PERSON, unless it starts a
+       longer name of its own label ("Ford" beside "Ford Motor").
+    Ties keep each mention's own label: no evidence, no change.
+    """
+    person_words: set[str] = set()
+    person_last: set[str] = set()
+    first_words: dict[str, set[str]] = {}
+    for name, label in zip(names, labels):
+        toks = _tokens(name)
+        if len(toks) > 1:
+            first_words.setdefault(label, set()).add(toks[0])
+            if label == PERSON:
+                person_words.update(toks)
+                person_last.add(toks[-1])
+    keys = [fold(n) for n in names]
+    places: dict[str, Counter[str]] = {}
+    for key, label in zip(keys, labels):
+        if label in PLACE_LABELS:
+            places.setdefault(key, Counter())[label] += 1
+
+    out = list(labels)
+    for i, (key, label) in enumerate(zip(keys, labels)):
+        if " " in key:
+            continue
+        if label == PERSON:
+            if key in person_words:
+                continue
+            if key in places:
+                out[i] = places[key].most_common(1)[0][0]
+            elif key in first_words.get("ORG", ()):
+                out[i] = "ORG"
+        elif label in _SURNAME_MISLABELS and key in person_last and key not in first_words.get(label, ()):
+            out[i] = PERSON
+
+    votes: dict[str, Counter[str]] = {}
+    for key, label in zip(keys, out):
+        votes.setdefault(key, Counter())[label] += 1
+    for i, key in enumerate(keys):
+        if out[i] == PERSON and key in person_words:
+            continue
+        ranked = votes[key].most_common(2)
+        if len(ranked) == 2 and ranked[0][1] > ranked[1][1]:
+            out[i] = ranked[0][0]
+    return out
+
+
+def canonicalise(surfaces: Sequence[str], labels: Sequence[str]) -> list[tuple[str, str, str]]:
+    """(label, canonical, entity_key) for each mention of one article."""
+    # Labels vote on the bare name ("Mr Lavrov" tagged ORG votes as "Lavrov"),
+    # then each mention is cleaned by its final label (titles go from people only).
+    bare = [strip_article(clean_name(s, PERSON), "ORG") for s in surfaces]
+    fixed = harmonise_labels(bare, labels)
+    names = [clean_name(s, l) for s, l in zip(surfaces, fixed)]
+    canon = link_names(names, fixed)
+    return [(l, c, entity_key(l, c)) for l, c in zip(fixed, canon)]

@@ -1,0 +1,111 @@
+"""Bytes to clean unicode text.
+
+Scraped news arrives as UTF-8, UTF-8 with a BOM, Windows cp1252 (a lone
+``0xA3`` byte meaning ``£``) or UTF-8 that was mis-decoded once already
+(mojibake such as ``donâ€™t``). Downstream NER sees only what this module
+returns, so every repair happens here, once, and the encoding that worked is
+recorded for the ``articles.encoding`` column.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+import ftfy
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+# Share of characters that may be lost to U+FFFD before we call UTF-8 hopeless.
+_MAX_REPLACED = 0.01
+# Above this share of control characters a text is not prose at all.
+_MAX_CONTROL = 0.2
+# ftfy's defaults also straighten curly quotes; keep the typography the
+# source chose and let the tokeniser deal with it.
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=True, normalization="NFC")
+
+
+class DecodeError(ValueError):
+    """The bytes are not text in any encoding we accept; ``reason`` is the reject code."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(detail or reason)
+        self.reason = reason
+        self.detail = detail
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The ``<meta charset>`` of an HTML page, if it names a codec Python knows."""
+    m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    try:
+        return codecs.lookup(m.group(1).decode("ascii", "ignore")).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str, str]:
+    """Decode ``data`` and return ``(text, encoding)``.
+
+    Order: BOM, strict UTF-8, the page's declared charset (HTML only), strict
+    cp1252, then UTF-8 with replacement if only a handful of bytes are bad (a
+    truncated or spliced file). Anything else raises
+    ``DecodeError("invalid_encoding")`` rather than inventing characters.
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data.decode(name), name
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates = ["cp1252"]
+    if html and (declared := declared_charset(data)) and declared not in ("utf-8", "cp1252"):
+        candidates.insert(0, declared)
+    for name in candidates:
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            continue
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") <= max(1, _MAX_REPLACED * len(text)):
+        return text, "utf-8-lossy"
+    raise DecodeError("invalid_encoding", "neither UTF-8 nor cp1252")
+
+
+def _is_control(ch: str) -> bool:
+    """Cc (except newline/tab) and Cf format characters (zero-width, soft hyphen, BOM)."""
+    if ch in "\n\t":
+        return False
+    return unicodedata.category(ch) in ("Cc", "Cf") and ch != "\u200d"
+
+
+def control_share(text: str) -> float:
+    """Share of control characters; used to reject binary-ish 'text'."""
+    if not text:
+        return 0.0
+    return sum(1 for ch in text if _is_control(ch)) / len(text)
+
+
+def strip_controls(text: str) -> str:
+    """Drop control and invisible format characters; keep newlines, tabs and ZWJ (emoji)."""
+    return "".join(ch for ch in text if not _is_control(ch))
+
+
+def clean_text(text: str) -> str:
+    """Repair mojibake, unify line endings, strip controls.
+
+    Raises ``DecodeError("control_characters")`` when the text is mostly
+    control characters: a binary blob that slipped past ingest.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if control_share(text) > _MAX_CONTROL:
+        raise DecodeError("control_characters", f"{control_share(text):.0%} control characters")
+    return strip_controls(ftfy.fix_text(text, config=_FTFY))

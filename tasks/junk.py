@@ -1,0 +1,438 @@
+"""Scraper junk in plain text: named, individually tested rules.
+
+HTML has tags to tell a menu from a paragraph; scraped plain text has only
+lines. Each line (one paragraph per line) is judged in two passes:
+
+1. *Pattern rules* (``LINE_RULES``): boilerplate that looks the same on every
+   site -- breadcrumbs, "Advertisement", "Read more", bylines, timestamps,
+   newsletter and cookie blurbs, photo credits, wire sign-offs, share
+   buttons. A line matching one is junk wherever it stands.
+2. *Density rules* (after jusText): long lines rich in stop words are prose,
+   short lines are decided by their neighbours, and a run of short lines is a
+   menu. The article is then the best-scoring contiguous region of prose,
+   which drops the "related stories" and footer that follow it on a page.
+
+Rules err on the side of keeping text: a dropped sentence costs entities
+and numbers downstream, a kept menu line costs little.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+# --------------------------------------------------------------------------- patterns
+
+_SEP = r"(?:\s[/»›>|]\s|\s?[»›]\s?)"
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}\s+{_MONTH}\s+\d{{2,4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|"
+    r"\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)\b",
+    re.I,
+)
+_TIME_WORDS = re.compile(
+    r"^(?:(?:last\s+)?updated|published|posted|first published|modified|date|created)\b[\s:]*", re.I
+)
+_WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?", re.I)
+_TZ = re.compile(r"\b(?:[ECMP][SD]T|GMT|UTC|BST|CET|ET|PT)\b|[|,;•·–—-]|\bat\b|\bon\b", re.I)
+
+_ADVERT = re.compile(
+    r"^(?:advertisement|advertising|sponsored(?: content)?|ad|paid content|"
+    r"story continues below(?: advertisement)?|continue reading(?: the main story)?(?: below)?|"
+    r"skip (?:advertisement|ad)|\(?ad\)?|supported by|promoted(?: stories)?)\s*:?$",
+    re.I,
+)
+_READ_MORE = re.compile(
+    r"^(?:read (?:more|next|also|the full (?:story|article))|related(?: (?:articles?|stories|content|coverage|news))?|"
+    r"more(?: on this)?(?: story)?|also read|see also|watch(?: now| video)?|listen|click here|"
+    r"recommended(?: for you)?|you (?:may|might) also like|trending(?: now)?|most (?:read|popular|viewed)|"
+    r"up next|top stories|more from [\w .&'-]+|latest(?: news| stories)?|don't miss|in case you missed it)"
+    r"\b\s*(?:[:»›|.…]+|\.\.\.|$)",
+    re.I,
+)
+_NEWSLETTER = re.compile(
+    r"\b(?:sign(?:ing)? up (?:for|to)|subscribe (?:to|now|today|for)|subscribers? (?:only|can)|"
+    r"newsletter|inbox|already (?:a subscriber|have an account)|log ?in to (?:continue|comment)|"
+    r"create (?:a free|an) account|unlimited (?:digital )?access|support (?:our|independent) journalism)\b",
+    re.I,
+)
+_COOKIE = re.compile(
+    r"\b(?:(?:use|uses|using|accept|allow|enable|block)\s+(?:all\s+)?cookies|cookie (?:policy|settings|preferences|consent|notice)|"
+    r"privacy (?:policy|notice|settings)|terms (?:of (?:use|service)|and conditions)|"
+    r"all rights reserved|©|\(c\) \d{4}|copyright (?:©\s*)?\d{4}|user agreement|ad choices|"
+    r"do not sell my)\b",
+    re.I,
+)
+_PHOTO = re.compile(
+    r"^(?:(?:photo|image|picture|video|graphic|illustration)s?(?: credit)?\s*(?:by|:|\|)|credit(?:s)?\s*(?:\.\.\.|:|…)|"
+    r"\(?(?:ap|afp|reuters|getty|epa|pa|shutterstock) (?:photo|images?)\b)|"
+    r"(?:[/|]\s*(?:getty images|ap|afp|reuters|epa|shutterstock|pa(?: wire)?|alamy)\)?\.?|\((?:ap|afp) photo[^)]*\)\.?)$",
+    re.I,
+)
+_SIGNOFF = re.compile(
+    r"^(?:[-–—(\s]*(?:reuters?|ap|afp|upi|bbc|cnn|pa|dpa|xinhua)[)\s]*|"
+    r"\(?(?:reporting|writing|additional reporting|editing|compiled) by\b.*|"
+    r"copyright \d{4} .*|.*contributed to this (?:report|story)\.?|"
+    r"(?:this (?:story|article) (?:was|has been) (?:updated|corrected)\b.*))$",
+    re.I,
+)
+_SHARE = re.compile(
+    r"^(?:\d[\d,.]*k?\s*)?(?:shares?|share (?:this|on|via)\b.*|tweet|pin(?: it)?|email|print|comments?|"
+    r"whatsapp|facebook|twitter|linkedin|reddit|copy link|save|view comments|\d+\s+comments?|"
+    r"share(?: this)?(?: article| story)?(?: on \w+)?)\s*$",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"^(?i:by|written by|words by|story by|from)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin))*"
+    r"(?:\s*(?:[,|/–—-]|\bfor\b|\bin\b)\s*.{0,60})?$",
+)
+_AUTHOR_AND_TIME = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:@\w+)?\s*[|/·•–—-]\s*.{0,40}$")
+_TERMINAL = re.compile(r"""[.!?…:;"”’'»)\]]$""")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# A share count glued to the first word of the body: "55US Secretary", "1.2kThe".
+_GLUED_COUNT = re.compile(r"^(?:\d{1,3}(?:[.,]\d)?k?|\d{1,6})(?=(?:[A-Z]{2,5}\s+[A-Z][a-z])|(?:[A-Z][a-z]{2,}\b))")
+_UNITS = frozenset({"Mbps", "Gbps", "Kbps", "Ghz", "Mhz", "Khz", "Kph", "Mph", "Kwh", "Mwh", "Gwh", "Kms", "Mins"})
+
+
+def _norm(line: str) -> str:
+    """Case- and punctuation-insensitive key to compare headlines."""
+    return " ".join(_WORD.findall(line.lower()))
+
+
+def words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+# --------------------------------------------------------------------------- line rules
+
+
+def is_breadcrumb(line: str) -> bool:
+    """``Home / Uncategorized / Title``, ``You are at: Home » News``: site navigation, not prose."""
+    s = line.strip()
+    if re.match(r"^(?:you are (?:at|here)|you are currently reading|home)\s*[:»›/>|]", s, re.I):
+        return True
+    parts = re.split(_SEP, s)
+    return len(parts) >= 3 and all(0 < len(p.split()) <= 12 for p in parts) and not _TERMINAL.search(parts[0])
+
+
+def is_advertisement(line: str) -> bool:
+    """Ad slot labels: ``Advertisement``, ``Story continues below advertisement``."""
+    return bool(_ADVERT.match(line.strip()))
+
+
+def is_read_more(line: str) -> bool:
+    """Teasers for other stories: ``Read more: ...``, ``RELATED: ...``, ``You may also like``.
+
+    A sentence that merely starts with "More" (``More than 6,000 people``) is
+    not a teaser: the keyword must stand alone or be followed by a colon.
+    """
+    return bool(_READ_MORE.match(line.strip())) and len(line) < 250
+
+
+def is_newsletter(line: str) -> bool:
+    """Subscription and sign-up calls to action, only when short (a blurb, not a story about newsletters)."""
+    return bool(_NEWSLETTER.search(line)) and len(words(line)) <= 40 and not _is_quote(line)
+
+
+def is_cookie(line: str) -> bool:
+    """Cookie banners, legal footers and copyright lines."""
+    return bool(_COOKIE.search(line)) and len(words(line)) <= 60 and not _is_quote(line)
+
+
+def is_photo_credit(line: str) -> bool:
+    """``Photo: AP``, ``Credit... Doug Mills/The New York Times``, ``(AP Photo/Evan Vucci)``."""
+    s = line.strip()
+    return len(words(s)) <= 30 and bool(_PHOTO.search(s))
+
+
+def is_signoff(line: str) -> bool:
+    """Wire-copy trailers: ``Reuter``, ``(AP)``, ``Reporting by ...; Editing by ...``."""
+    s = line.strip()
+    return len(s) < 300 and bool(_SIGNOFF.match(s))
+
+
+def is_share(line: str) -> bool:
+    """Share buttons and counters: ``Share this on WhatsApp``, ``55 Shares``, ``Tweet``."""
+    return bool(_SHARE.match(line.strip()))
+
+
+def is_byline(line: str) -> bool:
+    """``By Troy L. Smith, Cleveland.com`` or ``Catherine Shu @catherineshu / 2 days``."""
+    s = line.strip()
+    if len(s) > 100 or s.endswith((".", "?", "!")) and not re.search(r"\b[A-Z]\.$", s):
+        return False
+    return bool(_BYLINE.match(s)) or bool(_AUTHOR_AND_TIME.match(s) and ("@" in s or _DATE.search(s)))
+
+
+def is_timestamp(line: str) -> bool:
+    """A line that is only a date/time, maybe with ``Updated``/``Posted`` and a weekday."""
+    s = line.strip()
+    if len(s) > 90 or not _DATE.search(s) and not re.search(r"\b(19|20)\d{2}\b", s):
+        return False
+    rest = _TZ.sub(" ", _WEEKDAY.sub(" ", _DATE.sub(" ", _TIME_WORDS.sub("", s))))
+    rest = re.sub(r"\b(?:19|20)\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?\b|[():.]", " ", rest)
+    return len(rest.split()) <= 1
+
+
+# Order matters only for the reason recorded in tests and the bench.
+LINE_RULES: dict[str, Callable[[str], bool]] = {
+    "breadcrumb": is_breadcrumb,
+    "advertisement": is_advertisement,
+    "read_more": is_read_more,
+    "newsletter": is_newsletter,
+    "cookie": is_cookie,
+    "photo_credit": is_photo_credit,
+    "signoff": is_signoff,
+    "share": is_share,
+    "byline": is_byline,
+    "timestamp": is_timestamp,
+}
+
+
+def junk_reason(line: str) -> str | None:
+    """Name of the first pattern rule ``line`` matches, or None."""
+    return next((name for name, rule in LINE_RULES.items() if rule(line)), None)
+
+
+def _is_quote(line: str) -> bool:
+    """Quoted speech is reporting, even when it mentions newsletters or cookies."""
+    return bool(re.search(r"[\"“”]", line)) and len(words(line)) >= 12
+
+
+# --------------------------------------------------------------------------- document rules
+
+
+def strip_share_counter(line: str) -> str:
+    """Remove a share count glued to the first word: ``55US Secretary`` -> ``US Secretary``.
+
+    Only a count directly followed by a capitalised word or an acronym plus a
+    capitalised word; ``2014 was``, ``3M said`` and ``100Mbps`` stay intact.
+    """
+    m = _GLUED_COUNT.match(line)
+    if not m:
+        return line
+    rest = line[m.end():]
+    if rest.split(maxsplit=1)[0].rstrip(".,;:") in _UNITS:
+        return line
+    return rest
+
+
+def is_headline_copy(line: str, title: str | None) -> bool:
+    """``line`` repeats the title, maybe with a site suffix (``Title - The New York Times``)."""
+    if not title:
+        return False
+    a, b = _norm(line), _norm(title)
+    if not a or not b:
+        return False
+    return a == b or (len(b.split()) >= 4 and a.startswith(b) and len(a.split()) - len(b.split()) <= 6)
+
+
+def is_menu_run(lines: Sequence[str], start: int, *, min_run: int = 3, max_words: int = 4) -> int:
+    """Length of the run of short, unpunctuated lines at ``start`` if it is a menu, else 0."""
+    end = start
+    while end < len(lines) and len(lines[end].split()) <= max_words and not _TERMINAL.search(lines[end].strip()):
+        end += 1
+    return end - start if end - start >= min_run else 0
+
+
+def find_title(lines: Sequence[str]) -> str | None:
+    """The headline of a plain-text article.
+
+    A page states its headline more than once: as the ``Title - Site`` first
+    line, the tail of a breadcrumb, the line above the body. Among lines
+    before the first prose paragraph, prefer a repeated one that the first
+    line starts or ends with, then the longest repeated one (menus repeat
+    too, but menu items are short), then the last headline-like line.
+    """
+    body = next((i for i, ln in enumerate(lines) if _looks_like_prose(ln)), len(lines))
+    head = [ln.strip() for ln in lines[:body] if ln.strip()]
+    if not head:
+        return None
+    keys = [_norm(ln) for ln in head]
+
+    def related(a: str, b: str) -> bool:
+        return a == b or b.startswith(a + " ") or b.endswith(" " + a)
+
+    repeated: list[tuple[bool, int, int]] = []
+    for i, ln in enumerate(head):
+        n = len(keys[i].split())
+        if not 3 <= n <= 25 or is_breadcrumb(ln) or junk_reason(ln) in ("advertisement", "read_more", "share", "timestamp", "byline"):
+            continue
+        if any(j != i and related(keys[i], keys[j]) for j in range(len(head))):
+            repeated.append((i > 0 and related(keys[i], keys[0]), n, -i))
+    if repeated:
+        in_first, n, neg_i = max(repeated)
+        if in_first or n >= 4:
+            return head[-neg_i]
+    candidates = [ln for ln in head if 3 <= len(words(ln)) <= 25 and not _TERMINAL.search(ln)
+                  and junk_reason(ln) is None and not is_breadcrumb(ln)]
+    return candidates[-1] if candidates else None
+
+
+def _looks_like_prose(line: str) -> bool:
+    """A body sentence, not a headline: long and ending like a statement (headlines may end in ? or !)."""
+    s = line.strip()
+    return len(words(s)) >= 12 and bool(re.search(r"""[.:;"”’]$""", s)) and junk_reason(s) is None
+
+
+# --------------------------------------------------------------------------- density
+
+
+@dataclass
+class Block:
+    """One line with the features the density rules look at."""
+
+    text: str
+    n_words: int
+    stop_density: float
+    terminal: bool
+    junk: str | None
+    label: str = ""  # "good" | "near" | "short" | "bad"
+
+
+def make_block(line: str, stopwords: frozenset[str]) -> Block:
+    w = words(line)
+    stops = sum(1 for x in w if x.lower() in stopwords)
+    return Block(
+        text=line,
+        n_words=len(w),
+        stop_density=stops / len(w) if w else 0.0,
+        terminal=bool(_TERMINAL.search(line.strip())),
+        junk=junk_reason(line),
+    )
+
+
+# jusText's defaults, in characters and share of stop words.
+LENGTH_LOW, LENGTH_HIGH = 70, 200
+STOP_LOW, STOP_HIGH = 0.30, 0.32
+
+
+def classify(blocks: list[Block]) -> None:
+    """Label each block good/near/short/bad, then settle short ones by their neighbours."""
+    for b in blocks:
+        n = len(b.text)
+        if b.junk:
+            b.label = "bad"
+        elif n < LENGTH_LOW:
+            b.label = "short"
+        elif not b.terminal and n < LENGTH_HIGH:  # a headline or teaser, not a paragraph
+            b.label = "short"
+        elif b.stop_density >= STOP_HIGH:
+            b.label = "good"
+        elif b.stop_density >= STOP_LOW or (b.terminal and b.stop_density >= 0.15):
+            b.label = "near"
+        else:
+            b.label = "bad"
+    for i, b in enumerate(blocks):
+        if b.label in ("short", "near"):
+            prev = _neighbour(blocks, i, -1)
+            nxt = _neighbour(blocks, i, 1)
+            if b.label == "near":
+                b.label = "good" if "good" in (prev, nxt) else "near"
+            else:
+                b.label = "good" if prev == nxt == "good" else "bad" if "bad" in (prev, nxt) or not (prev or nxt) else "short"
+
+
+def _neighbour(blocks: list[Block], i: int, step: int) -> str | None:
+    """Label of the nearest neighbour that is not short (jusText's context rule)."""
+    j = i + step
+    while 0 <= j < len(blocks):
+        if blocks[j].label not in ("short",):
+            return "good" if blocks[j].label == "good" else "bad" if blocks[j].label == "bad" else "near"
+        j += step
+    return None
+
+
+def main_region(blocks: list[Block]) -> tuple[int, int]:
+    """``[start, end)`` of the highest-scoring contiguous run (maximum subarray).
+
+    Prose scores its length, junk and short lines cost a little each, so a
+    subheading inside the article survives while the link list after it
+    does not.
+    """
+    best, best_span, cur, cur_start = 0.0, (0, 0), 0.0, 0
+    for i, b in enumerate(blocks):
+        score = _score(b)
+        if cur <= 0:
+            cur, cur_start = score, i
+        else:
+            cur += score
+        if cur > best:
+            best, best_span = cur, (cur_start, i + 1)
+    return best_span
+
+
+def _total(blocks: list[Block], span: tuple[int, int]) -> float:
+    return sum(_score(b) for b in blocks[span[0] : span[1]])
+
+
+def _score(b: Block) -> float:
+    n = len(b.text)
+    if b.label == "good":
+        return n
+    if b.label == "near":
+        return n * 0.3
+    if b.label == "short":
+        return -20.0
+    return -max(40.0, n * 0.5)
+
+
+def clean_lines(lines: list[str], *, title: str | None, stopwords: frozenset[str]) -> list[str]:
+    """The article paragraphs among ``lines``: pattern rules, then density and region.
+
+    Where the headline reappears just before the prose, the article starts
+    there (a page repeats its title above the body); otherwise the region is
+    the best-scoring run of prose anywhere.
+    """
+    lines = [ln.strip() for ln in lines if ln.strip()]
+    copies = [is_headline_copy(ln, title) for ln in lines]
+    blocks = [make_block(ln, stopwords) for ln in lines]
+    for b, copy in zip(blocks, copies):
+        b.junk = b.junk or ("headline" if copy else None)
+    i = 0
+    while i < len(blocks):
+        run = is_menu_run(lines, i)
+        for b in blocks[i : i + run]:
+            b.junk = b.junk or "menu"
+        i += run or 1
+    classify(blocks)
+    start, end = main_region(blocks)
+    anchored = anchored_region(blocks, copies)
+    # Trust the headline anchor unless it points somewhere far weaker than the best prose run.
+    if anchored and (anchored[0] < end and start < anchored[1] or _total(blocks, anchored) >= 0.5 * _total(blocks, (start, end))):
+        start, end = anchored
+    if end <= start:  # nothing prose-like: a brief; keep what no pattern rule rejects
+        kept = [b.text for b in blocks if not b.junk]
+    else:
+        kept = [b.text for b in blocks[start:end] if b.label != "bad"]
+    if kept:
+        kept[0] = strip_share_counter(kept[0])
+    return [k for k in kept if k.strip()]
+
+
+# How far (in blocks) prose may follow a headline copy to count as its body.
+ANCHOR_WINDOW = 10
+
+
+def anchored_region(blocks: list[Block], copies: list[bool]) -> tuple[int, int] | None:
+    """``[start, end)`` from the first prose block after a headline copy, or None.
+
+    The start is the anchor; the end is where the running score peaks, so
+    share buttons or an ad inside the body do not cut it short while the
+    link lists after it are left out.
+    """
+    for i, copy in enumerate(copies):
+        if not copy:
+            continue
+        seed = next((j for j in range(i + 1, min(i + 1 + ANCHOR_WINDOW, len(blocks))) if blocks[j].label == "good"), None)
+        if seed is None:
+            continue
+        total, best, end = 0.0, 0.0, seed + 1
+        for j in range(seed, len(blocks)):
+            total += _score(blocks[j])
+            if total > best:
+                best, end = total, j + 1
+        return seed, end
+    return None

@@ -1,0 +1,124 @@
+"""RawRecord -> Article: decode, repair, extract, de-junk, identify language.
+
+Output text format (what every later stage and the ``articles.text`` column
+see): one paragraph per line-group, paragraphs separated by a blank line
+(``"\\n\\n"``), no newlines inside a paragraph, single spaces, no control
+characters. ``article_id`` is the first 16 hex digits of the SHA-1 of that
+text, so the same story normalised twice gets the same id.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+
+from tasks import junk
+from tasks.decode import DecodeError, clean_text, decode_bytes
+from tasks.html import extract
+from tasks.language import language_of, stopwords
+from tasks.records import Article, RawRecord, Reject
+
+_SPACES = re.compile(r"[^\S\n]+")
+_LOOKS_HTML = re.compile(r"^\s*(?:<!doctype html|<html|<\?xml[^>]*>\s*<html)", re.I)
+_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%Y/%m/%d", "%d/%m/%Y")
+
+
+def article_id(text: str) -> str:
+    """Content address of the normalised text."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def normalise(rec: RawRecord, *, languages: frozenset[str] = frozenset({"en"})) -> Article | Reject:
+    """Turn one raw record into a clean ``Article``, or say why it cannot be one."""
+    try:
+        if isinstance(rec.data, bytes):
+            text, encoding = decode_bytes(rec.data, html=rec.is_html)
+        else:
+            text, encoding = rec.data, "utf-8"
+        text = clean_text(text)
+    except DecodeError as exc:
+        return Reject(rec.source, exc.reason, exc.detail)
+
+    title, url, published, author = rec.title, rec.url, rec.published, rec.author
+    if rec.is_html or _LOOKS_HTML.match(text):
+        page = extract(text, url=url)
+        if page is None:
+            return Reject(rec.source, "no_text", "no main text found in HTML")
+        title, url = title or page.title, url or page.url
+        published, author = published or page.date, author or page.author
+        paragraphs = [p for p in (_tidy(ln) for ln in page.text.split("\n")) if p]
+        paragraphs = [p for p in paragraphs if not junk.is_headline_copy(p, title) and not _boilerplate(p)]
+    else:
+        lines = [_tidy(ln) for ln in unwrap(text)]
+        title = title or junk.find_title(lines)
+        lang, _ = language_of(text)
+        paragraphs = junk.clean_lines(lines, title=title, stopwords=stopwords(lang))
+
+    body = "\n\n".join(paragraphs)
+    if not body.strip():
+        return Reject(rec.source, "no_text", "nothing left after removing boilerplate")
+    preferred = "en" if "en" in languages else sorted(languages)[0]
+    lang, _ = language_of(body, default=preferred)
+    if lang not in languages:
+        return Reject(rec.source, f"language:{lang}", f"detected {lang}", article_id(body))
+    return Article(
+        article_id=article_id(body),
+        source=rec.source,
+        text=body,
+        fmt=rec.fmt,
+        encoding=encoding,
+        title=_tidy(title) if title else None,
+        url=url,
+        published=parse_date(published),
+        author=_tidy(author) if author else None,
+        language=lang,
+    )
+
+
+def _tidy(line: str) -> str:
+    return _SPACES.sub(" ", line).strip()
+
+
+def _boilerplate(line: str) -> bool:
+    """Pattern rules that are safe on trafilatura output (it has already kept only the body)."""
+    return junk.is_advertisement(line) or junk.is_share(line) or junk.is_read_more(line) and len(line) < 120
+
+
+def unwrap(text: str) -> list[str]:
+    """Lines, with hard-wrapped paragraphs joined back into one line each.
+
+    Some feeds wrap at ~72 columns and separate paragraphs by blank lines;
+    the junk rules need one paragraph per line. A text counts as wrapped
+    when most lines that are followed by a non-blank line are long and stop
+    without sentence punctuation.
+    """
+    lines = text.split("\n")
+    inner = [a for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    wrapped = [a for a in inner if 40 <= len(a.rstrip()) <= 100 and not re.search(r"[.!?:\"”]$", a.rstrip())]
+    if "" not in (ln.strip() for ln in lines) or len(inner) < 3 or len(wrapped) < 0.6 * len(inner):
+        return lines
+    return [" ".join(block.split("\n")) for block in re.split(r"\n\s*\n", text)]
+
+
+def parse_date(value: str | None) -> date | None:
+    """The calendar date of a published string in the usual scraper formats, else None."""
+    if not value:
+        return None
+    s = value.strip()
+    if m := re.match(r"(\d{4})-(\d{2})-(\d{2})", s):
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    try:
+        return parsedate_to_datetime(s).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", s.split("T")[0]).strip()
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(cleaned, fmt).date()
+        except ValueError:
+            continue
+    return None

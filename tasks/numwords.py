@@ -1,0 +1,302 @@
+"""Pure value parsing for number expressions, with no spaCy in sight.
+
+Kept apart from extraction so every written form (``6,000``, ``$5bn``'s
+``5bn``, ``twenty-one thousand``, ``two-thirds``, ``3rd``) can be tested in
+microseconds, and so the extractor only has to decide *which* tokens form a
+number, never how to read one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ONES: dict[str, int] = {
+    "zero": 0, "nought": 0, "naught": 0, "nil": 0, "none": 0,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES: dict[str, float] = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+}
+# Abbreviated scales as news writes them after digits: ``1.2m``, ``5bn``, ``100K``.
+SCALE_ABBREV: dict[str, float] = {
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9,
+    "bln": 1e9, "t": 1e12, "tn": 1e12, "trn": 1e12,
+}
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+    "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+    "hundredth": 100, "thousandth": 1000, "millionth": 1_000_000,
+    "billionth": 1_000_000_000,
+}
+# Denominators: ``half``/``quarter`` and every ordinal from third up, plural or not.
+DENOMINATORS: dict[str, int] = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
+DENOMINATORS.update({w: n for w, n in ORDINALS.items() if n >= 3})
+DENOMINATORS.update({w + "s": n for w, n in ORDINALS.items() if n >= 3})
+MULTIPLIERS: dict[str, int] = {"dozen": 12, "dozens": 12}
+NEGATORS = frozenset({"minus", "negative"})
+VULGAR: dict[str, float] = {
+    "½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125,
+}
+#: Every word that can be part of a spelled-out number (used by the extractor to grow spans).
+NUMBER_WORDS = frozenset(ONES) | frozenset(TENS) | frozenset(SCALES) | frozenset(MULTIPLIERS) \
+    | {"half", "halves", "quarter", "quarters", "point"} - {"none"}
+_TENS_PREFIX = re.compile(r"^(" + "|".join(TENS) + r")(" + "|".join(list(ONES) + list(ORDINALS)) + r")$")
+
+_DIGITS = re.compile(
+    r"""^(?P<sign>[-−+])?
+    (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+    (?P<vulgar>[½⅓⅔¼¾⅕⅛])?
+    (?:/(?P<den>\d+))?$""",
+    re.X,
+)
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.I)
+_NUM_SUFFIX = re.compile(
+    r"^(?P<pre>[^\d.\-−+]*?)(?P<sign>[-−+])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<vulgar>[½⅓⅔¼¾⅕⅛])?(?P<suf>[^\d.,][^\d]*|[-–—][\d,.]*\d[^\d]*)?$"
+)
+_RANGE_TOKEN = re.compile(
+    r"^(?P<a>[-−]?\d[\d,]*(?:\.\d+)?)\s*(?:-|–|—|to)\s*(?P<b>\d[\d,]*(?:\.\d+)?)$", re.I
+)
+
+
+def _digits(text: str) -> float | None:
+    m = _DIGITS.match(text)
+    if not m:
+        return None
+    num = m["num"]
+    if "," in num and not re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", num):
+        return None
+    value = float(num.replace(",", ""))
+    if m["vulgar"]:
+        value += VULGAR[m["vulgar"]]
+    if m["den"]:
+        den = int(m["den"])
+        if den == 0 or "," in num:
+            return None
+        value /= den
+    return -value if m["sign"] in ("-", "−") else value
+
+
+def _split_words(text: str) -> list[str]:
+    """Lower-case words; a hyphen separates only letters (``twenty-one``), so ``-5`` keeps its sign."""
+    words: list[str] = []
+    for w in text.lower().split():
+        if w in ("-", "−"):
+            continue
+        words.extend(p for p in re.split(r"(?<=[a-z])[-‐–](?=[a-z])", w) if p)
+    return words
+
+
+def _words(words: list[str]) -> float | None:
+    """Left-to-right accumulator over spelled-out and mixed (``1.2 million``) words."""
+    total = 0.0
+    current: float | None = None  # None: nothing seen since the last scale
+    seen = False
+    i = 0
+    while i < len(words):
+        w = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if w in ("a", "an"):
+            if nxt is None or not (nxt in SCALES or nxt in MULTIPLIERS or nxt in DENOMINATORS):
+                return None
+            current = (current or 0) + 1
+        elif w == "and":
+            if not seen or nxt is None:
+                return None
+            if nxt in ("a", "an", "one") and i + 2 < len(words) and words[i + 2] in DENOMINATORS:
+                frac = _words(words[i + 1:])
+                if frac is None:
+                    return None
+                return total + (current or 0) + frac
+        elif w in ONES and w != "none":
+            current = (current or 0) + ONES[w]
+        elif w in TENS:
+            current = (current or 0) + TENS[w]
+        elif (m := _TENS_PREFIX.match(w)) and m[2] in ONES:
+            current = (current or 0) + TENS[m[1]] + ONES[m[2]]
+        elif w == "point":
+            if nxt is None:
+                return None
+            digits = ""
+            j = i + 1
+            while j < len(words) and (words[j] in ONES and ONES[words[j]] < 10 or words[j].isdigit()):
+                digits += str(ONES[words[j]]) if words[j] in ONES else words[j]
+                j += 1
+            if not digits:
+                return None
+            current = (current or 0) + float("0." + digits)
+            seen = True
+            i = j
+            continue
+        elif w == "hundred":
+            current = (current if current is not None else 1) * 100
+        elif w in SCALES:
+            total += (current if current is not None else 1) * SCALES[w]
+            current = None
+        elif w in MULTIPLIERS:
+            base = total + (current if current is not None else 1)
+            total, current = base * MULTIPLIERS[w], None
+        elif w in DENOMINATORS:
+            num = total + (current if current is not None else 1)
+            if current is None and total == 0 and w not in ("half", "halves"):
+                return None  # a bare "third" is an ordinal, not a fraction
+            total, current = num / DENOMINATORS[w], None
+        elif (v := _digits(w)) is not None:
+            if current is not None:
+                return None
+            current = v
+        elif w in SCALE_ABBREV and seen:
+            total += (current if current is not None else 1) * SCALE_ABBREV[w]
+            current = None
+        else:
+            return None
+        seen = True
+        i += 1
+    if not seen:
+        return None
+    return total + (current or 0)
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a cardinal or fraction expression, or None if it is not one.
+
+    Accepts digits (``6,000``, ``.77``, ``-4/5``, ``2½``), scale suffixes
+    (``5bn``, ``1.2M``), words (``twenty-one thousand``, ``a dozen``,
+    ``two and a half``, ``two-thirds``) and a leading ``minus``/``negative``.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    if text in VULGAR:
+        return VULGAR[text]
+    if (v := _digits(text)) is not None:
+        return v
+    m = _NUM_SUFFIX.match(text)
+    if m and not m["pre"] and m["suf"] in ("k", "K", "M", "bn", "mn", "tn", "Bn", "BN", "B"):
+        base = _digits((m["sign"] or "") + m["num"])
+        return None if base is None else base * SCALE_ABBREV[m["suf"].lower()]
+    words = _split_words(text)
+    sign = 1.0
+    if text.startswith(("-", "−")) and words:
+        sign = -1.0
+    while words and words[0] in NEGATORS:
+        sign, words = -sign, words[1:]
+    value = _words(words)
+    return None if value is None else sign * value
+
+
+def parse_ordinal(text: str) -> int | None:
+    """The rank of an ordinal (``3rd``, ``third``, ``forty-second``, ``twentyfifth``), else None."""
+    text = text.strip()
+    if m := _ORDINAL_DIGITS.match(text):
+        return int(m[1])
+    words = _split_words(text)
+    if not words:
+        return None
+    last = words[-1]
+    if last not in ORDINALS:
+        m = _TENS_PREFIX.match(last)
+        if not m or m[2] not in ORDINALS:
+            return None
+        words = words[:-1] + [m[1], m[2]]
+        last = m[2]
+    head = words[:-1]
+    if not head:
+        return ORDINALS[last]
+    base = _words(head + ["hundred"] if last == "hundredth" else head)
+    if base is None:
+        return None
+    if last in ("hundredth", "thousandth", "millionth", "billionth"):
+        return int(base * (1 if last == "hundredth" else ORDINALS[last]))
+    return int(base) + ORDINALS[last]
+
+
+_RANGE_WORDS = re.compile(
+    r"^(?:between\s+(?P<a1>.+?)\s+and\s+(?P<b1>.+)|from\s+(?P<a2>.+?)\s+(?:to|through|until)\s+(?P<b2>.+)"
+    r"|(?P<a3>.+?)\s+(?:to|through|thru)\s+(?P<b3>.+))$",
+    re.I,
+)
+
+
+def parse_range(text: str) -> tuple[float, float] | None:
+    """``(lower, upper)`` for ``5-10``, ``between 5 and 10``, ``three to four``; else None.
+
+    A descending dash pair (``2-0``) is a score, and ``ddd-dddd`` a phone
+    number, so neither is a range.
+    """
+    text = text.strip()
+    if m := _RANGE_TOKEN.match(text):
+        if "to" not in text.lower() and re.fullmatch(r"\d{3}-\d{4}", text):
+            return None
+        a, b = _digits(m["a"]), _digits(m["b"])
+    elif m := _RANGE_WORDS.match(text):
+        pa, pb = next((m[f"a{k}"], m[f"b{k}"]) for k in (1, 2, 3) if m[f"a{k}"])
+        a, b = parse_number(pa), parse_number(pb)
+    else:
+        return None
+    if a is None or b is None or b <= a:
+        return None
+    return a, b
+
+
+@dataclass(frozen=True)
+class Lexeme:
+    """One token read as a number: its value (or range) plus the glued-on text around it.
+
+    ``prefix``/``suffix`` are left for the unit table to judge (``$``, ``HK$``,
+    ``kW``, ``%``); the lexer only knows numbers.
+    """
+
+    value: float
+    prefix: str = ""
+    suffix: str = ""
+    upper: float | None = None
+    ordinal: bool = False
+
+
+def lex_token(text: str) -> Lexeme | None:
+    """Read a single token that carries digits: ``6,000``, ``$5bn``, ``10kW``, ``5-10``, ``3rd``, ``½``.
+
+    Returns None for anything else, including identifiers (``G7``) where
+    letters come first but are not a currency (the caller decides that from
+    ``prefix``), times (``17:22``) and multi-hyphen codes (ISBNs, phones).
+    """
+    if text in VULGAR:
+        return Lexeme(VULGAR[text])
+    if (v := _digits(text)) is not None:
+        return Lexeme(v)
+    if m := _ORDINAL_DIGITS.match(text):
+        return Lexeme(float(m[1]), ordinal=True)
+    if ":" in text:
+        return None
+    m = _NUM_SUFFIX.match(text)
+    if not m:
+        return None
+    pre, suf = m["pre"], m["suf"] or ""
+    core = (m["sign"] or "") + m["num"] + (m["vulgar"] or "")
+    value = _digits(core)
+    if value is None:
+        return None
+    if suf[:1] in "-–—" and len(suf) > 1 and suf[1].isdigit():
+        tail = re.match(r"([-–—][\d,.]*\d)(.*)$", suf)
+        rng = parse_range(core + tail[1]) if tail else None
+        if rng is None:
+            return None
+        return Lexeme(rng[0], pre, tail[2], upper=rng[1])
+    if suf in ("k", "K", "M", "bn", "mn", "tn", "Bn", "BN") or (pre and suf.lower() in SCALE_ABBREV):
+        return Lexeme(value * SCALE_ABBREV[suf.lower()], pre)
+    for abbrev, scale in SCALE_ABBREV.items():
+        if len(abbrev) > 1 and suf.lower().startswith(abbrev) and not suf[len(abbrev):len(abbrev) + 1].isalpha():
+            return Lexeme(value * scale, pre, suf[len(abbrev):])
+    return Lexeme(value, pre, suf)

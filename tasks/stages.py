@@ -1,0 +1,192 @@
+"""One Prefect task per stage and batch, each a thin wrapper over a plain function.
+
+Tasks are coarse (a batch of hundreds of articles) because a task run costs
+~10 ms with threads and ~150 ms on Dask; they take and return plain data
+(records, Arrow tables, a path to parsed Docs) so any task runner can ship
+them; results are not persisted (nothing to gain, only I/O to pay).
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+from prefect import get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.tasks import exponential_backoff
+
+from tasks import lake as lake_mod
+from tasks.entities import extract_entities
+from tasks.lake import Lake
+from tasks.normalise import normalise
+from tasks.numbers import extract_numbers
+from tasks.parse import ParsedBatch, load_docs, parse_texts
+from tasks.records import Article, RawRecord, Reject
+from tasks.schemas import from_rows
+
+_TASK_DEFAULTS = dict(persist_result=False, cache_policy=NO_CACHE)
+
+
+@dataclass
+class StageStats:
+    """What one stage did to one batch; summed per stage for the run summary."""
+
+    stage: str
+    batch: int
+    n_in: int = 0
+    n_out: int = 0
+    rejected: int = 0
+    words: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class NormalisedBatch:
+    batch: int
+    articles: list[Article] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    stats: StageStats | None = None
+
+
+def _rate(n: float, seconds: float) -> float:
+    return n / seconds if seconds > 0 else 0.0
+
+
+def _log(stats: StageStats) -> None:
+    get_run_logger().info(
+        "%s[batch %d]: %d in, %d out, %d rejected in %.2f s (%.1f articles/s, %.0f words/s)",
+        stats.stage, stats.batch, stats.n_in, stats.n_out, stats.rejected, stats.seconds,
+        _rate(stats.n_in, stats.seconds), _rate(stats.words, stats.seconds),
+    )
+
+
+# -- normalise ---------------------------------------------------------------
+
+def normalise_records(
+    records: Sequence[RawRecord | Reject], batch: int, languages: frozenset[str]
+) -> NormalisedBatch:
+    """Clean a batch; ingest-time rejects pass straight through to be counted."""
+    t0 = time.perf_counter()
+    out = NormalisedBatch(batch)
+    for rec in records:
+        result = rec if isinstance(rec, Reject) else normalise(rec, languages=languages)
+        (out.rejects if isinstance(result, Reject) else out.articles).append(result)
+    out.stats = StageStats(
+        "normalise", batch, len(records), len(out.articles), len(out.rejects),
+        sum(a.n_words for a in out.articles), time.perf_counter() - t0,
+    )
+    return out
+
+
+@task(name="normalise", **_TASK_DEFAULTS)
+def normalise_task(
+    records: Sequence[RawRecord | Reject], batch: int, languages: frozenset[str]
+) -> NormalisedBatch:
+    out = normalise_records(records, batch, languages)
+    _log(out.stats)
+    return out
+
+
+# -- parse -------------------------------------------------------------------
+
+@task(name="parse", **_TASK_DEFAULTS)
+def parse_task(articles: Sequence[Article], lake: Lake, run_id: str, batch: int, model: str | None) -> ParsedBatch:
+    t0 = time.perf_counter()
+    parsed = parse_texts(
+        [a.text for a in articles], [a.article_id for a in articles],
+        lake.docs_path(run_id, batch), batch, model,
+    )
+    _log(StageStats("parse", batch, len(articles), len(articles), 0, parsed.words, time.perf_counter() - t0))
+    return parsed
+
+
+# -- entities and numbers ----------------------------------------------------
+
+def _extract(parsed: ParsedBatch, run_id: str, table: str, extract, model: str | None) -> pa.Table:
+    rows: list[dict] = []
+    for article_id, doc in zip(parsed.article_ids, load_docs(parsed, model)):
+        for row in extract(doc):
+            row["article_id"] = article_id
+            row["run_id"] = run_id
+            rows.append(row)
+    return from_rows(table, rows)
+
+
+def entity_rows(parsed: ParsedBatch, run_id: str, model: str | None = None) -> pa.Table:
+    return _extract(parsed, run_id, "entities", extract_entities, model)
+
+
+def number_rows(parsed: ParsedBatch, run_id: str, model: str | None = None) -> pa.Table:
+    return _extract(parsed, run_id, "numbers", extract_numbers, model)
+
+
+def _timed_extract(stage: str, fn, parsed: ParsedBatch, run_id: str, model: str | None) -> tuple[pa.Table, StageStats]:
+    t0 = time.perf_counter()
+    rows = fn(parsed, run_id, model)
+    stats = StageStats(stage, parsed.batch, len(parsed.article_ids), rows.num_rows, 0, parsed.words,
+                       time.perf_counter() - t0)
+    _log(stats)
+    return rows, stats
+
+
+@task(name="entities", **_TASK_DEFAULTS)
+def entities_task(parsed: ParsedBatch, run_id: str, model: str | None) -> tuple[pa.Table, StageStats]:
+    return _timed_extract("entities", entity_rows, parsed, run_id, model)
+
+
+@task(name="numbers", **_TASK_DEFAULTS)
+def numbers_task(parsed: ParsedBatch, run_id: str, model: str | None) -> tuple[pa.Table, StageStats]:
+    return _timed_extract("numbers", number_rows, parsed, run_id, model)
+
+
+# -- write -------------------------------------------------------------------
+
+def article_rows(articles: Sequence[Article], run_id: str) -> pa.Table:
+    return from_rows("articles", [
+        {
+            "article_id": a.article_id, "run_id": run_id, "source": a.source, "format": a.fmt,
+            "encoding": a.encoding, "language": a.language, "url": a.url, "title": a.title,
+            "author": a.author, "published": a.published, "duplicate_of": a.duplicate_of,
+            "n_words": a.n_words, "text": a.text,
+        }
+        for a in articles
+    ])
+
+
+def reject_rows(rejects: Sequence[Reject], run_id: str) -> pa.Table:
+    return from_rows("rejects", [
+        {"run_id": run_id, "source": r.source, "reason": r.reason, "detail": r.detail[:500],
+         "article_id": r.article_id}
+        for r in rejects
+    ])
+
+
+def write_batch(lake: Lake, run_id: str, batch: int, tables: dict[str, pa.Table],
+                parsed: ParsedBatch | None = None) -> dict[str, int]:
+    """Stage a batch's rows; the parsed Docs are no longer needed once both extractions are in."""
+    for name, table in tables.items():
+        lake_mod.write_part(lake, run_id, name, batch, table)
+    if parsed is not None:
+        Path(parsed.path).unlink(missing_ok=True)
+    return {name: t.num_rows for name, t in tables.items()}
+
+
+@task(name="write", retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=2), **_TASK_DEFAULTS)
+def write_task(
+    lake: Lake, run_id: str, batch: int, tables: dict[str, pa.Table],
+    entities: tuple[pa.Table, StageStats] | None = None,
+    numbers: tuple[pa.Table, StageStats] | None = None,
+    parsed: ParsedBatch | None = None,
+) -> tuple[dict[str, int], list[StageStats]]:
+    """Retried with backoff: a full disk or a flaky network mount is worth a second try."""
+    t0 = time.perf_counter()
+    extracted = {"entities": entities, "numbers": numbers}
+    tables = {**tables, **{k: v[0] for k, v in extracted.items() if v is not None}}
+    counts = write_batch(lake, run_id, batch, tables, parsed)
+    stats = StageStats("write", batch, sum(counts.values()), sum(counts.values()), 0, 0,
+                       time.perf_counter() - t0)
+    get_run_logger().info("write[batch %d]: %s in %.2f s", batch,
+                          ", ".join(f"{k} {v}" for k, v in counts.items()), stats.seconds)
+    return counts, [v[1] for v in extracted.values() if v is not None] + [stats]

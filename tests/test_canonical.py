@@ -1,0 +1,145 @@
+"""Alias linking and key rules on plain strings: no model needed."""
+from __future__ import annotations
+
+import pytest
+
+from tasks.canonical import (
+    canonicalise,
+    clean_name,
+    entity_key,
+    harmonise_labels,
+    link_names,
+    strip_possessive,
+    strip_titles,
+)
+
+
+def _canon(pairs: list[tuple[str, str]]) -> list[str]:
+    return [c for _, c, _ in canonicalise([s for s, _ in pairs], [l for _, l in pairs])]
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [("Russia's", "Russia"), ("Russia’s", "Russia"), ("the Joneses'", "the Joneses"), ("Paris", "Paris")],
+)
+def test_possessive_is_stripped(surface: str, expected: str) -> None:
+    assert strip_possessive(surface) == expected
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("Mr Putin", "Putin"),
+        ("Mr. Putin", "Putin"),
+        ("President Putin", "Putin"),
+        ("US Secretary of State John Kerry", "John Kerry"),
+        ("German Chancellor Angela Merkel", "Angela Merkel"),
+        ("former Prime Minister Tony Blair", "Tony Blair"),
+        ("Dr Who", "Who"),
+        ("Prince", "Prince"),  # never strip the whole name
+        ("John Major", "John Major"),  # a title word after the name is the name
+    ],
+)
+def test_titles_are_stripped(surface: str, expected: str) -> None:
+    assert strip_titles(surface) == expected
+
+
+def test_titles_only_stripped_from_people() -> None:
+    assert clean_name("General Motors", "ORG") == "General Motors"
+    assert clean_name("General Motors", "PERSON") == "Motors"  # what a PERSON label implies
+    assert clean_name("the Kremlin", "ORG") == "Kremlin"
+    assert clean_name("The Godfather", "WORK_OF_ART") == "The Godfather"
+    assert clean_name("Apple Inc.", "ORG") == "Apple"
+
+
+def test_surname_title_and_possessive_link_to_full_name() -> None:
+    pairs = [
+        ("Putin", "PERSON"),
+        ("Mr Putin’s", "PERSON"),
+        ("President Vladimir Putin", "PERSON"),
+        ("President Putin", "PERSON"),
+        ("Kerry", "PERSON"),
+        ("John Kerry", "PERSON"),
+        ("Mr Kerry's", "PERSON"),
+        ("Lavrov", "PERSON"),
+        ("Sergei Lavrov", "PERSON"),
+    ]
+    assert _canon(pairs) == [
+        "Vladimir Putin", "Vladimir Putin", "Vladimir Putin", "Vladimir Putin",
+        "John Kerry", "John Kerry", "John Kerry", "Sergei Lavrov", "Sergei Lavrov",
+    ]
+
+
+def test_first_name_not_linked_when_two_people_share_it() -> None:
+    pairs = [("John Kerry", "PERSON"), ("John Smith", "PERSON"), ("John", "PERSON"), ("Smith", "PERSON")]
+    assert _canon(pairs) == ["John Kerry", "John Smith", "John", "John Smith"]
+
+
+def test_unique_first_name_links() -> None:
+    assert _canon([("Hillary Clinton", "PERSON"), ("Hillary", "PERSON")]) == ["Hillary Clinton"] * 2
+
+
+def test_two_people_with_one_surname_stay_apart() -> None:
+    pairs = [("Hillary Clinton", "PERSON"), ("Bill Clinton", "PERSON"), ("Mrs Clinton", "PERSON"), ("Hillary", "PERSON")]
+    canon = _canon(pairs)
+    assert canon[0] == "Hillary Clinton" and canon[1] == "Bill Clinton"
+    assert canon[2] == "Clinton"  # ambiguous: kept as written, never guessed
+    assert canon[3] == "Hillary Clinton"
+
+
+def test_middle_name_variant_links_to_longest() -> None:
+    pairs = [("George W. Bush", "PERSON"), ("George Bush", "PERSON"), ("Bush", "PERSON")]
+    assert _canon(pairs) == ["George W. Bush"] * 3
+
+
+def test_short_forms_only_link_within_label() -> None:
+    pairs = [("Jordan", "GPE"), ("Michael Jordan", "PERSON"), ("Jordan", "PERSON")]
+    assert _canon(pairs) == ["Jordan", "Michael Jordan", "Michael Jordan"]
+
+
+def test_places_link_by_acronym_only() -> None:
+    pairs = [("Northern Ireland", "GPE"), ("Ireland", "GPE"), ("United States", "GPE"), ("US", "GPE")]
+    assert _canon(pairs) == ["Northern Ireland", "Ireland", "United States", "United States"]
+
+
+def test_organisations_link_by_acronym_and_words() -> None:
+    pairs = [("the European Union", "ORG"), ("EU", "ORG"), ("Goldman Sachs", "ORG"), ("Goldman", "ORG")]
+    assert _canon(pairs) == ["European Union", "European Union", "Goldman Sachs", "Goldman Sachs"]
+
+
+def test_ambiguous_org_short_form_is_kept() -> None:
+    pairs = [("Labour Party", "ORG"), ("Conservative Party", "ORG"), ("Party", "ORG")]
+    assert _canon(pairs)[2] == "Party"
+
+
+def test_link_names_uses_most_frequent_spelling() -> None:
+    names = ["NATO", "Nato", "Nato"]
+    assert link_names(names, ["ORG"] * 3) == ["Nato"] * 3
+
+
+def test_key_folds_case_accents_dots_and_space() -> None:
+    assert entity_key("PERSON", "François  Hollande") == "PERSON:francois hollande"
+    assert entity_key("GPE", "U.S.") == entity_key("GPE", "US") == "GPE:us"
+
+
+def test_place_beats_lone_person() -> None:
+    names = ["Sochi", "Sochi", "Sochi"]
+    assert harmonise_labels(names, ["GPE", "PERSON", "PERSON"]) == ["GPE"] * 3
+
+
+def test_surname_of_a_person_is_not_turned_into_a_place() -> None:
+    names = ["George Washington", "Washington", "Washington"]
+    labels = ["PERSON", "PERSON", "GPE"]
+    assert harmonise_labels(names, labels) == labels
+
+
+def test_majority_label_wins_and_ties_change_nothing() -> None:
+    assert harmonise_labels(["Nato"] * 3, ["ORG", "ORG", "GPE"]) == ["ORG"] * 3
+    assert harmonise_labels(["Minsk"] * 2, ["ORG", "GPE"]) == ["ORG", "GPE"]
+
+
+def test_relabelled_person_gets_titles_stripped() -> None:
+    # "Mr Lavrov" tagged ORG once, "Lavrov" PERSON twice: majority makes it a person,
+    # and then the honorific goes like any person's.
+    out = canonicalise(["Sergei Lavrov", "Lavrov", "Mr Lavrov", "Lavrov"], ["PERSON", "PERSON", "ORG", "PERSON"])
+    assert {c for _, c, _ in out} == {"Sergei Lavrov"}

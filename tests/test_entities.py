@@ -1,0 +1,104 @@
+"""Entity rows from the real model: the seed article and the span fixes."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from tasks.entities import NUMERIC_LABELS, extract_entities
+from tasks.schemas import ENTITIES
+
+
+@pytest.fixture(scope="module")
+def seed_rows(nlp, seed_text: str) -> list[dict]:
+    # What the normaliser leaves: the body from the first real sentence on.
+    body = seed_text[seed_text.index("US Secretary of State John Kerry") :]
+    doc = nlp(body)
+    rows = extract_entities(doc)
+    for r in rows:
+        r["_doc_text"] = doc.text[r["start"] : r["end"]]
+    return rows
+
+
+def test_rows_have_exactly_the_schema_columns(seed_rows: list[dict]) -> None:
+    expected = set(ENTITIES.names) - {"article_id", "run_id"}
+    assert all(set(r) - {"_doc_text"} == expected for r in seed_rows)
+
+
+def test_offsets_point_at_the_surface(seed_rows: list[dict]) -> None:
+    assert all(r["_doc_text"] == r["text"] and r["text"].strip() for r in seed_rows)
+
+
+def test_seed_canonical_entities(seed_rows: list[dict]) -> None:
+    found = {(r["label"], r["canonical"]) for r in seed_rows}
+    for expected in [
+        ("PERSON", "John Kerry"),
+        ("PERSON", "Vladimir Putin"),
+        ("PERSON", "Sergei Lavrov"),
+        ("GPE", "Russia"),
+        ("GPE", "Ukraine"),
+        ("GPE", "Sochi"),
+    ]:
+        assert expected in found
+    # Every short form went to its full name, and Sochi is never a person.
+    people = {r["canonical"] for r in seed_rows if r["label"] == "PERSON"}
+    assert not people & {"Kerry", "Putin", "Lavrov", "Sochi"}
+    assert {r["label"] for r in seed_rows if r["text"] == "Sochi"} == {"GPE"}
+
+
+def test_seed_mentions_are_counted_under_one_key(seed_rows: list[dict], seed_text: str) -> None:
+    body = seed_text[seed_text.index("US Secretary of State John Kerry") :]
+    keys = [r["entity_key"] for r in seed_rows]
+    # Every mention of the surname, titled, possessive or bare, counts for the person.
+    assert keys.count("PERSON:john kerry") == body.count("Kerry")
+    assert keys.count("PERSON:vladimir putin") == body.count("Putin")
+    assert keys.count("PERSON:sergei lavrov") == body.count("Lavrov")
+
+
+def test_no_numeric_labels_and_no_office_words(seed_rows: list[dict]) -> None:
+    assert not {r["label"] for r in seed_rows} & NUMERIC_LABELS
+    # "State" in "Secretary of State" is an office, not an organisation.
+    assert not [r for r in seed_rows if r["text"] == "State"]
+
+
+def test_sentence_index_follows_doc_sents(nlp) -> None:
+    doc = nlp("Angela Merkel spoke. Later Mr Putin replied in Moscow.")
+    rows = extract_entities(doc)
+    assert [(r["canonical"], r["sentence"]) for r in rows] == [
+        ("Angela Merkel", 0), ("Putin", 1), ("Moscow", 1)
+    ]
+
+
+def test_honorific_makes_a_person(nlp) -> None:
+    doc = nlp("Mr Lavrov met Sergei Lavrov.")
+    doc.ents = [doc.char_span(3, 9, label="ORG"), doc.char_span(14, 27, label="PERSON")]
+    rows = extract_entities(doc)
+    assert [(r["label"], r["canonical"]) for r in rows] == [("PERSON", "Sergei Lavrov")] * 2
+
+
+def test_name_before_a_place_noun_is_a_place(nlp) -> None:
+    doc = nlp("Fighting went on in the Luhansk region.")
+    doc.ents = [doc.char_span(24, 31, label="PERSON")]
+    assert [r["label"] for r in extract_entities(doc)] == ["GPE"]
+
+
+def test_leading_article_and_line_breaks_are_trimmed(nlp) -> None:
+    doc = nlp("They laid wreaths at a World War Two memorial.\nKremlin\nNews said so.")
+    war = doc.char_span(21, 36, label="EVENT")  # "a World War Two"
+    kremlin = doc.char_span(47, 59, label="ORG")  # "Kremlin\nNews"
+    doc.ents = [war, kremlin]
+    rows = extract_entities(doc)
+    assert [(r["text"], r["start"], r["end"]) for r in rows] == [
+        ("World War Two", 23, 36), ("Kremlin", 47, 54)
+    ]
+
+
+def test_whitespace_spans_are_never_emitted(nlp) -> None:
+    doc = nlp("Home /  \n\n  Uncategorized")
+    space = [t for t in doc if t.is_space]
+    assert space, "the tokenizer should keep the run of whitespace as a token"
+    doc.ents = [Span(doc, space[0].i, space[0].i + 1, label="ORG")]
+    assert extract_entities(doc) == []
+
+
+def test_empty_doc(nlp) -> None:
+    assert extract_entities(nlp("")) == []
