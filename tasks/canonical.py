@@ -192,42 +192,61 @@ def _acronym_of(short: tuple[str, ...], long_name: str) -> bool:
     return len(initials) >= 2 and fold(initials) == short[0]
 
 
-def compatible(short: str, long_name: str, label: str) -> bool:
-    """Whether ``short`` can be a short form of ``long_name`` (same label).
+def match_tier(short: str, long_name: str, label: str) -> int:
+    """How ``short`` can be a short form of ``long_name`` (same label); 0: not.
 
-    People: surname ("Kerry"), first name ("John"), or a name without its
-    middle ("George Bush" of "George W. Bush"). Organisations: trailing words
-    ("Commission" of "European Commission"), leading words when the rest only
-    says what kind of body it is ("Newry" of "Newry FC", not "AOL" of "AOL
-    Europe"), or an acronym. Places: only an acronym ("US"), because "Ireland"
-    is not "Northern Ireland".
+    Lower tiers are stronger evidence and win over higher ones when a short
+    form fits several names. People: 1 surname ("Kerry"; "Charles" of
+    "Prince Charles"), 2 a name without its middle ("George Bush" of "George
+    W. Bush"), 3 first name ("John"), because news calls adults by surname.
+    Organisations: trailing words ("Commission" of "European Commission"), an
+    acronym, or leading words when the rest only says what kind of body it
+    is ("Newry" of "Newry FC", not "AOL" of "AOL Europe"). Places: only an
+    acronym ("US"), because "Ireland" is not "Northern Ireland".
     """
     s, l = _tokens(short), _tokens(long_name)
     if not s or len(s) >= len(l):
-        return False
+        return 0
     if label == PERSON:
-        return (
-            l[-len(s) :] == s
-            or l[: len(s)] == s
-            or (len(s) >= 2 and s[0] == l[0] and s[-1] == l[-1])
-        )
+        if l[-len(s) :] == s:
+            return 1
+        if len(s) >= 2 and s[0] == l[0] and s[-1] == l[-1]:
+            return 2
+        return 3 if l[: len(s)] == s else 0
     if label == "ORG":
-        return (
-            (l[: len(s)] == s and all(w in _ORG_DESIGNATORS for w in l[len(s) :]))
-            or l[-len(s) :] == s
+        ok = (
+            l[-len(s) :] == s
             or _acronym_of(s, long_name)
+            or (l[: len(s)] == s and all(w in _ORG_DESIGNATORS for w in l[len(s) :]))
         )
+        return 1 if ok else 0
     if label in PLACE_LABELS:
-        return _acronym_of(s, long_name)
-    return False
+        return 1 if _acronym_of(s, long_name) else 0
+    return 0
+
+
+def compatible(short: str, long_name: str, label: str) -> bool:
+    """Whether ``short`` can be a short form of ``long_name`` (see ``match_tier``)."""
+    return match_tier(short, long_name, label) > 0
+
+
+_CONNECTORS = frozenset({"and", "&", "vs", "v", "versus", "or", "with"})
+
+
+def _linkable(name: str, label: str) -> bool:
+    """A PERSON span with "and"/"vs" in it is two people or a title ("Freddy
+    Vs Jason"), so it is nobody's full name."""
+    return label != PERSON or not _CONNECTORS.intersection(_tokens(name))
 
 
 def link_names(names: Sequence[str], labels: Sequence[str]) -> list[str]:
     """Canonical name for each mention: its longest unambiguous full form.
 
     ``names`` are already cleaned (``clean_name``). A short form links only if
-    all the full names it is compatible with are forms of one single name
-    (the maximal candidates collapse to one); otherwise it keeps its own name.
+    the full names it fits best (lowest ``match_tier``) are all forms of one
+    single name (the maximal candidates collapse to one); otherwise it keeps
+    its own name: "Clinton" beside "Hillary Clinton" and "Bill Clinton" stays
+    "Clinton", "John" beside "John Kerry" and "John Smith" stays "John".
     The display form of a name is its most frequent spelling in the article.
     """
     spellings: dict[tuple[str, str], Counter[str]] = {}
@@ -242,7 +261,9 @@ def link_names(names: Sequence[str], labels: Sequence[str]) -> list[str]:
     root: dict[tuple[str, str], str] = {}
     for label, group in by_label.items():
         for name in group:
-            cands = [m for m in group if compatible(name, m, label)]
+            tiers = [(match_tier(name, m, label), m) for m in group if _linkable(m, label)]
+            best = min((t for t, _ in tiers if t), default=0)
+            cands = [m for t, m in tiers if t and t == best]
             maximal = [m for m in cands if not any(compatible(m, o, label) for o in cands)]
             key = (label, fold(name))
             root[key] = maximal[0] if len(maximal) == 1 else name

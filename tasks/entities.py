@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tasks.canonical import HONORIFICS, TITLES, canonicalise
 
@@ -42,17 +42,25 @@ def _inside_title(span: Span) -> bool:
     return False
 
 
+def _edge_junk(token: Token) -> bool:
+    """Whitespace, quotes and stray punctuation at a span's edge ("Home
+    Office '", "Kerrang!") are never part of a name; a dot inside a token
+    ("Inc.") is kept because the token is not punctuation."""
+    return token.is_space or token.is_quote or (token.is_punct and not token.is_bracket)
+
+
 def _trim(span: Span) -> Span | None:
-    """Span without edge whitespace, a leading article, or anything past a line
-    break (a name never continues over a heading or paragraph break)."""
+    """Span without edge whitespace or punctuation, a leading article, or
+    anything past a line break (a name never continues over a heading or
+    paragraph break)."""
     doc, start, end = span.doc, span.start, span.end
-    while start < end and doc[start].is_space:
+    while start < end and _edge_junk(doc[start]):
         start += 1
     for i in range(start, end):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
             end = i + 1 if "\n" not in doc[i].text else i
             break
-    while end > start and doc[end - 1].is_space:
+    while end > start and _edge_junk(doc[end - 1]):
         end -= 1
     if end - start > 1 and doc[start].text in _DETERMINERS and span.label_ != "WORK_OF_ART":
         start += 1

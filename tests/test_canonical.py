@@ -75,6 +75,16 @@ def test_first_name_not_linked_when_two_people_share_it() -> None:
     assert _canon(pairs) == ["John Kerry", "John Smith", "John", "John Smith"]
 
 
+def test_surname_fit_beats_first_name_fit() -> None:
+    pairs = [("John Kerry", "PERSON"), ("Kerry Smith", "PERSON"), ("Kerry", "PERSON")]
+    assert _canon(pairs)[2] == "John Kerry"
+
+
+def test_two_names_in_one_span_are_no_full_name() -> None:
+    pairs = [("Jason Voorhees", "PERSON"), ("Freddy Vs Jason", "PERSON"), ("Jason", "PERSON")]
+    assert _canon(pairs)[2] == "Jason Voorhees"
+
+
 def test_unique_first_name_links() -> None:
     assert _canon([("Hillary Clinton", "PERSON"), ("Hillary", "PERSON")]) == ["Hillary Clinton"] * 2
 
@@ -103,8 +113,43 @@ def test_places_link_by_acronym_only() -> None:
 
 
 def test_organisations_link_by_acronym_and_words() -> None:
-    pairs = [("the European Union", "ORG"), ("EU", "ORG"), ("Goldman Sachs", "ORG"), ("Goldman", "ORG")]
-    assert _canon(pairs) == ["European Union", "European Union", "Goldman Sachs", "Goldman Sachs"]
+    pairs = [
+        ("the European Union", "ORG"), ("EU", "ORG"),
+        ("Newry FC", "ORG"), ("Newry", "ORG"),
+        ("European Commission", "ORG"), ("Commission", "ORG"),
+    ]
+    assert _canon(pairs) == ["European Union"] * 2 + ["Newry FC"] * 2 + ["European Commission"] * 2
+
+
+def test_organisation_is_not_merged_with_its_part() -> None:
+    # "AOL Europe" is a part of AOL, "BBC Sport" a part of the BBC.
+    pairs = [("AOL", "ORG"), ("AOL Europe", "ORG"), ("BBC Sport", "ORG"), ("BBC", "ORG")]
+    assert _canon(pairs) == ["AOL", "AOL Europe", "BBC Sport", "BBC"]
+
+
+def test_royal_styles_stay_part_of_the_name() -> None:
+    pairs = [("Prince Charles", "PERSON"), ("Charles Kennedy", "PERSON"), ("Charles", "PERSON"),
+             ("Prince William", "PERSON"), ("William", "PERSON"), ("Kennedy", "PERSON")]
+    # A bare "Charles" fits one as the name used (surname position), the
+    # other only as a first name: the stronger fit wins.
+    assert _canon(pairs) == ["Prince Charles", "Charles Kennedy", "Prince Charles",
+                             "Prince William", "Prince William", "Charles Kennedy"]
+    assert strip_titles("former King Constantine") == "King Constantine"
+
+
+def test_company_short_name_is_not_a_person() -> None:
+    names = ["Contrack International", "Contrack", "Contrack"]
+    assert harmonise_labels(names, ["ORG", "PERSON", "PERSON"]) == ["ORG"] * 3
+
+
+def test_surname_tagged_as_a_thing_is_a_person() -> None:
+    names = ["Quentin Tarantino", "Tarantino", "Jimmy Connors", "Connors"]
+    assert harmonise_labels(names, ["PERSON", "ORG", "PERSON", "PRODUCT"]) == ["PERSON"] * 4
+    # ... but not when the word starts a longer name of its own label.
+    names = ["Harrison Ford", "Ford", "Ford Motor"]
+    assert harmonise_labels(names, ["PERSON", "ORG", "ORG"]) == ["PERSON", "ORG", "ORG"]
+    # ... and a place keeps its label: "Washington" may be the city.
+    assert harmonise_labels(["George Washington", "Washington"], ["PERSON", "GPE"]) == ["PERSON", "GPE"]
 
 
 def test_ambiguous_org_short_form_is_kept() -> None:

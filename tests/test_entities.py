@@ -92,6 +92,12 @@ def test_leading_article_and_line_breaks_are_trimmed(nlp) -> None:
     ]
 
 
+def test_edge_punctuation_is_trimmed(nlp) -> None:
+    doc = nlp("A spokesman for the Home Office ' said so.")
+    doc.ents = [doc.char_span(20, 33, label="ORG")]  # "Home Office '"
+    assert [r["text"] for r in extract_entities(doc)] == ["Home Office"]
+
+
 def test_whitespace_spans_are_never_emitted(nlp) -> None:
     doc = nlp("Home /  \n\n  Uncategorized")
     space = [t for t in doc if t.is_space]
