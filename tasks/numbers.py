@@ -55,6 +55,9 @@ DECREASE = frozenset({"fall", "drop", "decrease", "decline", "lose", "slip", "sl
 SCALE_WORDS = frozenset(numwords.SCALES) | frozenset(numwords.MULTIPLIERS) | frozenset(numwords.SCALE_ABBREV)
 RANGE_LINKS = frozenset({"to", "-", "–", "—", "through", "thru"})
 _ARTICLES = frozenset({"a", "an"})
+#: Words spaCy puts into DATE entities around plain amounts (``between 5 and 10``, ``one and a half``).
+_DATE_NEUTRAL = frozenset({"a", "an", "and", "-", "between", "to", "from", "about", "around", "over", "under",
+                           "more", "than", "up", "some", "nearly", "almost", "at", "least"})
 
 
 @dataclass
@@ -67,7 +70,8 @@ class _Reading:
     upper: float | None = None
     ordinal: bool = False
     unit: units.Unit | None = None
-    scaled: bool = False  # had a scale word (``million``), which makes ``pounds`` money
+    hyphen: bool = False  # unit glued by a hyphen (``five-year``), an adjective
+    scale: float = 1.0  # from a scale word (``million``): makes ``pounds`` money, spreads over ``1 to 2 thousand``
 
 
 def _is_word_number(tok: Token) -> bool:
@@ -87,7 +91,7 @@ def _grow_words(doc: Doc, i: int, end: int) -> int:
         t = doc[j]
         low = t.lower_
         prev = doc[j - 1]
-        if _is_word_number(t) or (low in numwords.DENOMINATORS and low not in numwords.ORDINALS) \
+        if _is_word_number(t) or (low in numwords.DENOMINATORS and (low not in numwords.ORDINALS or prev.lower_ == "one")) \
                 or (low in numwords.DENOMINATORS and _is_word_number(prev) and t.tag_ == "NNS"):
             j += 1
         elif t.like_num and prev.lower_ == "point":
@@ -126,14 +130,18 @@ def _read_number(doc: Doc, i: int, end: int) -> _Reading | None:
                 return None
             unit = found or units.Unit(cur, "money")
         r = _Reading(i, i + 1, lex.value, lex.upper, lex.ordinal, unit)
+        if i > 0 and doc[i - 1].lower_ in numwords.NEGATORS and lex.value > 0:
+            r.start, r.value = i - 1, -lex.value  # ``minus 5``
         j = i + 1
         while j < end and (unit is None or unit.kind == "money"):
             low = doc[j].lower_
-            if low in numwords.SCALES or low in numwords.MULTIPLIERS or (low in ("bn", "mn", "tn", "m", "b", "k") and j == i + 1):
-                r.value *= numwords.SCALES.get(low) or numwords.MULTIPLIERS.get(low) or numwords.SCALE_ABBREV[low]
+            if low in numwords.SCALES or low in numwords.MULTIPLIERS or (j == i + 1 and (
+                    low in ("bn", "mn", "tn") or (low in ("m", "b", "k") and unit is not None))):
+                factor = numwords.SCALES.get(low) or numwords.MULTIPLIERS.get(low) or numwords.SCALE_ABBREV[low]
+                r.value *= factor
                 if r.upper is not None:
-                    r.upper *= numwords.SCALES.get(low) or numwords.MULTIPLIERS.get(low) or numwords.SCALE_ABBREV[low]
-                r.scaled = True
+                    r.upper *= factor
+                r.scale *= factor
                 j += 1
             else:
                 break
@@ -157,7 +165,15 @@ def _read_number(doc: Doc, i: int, end: int) -> _Reading | None:
     value = numwords.parse_number(text)
     if value is None:
         return None
-    return _Reading(start, j, value, scaled=any(t.lower_ in numwords.SCALES for t in doc[i:j]))
+    if low in numwords.SCALES and start == i:
+        return None  # ``several hundred``: no numeral, no amount
+    if low in ("half", "halves") and j == i + 1 and (
+            (i > 0 and doc[i - 1].tag_ in ("DT", "JJ")) or (j < end and doc[j].text == "-")):
+        return None  # ``this half``, ``half-staff``
+    scale = 1.0
+    for t in doc[i:j]:
+        scale *= numwords.SCALES.get(t.lower_, 1.0)
+    return _Reading(start, j, value, scale=scale)
 
 
 def _unit_after(doc: Doc, r: _Reading, end: int) -> None:
@@ -165,11 +181,12 @@ def _unit_after(doc: Doc, r: _Reading, end: int) -> None:
     j = r.end
     if j < end and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
         j += 1  # ``27-kilometer``, ``15-year-old``
+        r.hyphen = True
     if j >= end:
         return
     t = doc[j]
     if t.lower_ in units.AMBIGUOUS_POUND:
-        r.unit = units.Unit("pound sterling", "money") if r.scaled or (j + 1 < end and doc[j + 1].lower_ == "sterling") \
+        r.unit = units.Unit("pound sterling", "money") if r.scale > 1 or (j + 1 < end and doc[j + 1].lower_ == "sterling") \
             else units.Unit("pound-mass", "quantity")
         r.end = j + 1
         return
@@ -207,11 +224,16 @@ def _per_unit(doc: Doc, r: _Reading, end: int) -> None:
         return
     link = doc[j].lower_
     nxt = doc[j + 1]
-    if link in ("per", "/") or (link in _ARTICLES and units.lookup(nxt.text) and units.lookup(nxt.text).kind == "duration"):
-        if nxt.pos_ in ("NOUN", "PROPN") or units.lookup(nxt.text):
-            found = units.lookup(nxt.text)
-            name = found.name if found else nxt.lemma_.lower()
-            r.unit, r.end = units.Unit(f"{r.unit.name} per {name}", r.unit.kind), j + 2
+    after = doc[j + 2].lower_ if j + 2 < end else ""
+    if link in _ARTICLES and (units.lookup(nxt.text) is None or after in ("ago", "earlier", "later", "before", "after")):
+        return  # ``$6.78 billion a year earlier`` is a date, not a rate
+    if link not in ("per", "/") and link not in _ARTICLES:
+        return
+    two = units.lookup(f"{nxt.text} {after}") if after else None
+    found = two or units.lookup(nxt.text)
+    if found or nxt.pos_ in ("NOUN", "PROPN"):
+        name = found.name if found else nxt.lemma_.lower()
+        r.unit, r.end = units.Unit(f"{r.unit.name} per {name}", r.unit.kind), j + (3 if two else 2)
 
 
 def _currency_before(doc: Doc, r: _Reading, floor: int) -> None:
@@ -294,8 +316,14 @@ def _counted_noun(doc: Doc, r: _Reading) -> Token | None:
 
 
 def _noun_text(noun: Token, start: int) -> str:
-    compounds = [c.lower_ for c in noun.lefts if c.dep_ == "compound" and c.i >= start and c.pos_ == "NOUN"]
-    return " ".join([*compounds, noun.lemma_.lower() if noun.pos_ == "NOUN" else noun.text])
+    """Lemma plus its compounds and plain adjectives (``commercial fisherman``), as NewsQuant names counted units.
+
+    Adjectives that are entities (``Russian``) go to the entity column instead.
+    """
+    mods = [c.lower_ for c in noun.lefts if c.i >= start and not c.ent_type_
+            and (c.dep_ == "compound" and c.pos_ in ("NOUN", "ADJ") or c.dep_ == "amod" and c.pos_ == "ADJ")]
+    head = noun.lemma_.lower() if noun.pos_ == "NOUN" or noun.tag_ == "NNPS" else noun.text
+    return " ".join([*mods, head])
 
 
 def _verb(tok: Token) -> Token | None:
@@ -343,11 +371,21 @@ def _is_label(doc: Doc, r: _Reading, floor: int) -> bool:
             return True
     if r.start == floor:
         return False
-    prev = doc[r.start - 1]
+    first, prev = doc[r.start], doc[r.start - 1]
+    if first.text[:1] == "0" and first.is_digit and len(first.text) > 1:
+        return True  # ``0401 GMT``, codes with leading zeros
     if prev.lower_ in ID_NOUNS and (prev.pos_ in ("NOUN", "PROPN") or prev.text == "#"):
         return True
-    return prev.pos_ == "PROPN" and prev.is_alpha and (prev.is_title or prev.is_upper) and doc[r.start].is_digit \
-        and prev.ent_type_ not in ("DATE", "TIME", "MONEY")
+    if prev.pos_ == "PROPN" and prev.text[:1].isalpha() and not prev.whitespace_ == "" and first.is_digit \
+            and prev.ent_type_ not in ("DATE", "TIME", "MONEY"):
+        return True  # ``S&P 500``, ``iPhone 11``, ``Game 6``
+    if prev.text == "(" and r.end < len(doc) and doc[r.end].text == ")" and r.start - 2 >= floor \
+            and doc[r.start - 2].pos_ == "PROPN":
+        return True  # ``Dak Prescott (4)``: a shirt number
+    nxt = doc[r.end] if r.end < len(doc) else None
+    head = doc[r.end - 1].head
+    return nxt is not None and nxt.tag_ == "NNP" and nxt.is_title and head.tag_ == "NNP" and head.i >= r.end \
+        and first.is_digit  # ``737 Max jets``, ``358 El Brillo Way``
 
 
 def _range_after(doc: Doc, r: _Reading, end: int, between: bool) -> _Reading | None:
@@ -359,8 +397,10 @@ def _range_after(doc: Doc, r: _Reading, end: int, between: bool) -> _Reading | N
     if not (link in RANGE_LINKS or (between and link == "and")):
         return None
     k = j + 1
-    if link == "-" and (r.unit is not None or doc[j - 1].whitespace_ or doc[j].whitespace_):
+    if link == "-" and (r.unit is not None or (doc[j - 1].whitespace_ != doc[j].whitespace_)):
         return None
+    if r.start > 0 and doc[r.start - 1].lower_ == "by":
+        return None  # ``by $43.6 billion to $419.2 billion``: a change, then a level
     cur = units.currency_prefix(doc[k].text)
     if cur is not None and not doc[k].is_alpha:
         k += 1
@@ -378,6 +418,9 @@ def _range_after(doc: Doc, r: _Reading, end: int, between: bool) -> _Reading | N
         return None
     if r.unit is not None and other.unit is None:
         return None  # ``0.7 percent to 6,327.80``: a change, then a level
+    if other.scale > 1 and r.scale == 1 and r.value * other.scale <= other.value:
+        r.value *= other.scale  # ``$10 to $15 billion``, ``four to five thousand``
+        r.scale = other.scale
     if link == "-" and (other.value <= r.value or (doc[r.start].shape_ == "ddd" and doc[k].shape_ == "dddd")):
         return None  # ``2-0`` is a score, ``555-1234`` a phone number
     return other
@@ -401,6 +444,7 @@ def extract_numbers(doc: Doc) -> list[dict]:
     an age. A range has ``value`` equal to its lower end plus ``lower``/``upper``.
     """
     ent_of = {t: ent for ent in doc.ents if ent.label_ in RELATED_LABELS for t in range(ent.start, ent.end)}
+    dates = {t: ent for ent in doc.ents if ent.label_ in ("DATE", "TIME") for t in range(ent.start, ent.end)}
     rows: list[dict] = []
     for s_i, sent in enumerate(doc.sents):
         floor, end = sent.start, sent.end
@@ -414,14 +458,15 @@ def extract_numbers(doc: Doc) -> list[dict]:
             if r is None:
                 i += 1
                 continue
-            row = _finish(doc, r, s_i, floor, end, ent_of)
+            row = _finish(doc, r, s_i, floor, end, ent_of, dates)
             if row is not None:
                 rows.append(row)
             i = max(r.end, i + 1)
     return rows
 
 
-def _finish(doc: Doc, r: _Reading, s_i: int, floor: int, end: int, ent_of: dict[int, Span]) -> dict | None:
+def _finish(doc: Doc, r: _Reading, s_i: int, floor: int, end: int, ent_of: dict[int, Span],
+            dates: dict[int, Span]) -> dict | None:
     """Complete a reading (unit, range, context) and judge whether it is an amount at all."""
     if r.unit is None:
         _currency_before(doc, r, floor)
@@ -445,17 +490,22 @@ def _finish(doc: Doc, r: _Reading, s_i: int, floor: int, end: int, ent_of: dict[
     if r.ordinal and r.unit is not None:
         return None
     if r.unit is None or r.unit.kind not in ("money", "percent", "quantity", "age"):
-        if first_tok.ent_type_ in ("DATE", "TIME") and r.unit is None:
-            noun = _counted_noun(doc, r)
-            if noun is None or noun.tag_ != "NNS":
-                return None  # ``April 2014``; but ``between 5 and 10 people`` mislabelled DATE stays
+        date = dates.get(first_tok.i)
+        if date is not None and r.unit is None and any(
+                not (t.like_num or t.lower_ in numwords.NUMBER_WORDS or t.lower_ in _DATE_NEUTRAL) for t in date):
+            return None  # ``April 2014``, ``11 a.m.``; ``between 5 and 10`` mislabelled DATE stays
         if first_tok.ent_type_ in NAME_LABELS:
             return None
-        if r.unit is None and (_is_year(doc, r) or _is_label(doc, r, floor)):
+        if r.unit is None and ((qualifier is None and _is_year(doc, r)) or _is_label(doc, r, floor)):
             return None
         if r.unit is None and r.upper is None and r.end < end and doc[r.end].text == "-" and not doc[r.end].whitespace_ \
                 and r.end + 1 < end and doc[r.end + 1].like_num:
             return None  # ``2-0``: a score
+        if r.unit is None and r.upper is None and doc[r.start].is_alpha and r.end + 1 < end and doc[r.end].text == "-" \
+                and not doc[r.end].whitespace_ and doc[r.end + 1].tag_ in ("NN", "JJ"):
+            return None  # ``six-speed``, ``three-bed``: a compound adjective, not a count
+    if r.hyphen and r.unit is not None and r.unit.kind == "duration" and r.end < end and doc[r.end].pos_ in ("NOUN", "PROPN", "SYM", "ADJ"):
+        return None  # ``a five-year $700000 award``: describes the award
     if r.ordinal and first_tok.ent_type_ in NAME_LABELS:
         return None
     if qualifier is None:

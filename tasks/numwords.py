@@ -63,7 +63,7 @@ _DIGITS = re.compile(
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.I)
 _NUM_SUFFIX = re.compile(
     r"^(?P<pre>[^\d.\-−+]*?)(?P<sign>[-−+])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?P<vulgar>[½⅓⅔¼¾⅕⅛])?(?P<suf>[^\d.,][^\d]*|[-–—][\d,.]*\d[^\d]*)?$"
+    r"(?P<vulgar>[½⅓⅔¼¾⅕⅛])?(?P<suf>[^\d.,][^\d]*[23²³]?|[-–—][\d,.]*\d[^\d]*)?$"
 )
 _RANGE_TOKEN = re.compile(
     r"^(?P<a>[-−]?\d[\d,]*(?:\.\d+)?)\s*(?:-|–|—|to)\s*(?P<b>\d[\d,]*(?:\.\d+)?)$", re.I

@@ -52,6 +52,7 @@ CURRENCY_ADJ: dict[str, str] = {
 
 _ABBREV = {
     **_table("percent", {"percentage": ("%",)}),
+    **_table("money", {"penny": ("p",)}),
     **_table("quantity", {
         "millimetre": ("mm",), "centimetre": ("cm",), "metre": ("m",), "kilometre": ("km",),
         "micrometre": ("μm", "µm"), "nanometre": ("nm",), "inch": ("″",), "foot": ("ft", "′"),
@@ -70,7 +71,7 @@ _ABBREV = {
         "parts-per-million": ("ppm",), "parts-per-billion": ("ppb",), "square metre": ("m2", "m²", "sq m"),
         "square foot": ("sq ft", "sqft", "ft2"), "square kilometre": ("km2", "km²", "sq km"),
         "tablespoon": ("tbsp",), "teaspoon": ("tsp",), "calorie": ("cal",), "kilocalorie": ("kcal",),
-        "megaton": ("Mt",), "gigaton": ("Gt",),
+        "megaton": ("Mt",), "gigaton": ("Gt",), "degree": ("deg", "°"),
     }),
     **_table("duration", {
         "second": ("sec", "secs"), "minute": ("min", "mins"), "hour": ("h", "hr", "hrs"),
@@ -112,9 +113,9 @@ _WORDS = {
         "horsepower": ("horsepower",), "brake horsepower": ("brake horsepower",),
         "megabyte": ("megabyte", "megabytes"), "gigabyte": ("gigabyte", "gigabytes"), "terabyte": ("terabyte", "terabytes"),
         "hertz": ("hertz",), "kilohertz": ("kilohertz",), "megahertz": ("megahertz",), "gigahertz": ("gigahertz",),
-        "celsius": ("degrees celsius", "degree celsius", "celsius", "degrees c", "degree c", "degrees centigrade", "centigrade"),
-        "fahrenheit": ("degrees fahrenheit", "degree fahrenheit", "fahrenheit", "degrees f", "degree f"),
-        "degree": ("degree", "degrees"), "volt": ("volt", "volts"), "calorie": ("calorie", "calories"),
+        "celsius": ("deg c", "degrees celsius", "degree celsius", "celsius", "degrees c", "degree c", "degrees centigrade", "centigrade"),
+        "fahrenheit": ("deg f", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "degrees f", "degree f"),
+        "degree": ("degree", "degrees"), "mega british thermal unit": ("mmbtu",), "volt": ("volt", "volts"), "calorie": ("calorie", "calories"),
         "point": ("point", "points", "pts"), "basis point": ("basis point", "basis points", "bps", "bp"),
         "parts-per-million": ("parts per million",), "parts-per-billion": ("parts per billion",),
     }),
