@@ -25,7 +25,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.
 # Share of characters that may be lost to U+FFFD before we call UTF-8 hopeless.
 _MAX_REPLACED = 0.01
 # Above this share of control characters a text is not prose at all.
-_MAX_CONTROL = 0.2
+_MAX_CONTROL = 0.3
 # ftfy's defaults also straighten curly quotes; keep the typography the
 # source chose and let the tokeniser deal with it.
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=True, normalization="NFC")

@@ -9,7 +9,6 @@ before it is read, a WARC is read record by record.
 from __future__ import annotations
 
 import glob
-import gzip
 import io
 import json
 import tarfile
@@ -20,7 +19,6 @@ from pathlib import Path
 from typing import IO
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from tasks.records import RawRecord, Reject
 
@@ -31,6 +29,8 @@ ARCHIVE_SUFFIXES = (".tar.gz", ".tgz", ".tar", ".zip")
 _FMT = {".warc.gz": "warc", ".warc": "warc", ".jsonl": "jsonl", ".json": "json",
         ".html": "html", ".htm": "html", ".txt": "txt"}
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+# An uncompressed WARC ends with the blank lines after its last record.
+_WARC_TRAILER = 4
 # JSON field names seen in scraper output, first match wins.
 _FIELDS = {
     "title": ("title", "headline"),
@@ -135,7 +135,7 @@ def _member_records(
         yield Reject(label, "empty", "0 bytes")
         return
     if fmt == "warc":
-        yield from _warc_records(label, path, opener, suffix, max_bytes)
+        yield from _warc_records(label, path, opener, suffix, size, max_bytes)
         return
     if fmt == "jsonl":
         yield from _jsonl_records(label, path, opener, max_bytes)
@@ -278,8 +278,15 @@ class _Prefixed(io.RawIOBase):
         return len(data)
 
 
-def _warc_records(label: str, path: str, opener: Opener, suffix: str, max_bytes: int) -> Iterator[RawRecord | Reject]:
-    """HTML ``response`` records of a WARC, streamed; a truncated file ends cleanly."""
+def _warc_records(
+    label: str, path: str, opener: Opener, suffix: str, size: int, max_bytes: int
+) -> Iterator[RawRecord | Reject]:
+    """HTML ``response`` records of a WARC, streamed; a truncated file ends cleanly.
+
+    warcio stops silently when a file ends early, so truncation is detected
+    three ways: a record shorter than (or without) its Content-Length, unparsed bytes
+    after the last record, or an exception from the parser.
+    """
     with opener() as raw:
         head = raw.read(8)
         kind = sniff(head)
@@ -289,32 +296,35 @@ def _warc_records(label: str, path: str, opener: Opener, suffix: str, max_bytes:
         if kind not in ("gzip", "warc"):
             yield Reject(label, "wrong_format:not_warc", f"first bytes {head!r}")
             return
-        stream = io.BufferedReader(_Prefixed(head, raw))
-        records = ArchiveIterator(stream)
-        index = 0
+        records = ArchiveIterator(io.BufferedReader(_Prefixed(head, raw)))
+        index, end = 0, 0
         try:
             for rec in records:
                 index += 1
                 ctype = (rec.http_headers.get_header("Content-Type") or "") if rec.http_headers else ""
-                if rec.rec_type != "response" or not ctype.lower().startswith(_HTML_TYPES):
-                    continue
-                body = rec.content_stream().read(max_bytes + 1)
-                if len(body) <= max_bytes and getattr(rec.raw_stream, "limit", 0) > 0:
-                    # warcio returns a short body silently when the file ends early.
+                wanted = rec.rec_type == "response" and ctype.lower().startswith(_HTML_TYPES)
+                body = rec.content_stream().read(max_bytes + 1) if wanted else None
+                # Both calls read the record to its end; ask after the body.
+                offset = records.get_record_offset()
+                end = offset + records.get_record_length()
+                if rec.length is None or getattr(rec.raw_stream, "limit", 0) > 0:
                     yield Reject(label, "truncated_warc", f"record {index} ends before its Content-Length")
                     return
-                # warcio reads the record to its end to learn the offset: ask after the body.
-                src = f"{label}#r{records.get_record_offset()}"
+                if body is None:
+                    continue
+                src = f"{label}#r{offset}"
                 if len(body) > max_bytes:
                     yield Reject(src, "too_large", f"record body > {max_bytes} bytes")
-                    continue
-                if not body.strip():
+                elif not body.strip():
                     yield Reject(src, "empty", "empty response body")
-                    continue
-                yield RawRecord(
-                    source=src, path=path, fmt="warc", data=body, is_html=True,
-                    url=rec.rec_headers.get_header("WARC-Target-URI"),
-                    published=rec.rec_headers.get_header("WARC-Date"),
-                )
-        except (ArchiveLoadFailed, EOFError, zlib.error, gzip.BadGzipFile, OSError, ValueError) as exc:
+                else:
+                    yield RawRecord(
+                        source=src, path=path, fmt="warc", data=body, is_html=True,
+                        url=rec.rec_headers.get_header("WARC-Target-URI"),
+                        published=rec.rec_headers.get_header("WARC-Date"),
+                    )
+        except Exception as exc:  # noqa: BLE001 -- warcio raises anything from EOFError to AttributeError on bad input
             yield Reject(label, "truncated_warc", f"after record {index}: {type(exc).__name__}: {exc}"[:300])
+            return
+        if size - end > _WARC_TRAILER:
+            yield Reject(label, "truncated_warc", f"{size - end} unparsed bytes after record {index}")

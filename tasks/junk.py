@@ -266,7 +266,7 @@ def find_title(lines: Sequence[str]) -> str | None:
         in_first, n, neg_i = max(repeated)
         if in_first or n >= 4:
             return head[-neg_i]
-    candidates = [ln for ln in head if 3 <= len(words(ln)) <= 25 and not _TERMINAL.search(ln)
+    candidates = [ln for ln in head if 2 <= len(words(ln)) <= 25 and not _TERMINAL.search(ln)
                   and junk_reason(ln) is None and not is_breadcrumb(ln)]
     return candidates[-1] if candidates else None
 
@@ -316,7 +316,8 @@ def classify(blocks: list[Block]) -> None:
         if b.junk:
             b.label = "bad"
         elif n < LENGTH_LOW:
-            b.label = "short"
+            # A short complete sentence is still reporting; let it side with its neighbours.
+            b.label = "near" if b.n_words >= 4 and re.search(r"""[.!?"”]$""", b.text) else "short"
         elif not b.terminal and n < LENGTH_HIGH:  # a headline or teaser, not a paragraph
             b.label = "short"
         elif b.stop_density >= STOP_HIGH:
@@ -335,11 +336,16 @@ def classify(blocks: list[Block]) -> None:
                 b.label = "good" if prev == nxt == "good" else "bad" if "bad" in (prev, nxt) or not (prev or nxt) else "short"
 
 
+# Junk that sits inside an article body rather than around it.
+_INLINE_JUNK = frozenset({"advertisement", "photo_credit"})
+
+
 def _neighbour(blocks: list[Block], i: int, step: int) -> str | None:
     """Label of the nearest neighbour that is not short (jusText's context rule)."""
     j = i + step
     while 0 <= j < len(blocks):
-        if blocks[j].label not in ("short",):
+        # Pattern junk inside a body (an ad slot, a photo credit) says nothing about its neighbours.
+        if blocks[j].label != "short" and blocks[j].junk not in _INLINE_JUNK:
             return "good" if blocks[j].label == "good" else "bad" if blocks[j].label == "bad" else "near"
         j += step
     return None

@@ -1,0 +1,46 @@
+"""Decoding and unicode repair: the bytes every scraper gets wrong."""
+from __future__ import annotations
+
+import pytest
+
+from tasks.decode import DecodeError, clean_text, decode_bytes, strip_controls
+
+
+def test_utf8():
+    assert decode_bytes("Zürich £5".encode()) == ("Zürich £5", "utf-8")
+
+
+def test_utf8_bom_is_removed_and_named():
+    assert decode_bytes(b"\xef\xbb\xbfHello") == ("Hello", "utf-8-sig")
+
+
+def test_cp1252_pound_and_smart_quotes():
+    text, enc = decode_bytes(b"costs \xa35 and \x93more\x94")
+    assert (text, enc) == ("costs £5 and “more”", "cp1252")
+
+
+def test_html_declared_charset_wins_over_cp1252():
+    data = '<html><head><meta charset="iso-8859-7"></head><body>Αθήνα</body></html>'.encode("iso-8859-7")
+    text, enc = decode_bytes(data, html=True)
+    assert "Αθήνα" in text and enc == "iso8859-7"
+
+
+def test_garbage_is_invalid_encoding():
+    with pytest.raises(DecodeError) as err:
+        decode_bytes(b"\x81\x8d\x8f\x90\x9d\xff" * 20)
+    assert err.value.reason == "invalid_encoding"
+
+
+def test_mojibake_repaired_quotes_kept():
+    assert clean_text("She wasnâ€™t at the cafÃ© in â€œParisâ€\x9d") == "She wasn’t at the café in “Paris”"
+
+
+def test_crlf_and_controls():
+    assert clean_text("one\r\ntwo\rthree\x07 four\u200bfive") == "one\ntwo\nthree fourfive"
+    assert strip_controls("tab\there\n") == "tab\there\n"
+
+
+def test_mostly_control_characters_rejected():
+    with pytest.raises(DecodeError) as err:
+        clean_text("\x01\x02\x03\x04ab\x05\x06")
+    assert err.value.reason == "control_characters"
