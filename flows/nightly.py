@@ -160,7 +160,7 @@ def nightly(
         totals = report.Totals()
         run_row = dict(
             run_id=run_id, flow_run_id=str(flow_run.id or ""), covers=covers_day, started_at=started,
-            source=str(src), model=model, task_runner=type(nightly_runner()).__name__,
+            source=str(src), model=model, task_runner=type(_task_runner()).__name__,
             supersedes=supersedes, files=len(files),
         )
         try:
@@ -171,12 +171,12 @@ def nightly(
             lake_mod.write_part(lake, run_id, "files", 0, manifest.table())
             row = _run_row(run_row, totals, "committed", t0)
             lake_mod.commit(lake, run_id, covers_day, from_rows("runs", [row]))
-            if supersedes:
-                lake_mod.drop_runs(lake, supersedes)
         except BaseException as exc:
             lake_mod.record_failure(lake, covers_day, from_rows("runs", [
                 _run_row(run_row, totals, "failed", t0, error=f"{type(exc).__name__}: {exc}")]))
             raise
+        # Already hidden by the committed row's `supersedes`; this only frees the disk.
+        lake_mod.drop_runs(lake, supersedes)
         catalog.build(lake)
     summary = report.publish(lake, run_id, row, totals)
     log.info("run %s committed: %s", run_id, summary)
@@ -189,7 +189,7 @@ def _runs_covering(lake: Lake, day: date) -> list[str]:
     return sorted(r["run_id"] for r in runs if r["covers"] == day and r["run_id"] in live)
 
 
-def nightly_runner():
+def _task_runner():
     from prefect.context import FlowRunContext
 
     ctx = FlowRunContext.get()
@@ -212,7 +212,7 @@ def _process(
 ) -> None:
     """Normalise, dedupe, parse, extract and stage each batch, a bounded window at a time."""
     window: deque = deque()
-    runner = nightly_runner()
+    runner = _task_runner()
     max_inflight = 2 * parallelism(runner)
 
     def drain(limit: int) -> None:
