@@ -4,9 +4,12 @@
 -- Only committed runs that no forced rerun replaced are visible: a run killed
 -- half-way, or its leftovers, never show.
 
-CREATE OR REPLACE VIEW runs AS
+CREATE OR REPLACE MACRO lake_files(name) AS TABLE
 SELECT *
-FROM read_parquet('{lake}/runs/*/*.parquet', hive_partitioning = false, union_by_name = true);
+FROM read_parquet('{lake}/' || name || '/*/*.parquet', hive_partitioning = false, union_by_name = true);
+
+CREATE OR REPLACE VIEW runs AS
+SELECT * FROM lake_files('runs');
 
 CREATE OR REPLACE VIEW live_runs AS
 SELECT run_id
@@ -16,27 +19,11 @@ WHERE status = 'committed'
     SELECT unnest(supersedes) FROM runs WHERE status = 'committed' AND supersedes IS NOT NULL
   );
 
-CREATE OR REPLACE VIEW articles AS
-SELECT *
-FROM read_parquet('{lake}/articles/*/*.parquet', hive_partitioning = false, union_by_name = true)
-WHERE run_id IN (SELECT run_id FROM live_runs);
+CREATE OR REPLACE MACRO live_rows(name) AS TABLE
+SELECT * FROM lake_files(name) WHERE run_id IN (SELECT run_id FROM live_runs);
 
-CREATE OR REPLACE VIEW entities AS
-SELECT *
-FROM read_parquet('{lake}/entities/*/*.parquet', hive_partitioning = false, union_by_name = true)
-WHERE run_id IN (SELECT run_id FROM live_runs);
-
-CREATE OR REPLACE VIEW numbers AS
-SELECT *
-FROM read_parquet('{lake}/numbers/*/*.parquet', hive_partitioning = false, union_by_name = true)
-WHERE run_id IN (SELECT run_id FROM live_runs);
-
-CREATE OR REPLACE VIEW rejects AS
-SELECT *
-FROM read_parquet('{lake}/rejects/*/*.parquet', hive_partitioning = false, union_by_name = true)
-WHERE run_id IN (SELECT run_id FROM live_runs);
-
-CREATE OR REPLACE VIEW files AS
-SELECT *
-FROM read_parquet('{lake}/files/*/*.parquet', hive_partitioning = false, union_by_name = true)
-WHERE run_id IN (SELECT run_id FROM live_runs);
+CREATE OR REPLACE VIEW articles AS SELECT * FROM live_rows('articles');
+CREATE OR REPLACE VIEW entities AS SELECT * FROM live_rows('entities');
+CREATE OR REPLACE VIEW numbers AS SELECT * FROM live_rows('numbers');
+CREATE OR REPLACE VIEW rejects AS SELECT * FROM live_rows('rejects');
+CREATE OR REPLACE VIEW files AS SELECT * FROM live_rows('files');
