@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import codecs
 import re
+import sys
 import unicodedata
 
 import ftfy
+from ftfy import fixes as ftfy_fixes
+from ftfy.badness import is_bad
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -87,16 +90,54 @@ def _is_control(ch: str) -> bool:
     return unicodedata.category(ch) in ("Cc", "Cf") and ch != "\u200d"
 
 
+def _control_class() -> re.Pattern[str]:
+    """One regex character class for every ``_is_control`` code point.
+
+    Scanning the text in C instead of calling ``unicodedata`` per character
+    is what keeps decoding cheap next to the parse (built once, at import).
+    """
+    chars = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) in ("Cc", "Cf")]
+    return re.compile("[" + "".join(re.escape(c) for c in chars if _is_control(c)) + "]")
+
+
+_CONTROL = _control_class()
+# Mojibake lives in runs of non-ASCII characters and their immediate
+# neighbours; ftfy's detector over just those runs gives the same verdict as
+# over the whole text at a fraction of the cost.
+_NON_ASCII_CONTEXT = re.compile(r".{0,3}[^\x00-\x7f]+.{0,3}")
+
+
 def control_share(text: str) -> float:
     """Share of control characters; used to reject binary-ish 'text'."""
     if not text:
         return 0.0
-    return sum(1 for ch in text if _is_control(ch)) / len(text)
+    return len(_CONTROL.findall(text)) / len(text)
 
 
 def strip_controls(text: str) -> str:
     """Drop control and invisible format characters; keep newlines, tabs and ZWJ (emoji)."""
-    return "".join(ch for ch in text if not _is_control(ch))
+    return _CONTROL.sub("", text)
+
+
+def repair(text: str) -> str:
+    """ftfy's repairs, paying for the expensive one only when it can matter.
+
+    ftfy runs its mojibake search line by line, which dominated plain-text
+    normalisation. Pure ASCII without entities or terminal escapes has
+    nothing to repair; other text gets the full treatment only when ftfy's
+    own mojibake detector (``is_bad``, which also flags C1 controls) fires,
+    and otherwise the cheap whole-text fixers the full run would apply.
+    """
+    if text.isascii() and "&" not in text and "\x1b" not in text:
+        return text
+    if is_bad("\n".join(_NON_ASCII_CONTEXT.findall(text))):
+        return ftfy.fix_text(text, config=_FTFY)
+    if "&" in text and "<" not in text:
+        text = ftfy_fixes.unescape_html(text)
+    for fix in (ftfy_fixes.remove_terminal_escapes, ftfy_fixes.fix_latin_ligatures,
+                ftfy_fixes.fix_character_width, ftfy_fixes.fix_line_breaks, ftfy_fixes.fix_surrogates):
+        text = fix(text)
+    return unicodedata.normalize("NFC", text)
 
 
 def clean_text(text: str) -> str:
@@ -106,6 +147,9 @@ def clean_text(text: str) -> str:
     control characters: a binary blob that slipped past ingest.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if control_share(text) > _MAX_CONTROL:
-        raise DecodeError("control_characters", f"{control_share(text):.0%} control characters")
-    return strip_controls(ftfy.fix_text(text, config=_FTFY))
+    if _CONTROL.search(text):
+        share = control_share(text)
+        if share > _MAX_CONTROL:
+            raise DecodeError("control_characters", f"{share:.0%} control characters")
+    text = repair(text)
+    return strip_controls(text) if _CONTROL.search(text) else text

@@ -35,6 +35,8 @@ _DATE = re.compile(
 _TIME_WORDS = re.compile(
     r"^(?:(?:last\s+)?updated|published|posted|first published|modified|date|created)\b[\s:]*", re.I
 )
+_STAMP_WORDS = frozenset({"am", "pm", "posted", "updated", "published", "modified", "edited", "created",
+                          "today", "yesterday", "ago", "last", "by", "and", "date", "time"})
 _WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?", re.I)
 _TZ = re.compile(r"\b(?:[ECMP][SD]T|GMT|UTC|BST|CET|ET|PT)\b|[|,;•·–—-]|\bat\b|\bon\b", re.I)
 
@@ -88,7 +90,8 @@ _BYLINE = re.compile(
     r"^(?i:by|written by|words by|story by|from)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin))*"
     r"(?:\s*(?:[,|/–—-]|\bfor\b|\bin\b)\s*.{0,60})?$",
 )
-_AUTHOR_AND_TIME = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:@\w+)?\s*[|/·•–—-]\s*.{0,40}$")
+# The separator must stand apart from the name: in "AL-RAM , West Bank 1996-08-30" (a dateline) the hyphen is part of it.
+_AUTHOR_AND_TIME = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:@\w+)?(?:\s*[|·•]|\s+[/–—-])\s+.{0,40}$")
 _TERMINAL = re.compile(r"""[.!?…:;"”’'»)\]]$""")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # A share count glued to the first word of the body: "55US Secretary", "1.2kThe".
@@ -114,7 +117,9 @@ def is_breadcrumb(line: str) -> bool:
     if re.match(r"^(?:you are (?:at|here)|you are currently reading|home)\s*[:»›/>|]", s, re.I):
         return True
     parts = re.split(_SEP, s)
-    return len(parts) >= 3 and all(0 < len(p.split()) <= 12 for p in parts) and not _TERMINAL.search(parts[0])
+    # Every crumb names a page ("UK", "News"); "W D L G / F G / A P" and "N / A" are table cells.
+    return (len(parts) >= 3 and all(0 < len(p.split()) <= 12 and re.search(r"[^\W\d_]{2}", p) for p in parts)
+            and not _TERMINAL.search(parts[0]))
 
 
 def is_advertisement(line: str) -> bool:
@@ -172,8 +177,11 @@ def is_timestamp(line: str) -> bool:
     if len(s) > 90 or not _DATE.search(s) and not re.search(r"\b(19|20)\d{2}\b", s):
         return False
     rest = _TZ.sub(" ", _WEEKDAY.sub(" ", _DATE.sub(" ", _TIME_WORDS.sub("", s))))
-    rest = re.sub(r"\b(?:19|20)\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?\b|[():.]", " ", rest)
-    return len(rest.split()) <= 1
+    rest = re.sub(r"\b(?:19|20)\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?\b|[():.]", " ", rest).split()
+    # What is left may be a stray word ("am", "by"), never a name or a number: "LONDON 1996-08-30"
+    # is a dateline and "9. Andersson 1:34" a results line, both content.
+    return len(rest) <= 1 and not any(
+        (w[0].isupper() and w.lower() not in _STAMP_WORDS) or any(c.isdigit() for c in w) for w in rest)
 
 
 # Order matters only for the reason recorded in tests and the bench.
@@ -309,11 +317,27 @@ LENGTH_LOW, LENGTH_HIGH = 70, 200
 STOP_LOW, STOP_HIGH = 0.30, 0.32
 
 
+_HEADLINE_CASE_WORDS = frozenset({"To", "In", "Of", "At", "For", "With", "On", "And", "The", "A", "An", "From", "By",
+                                  "As", "Is", "Are", "After", "Over", "Into", "Your", "Our", "Be", "Its"})
+
+
+def is_teaser(line: str) -> bool:
+    """A link to another story: a Headline-Case title, often run into its summary.
+
+    ``Police: 2 In Custody After Death Of Student A 24-year-old woman ...``.
+    Prose does not capitalise function words mid-sentence; headline case does.
+    """
+    head = line.split()[1:10]
+    return sum(1 for w in head if w in _HEADLINE_CASE_WORDS) >= 2
+
+
 def classify(blocks: list[Block]) -> None:
     """Label each block good/near/short/bad, then settle short ones by their neighbours."""
     for b in blocks:
         n = len(b.text)
         if b.junk:
+            b.label = "bad"
+        elif is_teaser(b.text):
             b.label = "bad"
         elif n < LENGTH_LOW:
             # A short complete sentence is still reporting; let it side with its neighbours.
@@ -385,16 +409,109 @@ def _score(b: Block) -> float:
     return -max(40.0, n * 0.5)
 
 
-def clean_lines(lines: list[str], *, title: str | None, stopwords: frozenset[str]) -> list[str]:
-    """The article paragraphs among ``lines``: pattern rules, then density and region.
+def clean_lines(lines: list[str], *, title: str | None, stopwords: frozenset[str],
+                title_is_metadata: bool = False) -> list[str]:
+    """The article paragraphs among ``lines``.
+
+    Clean text (a wire story, a feed body: no menus, no cookie banners) keeps
+    every line that no pattern rule rejects -- short lines, datelines and
+    results tables are content there. Only a whole page (``looks_like_page``)
+    goes through the density rules and the choice of a main region; see
+    ``page_lines``.
+
+    The headline is dropped from the text only when it is repeated: a second
+    copy in the text (``Title - Site`` plus ``Title``, a breadcrumb ending in
+    it) or, with ``title_is_metadata``, the record's own title field.
+    """
+    lines = [ln.strip() for ln in lines if ln.strip()]
+    blocks = [make_block(ln, stopwords) for ln in lines]
+    copies = [is_headline_copy(ln, title) for ln in lines]
+    if looks_like_page(blocks):
+        return page_lines(blocks, copies)
+    repeated = title_is_metadata or _title_repeats(lines, title)
+    kept = [b.text for b, copy in zip(blocks, copies) if not b.junk and not (copy and repeated)]
+    if kept:
+        kept[0] = strip_share_counter(kept[0])
+    return [k for k in kept if k.strip()]
+
+
+def _title_repeats(lines: Sequence[str], title: str | None) -> bool:
+    """The title's words appear in more than one line (its own and a copy, suffix or breadcrumb)."""
+    key = _norm(title) if title else ""
+    if len(key.split()) < 3:
+        return False
+    return sum(1 for ln in lines if key in _norm(ln)) >= 2
+
+
+# A figure, or a fixture pairing ("Spain at Belgium", "Arsenal v Wolves"): the shape of a table row.
+_TABLE_ROW = re.compile(r"\d|^\S.*\s(?:at|v|vs\.?|versus)\s+\S")
+
+# Pattern rules that only a web page produces: their presence is evidence of page furniture.
+PAGE_RULES = frozenset({"breadcrumb", "newsletter", "cookie", "share", "read_more", "advertisement"})
+
+
+def is_menu_line(line: str) -> bool:
+    """A navigation item: a few words, no sentence punctuation, no figures (``Sport``, ``Toggle dark mode``).
+
+    Lines with figures (``LG 2 OB 0``, ``May 17 v Northampton``) are table rows, not menu items.
+    """
+    return len(line.split()) <= 4 and not _TERMINAL.search(line) and not _TABLE_ROW.search(line)
+
+
+def looks_like_page(blocks: list[Block]) -> bool:
+    """Whether ``blocks`` are a whole scraped page rather than an article's clean text.
+
+    The density rules are only safe where there is furniture to remove: a
+    run of menu items, or several lines that only pages contain (cookie and
+    newsletter blurbs, share buttons, breadcrumbs). Short lines alone prove
+    nothing; a wire story has headlines, datelines and results tables.
+    """
+    furniture = sum(1 for b in blocks if b.junk in PAGE_RULES)
+    menu, run = 0, 0
+    for b in blocks:
+        run = run + 1 if is_menu_line(b.text) else 0
+        if run == MENU_RUN:
+            menu += MENU_RUN
+        elif run > MENU_RUN:
+            menu += 1
+    # Short lines with figures are table rows; in a document of tables (standings, draws, results)
+    # the short lines without figures are its headings and pairings ("United States at Netherlands").
+    rows = sum(1 for b in blocks if b.n_words <= 12 and not b.terminal and _TABLE_ROW.search(b.text))
+    if menu <= rows:
+        menu = 0
+    return menu >= 2 * MENU_RUN or furniture >= 3 or (furniture >= 1 and menu >= MENU_RUN)
+
+
+# The start of a reader-comment section: the article is over.
+_COMMENTS = re.compile(
+    r"^(?:\[?\s*\(?\d[\d,]*\)?\s+(?:comments?|responses?|replies)\s*\]?|(?:top rated|reader|most popular|latest|recent) comments|"
+    r"comments?\s*\(\d+\)|(?:leave|post|add|write) a (?:comment|reply)|log ?in to (?:comment|reply)|"
+    r"join the (?:conversation|discussion)|\d+\s+(?:thoughts?|responses?|comments?|replies)\s+(?:on|to)\b.*|"
+    r"reader comments|what do you think\??|leave a reply(?: cancel reply)?)\s*:?$",
+    re.I,
+)
+
+
+def is_comment_header(line: str) -> bool:
+    """``167 comments``, ``Top Rated Comments``, ``Leave a comment``: where a page's comment thread begins.
+
+    A bare ``Comment`` is a share-bar button, often above the body, and does not count.
+    """
+    return len(line) < 120 and bool(_COMMENTS.match(line.strip()))
+
+
+# Consecutive menu-like lines that make a menu.
+MENU_RUN = 3
+
+
+def page_lines(blocks: list[Block], copies: list[bool]) -> list[str]:
+    """The article inside a whole page: pattern rules, then density and region.
 
     Where the headline reappears just before the prose, the article starts
     there (a page repeats its title above the body); otherwise the region is
     the best-scoring run of prose anywhere.
     """
-    lines = [ln.strip() for ln in lines if ln.strip()]
-    copies = [is_headline_copy(ln, title) for ln in lines]
-    blocks = [make_block(ln, stopwords) for ln in lines]
+    lines = [b.text for b in blocks]
     for b, copy in zip(blocks, copies):
         b.junk = b.junk or ("headline" if copy else None)
     i = 0
@@ -409,6 +526,9 @@ def clean_lines(lines: list[str], *, title: str | None, stopwords: frozenset[str
     # Trust the headline anchor unless it points somewhere far weaker than the best prose run.
     if anchored and (anchored[0] < end and start < anchored[1] or _total(blocks, anchored) >= 0.5 * _total(blocks, (start, end))):
         start, end = anchored
+    # Reader comments are prose too; the article ends where their section starts.
+    cut = next((i for i in range(start + 1, end) if is_comment_header(blocks[i].text)), end)
+    end = cut
     if end <= start:  # nothing prose-like: a brief; keep what no pattern rule rejects
         kept = [b.text for b in blocks if not b.junk]
     else:

@@ -16,7 +16,11 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 # Below this many words, or below this probability, the detector is unreliable.
 MIN_WORDS = 25
 MIN_PROB = 0.90
-_SAMPLE_CHARS = 4000
+# Classification time grows with the input; ~100 words of prose decide a
+# news article's language as well as the whole of it, several times cheaper.
+_SAMPLE_CHARS = 600
+# Lines with at least this many words are prose worth sampling (menus are not).
+_PROSE_WORDS = 8
 # ISO 639-1 code to the stop-list names jusText ships (used for text density).
 _JUSTEXT_NAMES = {
     "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech",
@@ -40,6 +44,24 @@ def detect(text: str) -> tuple[str, float]:
     """``(iso_code, probability)`` for the first few thousand characters of ``text``."""
     code, prob = _identifier().classify(text[:_SAMPLE_CHARS])
     return code, float(prob)
+
+
+def prose_sample(lines: list[str], limit: int = _SAMPLE_CHARS) -> str:
+    """The first ``limit`` characters of the prose-like lines of a page.
+
+    Menus and footers are often in the site's language, not the article's,
+    and they come first; sampling the long lines avoids judging the menu and
+    lets one detection serve both the stop-word choice and the verdict.
+    """
+    out: list[str] = []
+    size = 0
+    for ln in lines:
+        if len(ln.split()) >= _PROSE_WORDS:
+            out.append(ln)
+            size += len(ln) + 1
+            if size >= limit:
+                break
+    return "\n".join(out)[:limit] if out else "\n".join(lines)[:limit]
 
 
 def language_of(text: str, *, default: str = "en") -> tuple[str, bool]:

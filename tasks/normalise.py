@@ -16,7 +16,7 @@ from email.utils import parsedate_to_datetime
 from tasks import junk
 from tasks.decode import DecodeError, clean_text, decode_bytes
 from tasks.html import extract
-from tasks.language import language_of, stopwords
+from tasks.language import language_of, prose_sample, stopwords
 from tasks.records import Article, RawRecord, Reject
 
 _SPACES = re.compile(r"[^\S\n]+")
@@ -41,6 +41,7 @@ def normalise(rec: RawRecord, *, languages: frozenset[str] = frozenset({"en"})) 
         return Reject(rec.source, exc.reason, exc.detail)
 
     title, url, published, author = rec.title, rec.url, rec.published, rec.author
+    preferred = "en" if "en" in languages else sorted(languages)[0]
     if rec.is_html or _LOOKS_HTML.match(text):
         page = extract(text, url=url)
         if page is None:
@@ -49,17 +50,17 @@ def normalise(rec: RawRecord, *, languages: frozenset[str] = frozenset({"en"})) 
         published, author = published or page.date, author or page.author
         paragraphs = [p for p in (_tidy(ln) for ln in page.text.split("\n")) if p]
         paragraphs = [p for p in paragraphs if not junk.is_headline_copy(p, title) and not _boilerplate(p)]
+        lang, _ = language_of(prose_sample(paragraphs), default=preferred)
     else:
         lines = [_tidy(ln) for ln in unwrap(text)]
         title = title or junk.find_title(lines)
-        lang, _ = language_of(text)
-        paragraphs = junk.clean_lines(lines, title=title, stopwords=stopwords(lang))
+        # Detected once, on the page's prose lines: picks the stop words and gives the verdict.
+        lang, _ = language_of(prose_sample(lines), default=preferred)
+        paragraphs = junk.clean_lines(lines, title=title, stopwords=stopwords(lang), title_is_metadata=bool(rec.title))
 
     body = "\n\n".join(paragraphs)
     if not body.strip():
         return Reject(rec.source, "no_text", "nothing left after removing boilerplate")
-    preferred = "en" if "en" in languages else sorted(languages)[0]
-    lang, _ = language_of(body, default=preferred)
     if lang not in languages:
         return Reject(rec.source, f"language:{lang}", f"detected {lang}", article_id(body))
     return Article(

@@ -44,3 +44,24 @@ def test_mostly_control_characters_rejected():
     with pytest.raises(DecodeError) as err:
         clean_text("\x01\x02\x03\x04ab\x05\x06")
     assert err.value.reason == "control_characters"
+
+
+def test_repair_fast_paths_match_full_ftfy():
+    import ftfy
+
+    from tasks.decode import _FTFY, repair
+
+    for text in ["Plain ASCII text, nothing to do.", "Tom &amp; Jerry", "café £5 – “quoted”", "e\u0301 ﬁnal ＡＢＣ",
+                 "She wasnâ€™t at the cafÃ© in â€œParisâ€\x9d", "costs \x935 and"]:
+        assert repair(text) == ftfy.fix_text(text, config=_FTFY), text
+
+
+def test_control_regex_matches_unicode_categories():
+    import sys
+    import unicodedata
+
+    from tasks.decode import _CONTROL, _is_control
+
+    sample = [chr(c) for c in range(0, sys.maxunicode + 1, 7)] + ["\x00", "\x9f", "\u200b", "\u200d", "\ufeff", "\n", "\t"]
+    assert all(bool(_CONTROL.match(ch)) == _is_control(ch) for ch in sample)
+    assert unicodedata.category("\u00ad") == "Cf" and _CONTROL.match("\u00ad")

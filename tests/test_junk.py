@@ -148,3 +148,86 @@ def test_clean_lines_drops_page_furniture_keeps_body():
 def test_clean_lines_keeps_a_short_brief():
     brief = ["NEXT Weather: Noon weather report WCCO meteorologist says temperatures will peak in the low 30s Thursday."]
     assert junk.clean_lines(brief, title=None, stopwords=EN) == brief
+
+
+@pytest.mark.parametrize("line", ["LONDON 1996-08-30", "PANAMA CITY 1996-08-30", "AL-RAM , West Bank 1996-08-30",
+                                  "9. Andersson 1:34", "2009 95,000"])
+def test_datelines_and_table_rows_are_not_timestamps_or_bylines(line):
+    assert junk.junk_reason(line) is None
+
+
+@pytest.mark.parametrize("line", ["W D L G / F G / A P", "- Revenue N / A N / A"])
+def test_breadcrumb_keeps_table_cells(line):
+    assert not junk.is_breadcrumb(line)
+
+
+def test_menu_line_excludes_table_rows():
+    assert junk.is_menu_line("Toggle dark mode") and junk.is_menu_line("Sport")
+    assert not junk.is_menu_line("LG 2 OB 0") and not junk.is_menu_line("Spain at Belgium")
+    assert not junk.is_menu_line("Results follow.")
+
+
+def _blocks(lines):
+    return [junk.make_block(ln, EN) for ln in lines]
+
+
+WIRE = ["SOCCER - LOCAL SIDE WIN CUP .", "NORTHBRIDGE 2001-06-14",
+        "Northbridge won the county cup on Saturday, beating Dunmore 3-1 in front of a record crowd at the harbour ground.",
+        "Results :", "Northbridge 3 Dunmore 1", "Castlemere 0 Port Aldous 2", "Kessel v Brandt", "Halver v Ostby",
+        "Standings :", "NORTH DIVISION", "SOUTH DIVISION", "EAST DIVISION", "By dusk the fans had gone home ."]
+
+
+def test_looks_like_page_needs_furniture():
+    assert not junk.looks_like_page(_blocks(WIRE))
+    page = ["Home", "News", "Sport", "Weather", "Toggle dark mode", "Contact us", *WIRE[2:3],
+            "Sign up for our newsletter to get the news in your inbox."]
+    assert junk.looks_like_page(_blocks(page))
+    banners = [*WIRE, "We use cookies to improve your experience.", "Share this on WhatsApp", "Read more",
+               "© 2015 Daily Example. All rights reserved."]
+    assert junk.looks_like_page(_blocks(banners))
+
+
+def test_clean_lines_keeps_clean_text_whole():
+    assert junk.clean_lines(WIRE, title=junk.find_title(WIRE), stopwords=EN) == WIRE
+
+
+def test_clean_lines_drops_pattern_junk_from_clean_text():
+    lines = [*WIRE[:3], "Advertisement", *WIRE[3:], "Reporting by Jo Bloggs; Editing by Sam Roe"]
+    assert junk.clean_lines(lines, title=None, stopwords=EN) == WIRE
+
+
+def test_title_dropped_only_when_repeated():
+    lines = ["Kerry to meet Putin in Sochi", "Kerry to meet Putin in Sochi", WIRE[2]]
+    assert junk.clean_lines(lines, title=lines[0], stopwords=EN) == [WIRE[2]]
+    assert junk.clean_lines(lines[1:], title=lines[0], stopwords=EN) == lines[1:]
+    assert junk.clean_lines(lines[1:], title=lines[0], stopwords=EN, title_is_metadata=True) == [WIRE[2]]
+
+
+@pytest.mark.parametrize("line", ["[ 167 comments ]", "Top Rated Comments", "Leave a Reply Cancel reply", "Comments (12)",
+                                  "34 responses to “Lynn: we needed to win”", "Join the conversation"])
+def test_comment_header(line):
+    assert junk.is_comment_header(line)
+
+
+@pytest.mark.parametrize("line", ["Comment", "Comments", "Fans left comments under the post, the club said."])
+def test_comment_header_keeps_buttons_and_prose(line):
+    assert not junk.is_comment_header(line)
+
+
+def test_teaser_is_headline_case():
+    assert junk.is_teaser("Police: 2 In Custody After Death Of Student A 24-year-old woman and a man were held on Monday.")
+    assert not junk.is_teaser("Police said two people were in custody after the death of a student at the university.")
+
+
+def test_page_lines_end_at_comment_section():
+    body = [
+        "The minister said on Tuesday that the government would publish its plans for the railways next month, after a long delay.",
+        "Rail unions welcomed the announcement but said they would wait to see the details before calling off next week's strike.",
+    ]
+    comments = ["This is the worst plan I have ever seen, and the trains in my town are always late anyway, every single day.",
+                "I agree with the previous commenter, and I think the minister should resign over this whole sorry affair today."]
+    page = ["Rail plans to be published next month - Daily Example", "Home", "News", "Sport", "Weather",
+            "Rail plans to be published next month", *body, "[ 12 comments ]", *comments,
+            "© 2015 Daily Example. All rights reserved."]
+    title = junk.find_title(page)
+    assert junk.clean_lines(page, title=title, stopwords=EN) == body

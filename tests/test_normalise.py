@@ -103,3 +103,38 @@ def test_parse_date_formats():
     assert parse_date("May 12th, 2015") == date(2015, 5, 12)
     assert parse_date("12 May 2015") == date(2015, 5, 12)
     assert parse_date("yesterday") is None and parse_date(None) is None
+
+
+def test_clean_wire_story_keeps_every_content_line():
+    """No page furniture, so nothing but whitespace may change: headline, dateline, table rows, short last line."""
+    raw = (FIX / "wire.txt").read_text(encoding="utf-8")
+    art = one(FIX / "wire.txt")
+    assert isinstance(art, Article)
+    assert art.text.split("\n\n") == [ln for ln in raw.splitlines() if ln.strip()]
+    assert art.title is None or art.title.startswith("ROWING")
+
+
+def test_headline_kept_when_not_repeated():
+    text = ("Harbour bridge to close for repairs\n\n"
+            "The harbour bridge in Northbridge will close for six weeks from Monday while engineers replace its cables, "
+            "the city council said.\n\nDrivers are advised to use the ring road.\n")
+    art = normalise(RawRecord("h", "h.txt", "txt", text.encode()))
+    assert art.title == "Harbour bridge to close for repairs"
+    assert art.text.startswith("Harbour bridge to close for repairs\n\nThe harbour bridge")
+    assert art.text.endswith("Drivers are advised to use the ring road.")
+
+
+def test_headline_dropped_when_it_repeats_the_record_title():
+    body = "The harbour bridge in Northbridge will close for six weeks from Monday while engineers replace its cables."
+    rec = RawRecord("j#L2", "j", "jsonl", "Harbour bridge to close for repairs\n\n" + body, title="Harbour bridge to close for repairs")
+    assert normalise(rec).text == body
+
+
+def test_language_detected_once_per_record(monkeypatch):
+    import tasks.normalise as norm
+
+    calls = []
+    real = norm.language_of
+    monkeypatch.setattr(norm, "language_of", lambda text, **kw: calls.append(len(text)) or real(text, **kw))
+    normalise(next(read_records(SEED)))
+    assert len(calls) == 1 and calls[0] <= 600
