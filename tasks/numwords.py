@@ -22,13 +22,18 @@ TENS: dict[str, int] = {
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
 SCALES: dict[str, float] = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "hundred": 1e2, "thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9,
+    "trillion": 1e12,
 }
+#: Plural scales are a scale only after a number (``three billions``); alone they are vague (``millions of``).
+PLURAL_SCALES: dict[str, float] = {w + "s": v for w, v in SCALES.items()}
 # Abbreviated scales as news writes them after digits: ``1.2m``, ``5bn``, ``100K``.
 SCALE_ABBREV: dict[str, float] = {
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9,
-    "bln": 1e9, "t": 1e12, "tn": 1e12, "trn": 1e12,
+    "k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9,
+    "bln": 1e9, "t": 1e12, "tn": 1e12, "tln": 1e12, "trn": 1e12,
 }
+#: Scale abbreviations that mean a scale when glued to digits with no currency (``10k``, ``1.2M``, ``5bn``).
+_GLUED_SCALES = frozenset({"k", "K", "M", "MM", "bn", "Bn", "BN", "mn", "mln", "bln", "tn", "tln", "trn"})
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
@@ -37,36 +42,42 @@ ORDINALS: dict[str, int] = {
     "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
     "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
     "hundredth": 100, "thousandth": 1000, "millionth": 1_000_000,
-    "billionth": 1_000_000_000,
+    "billionth": 1_000_000_000, "trillionth": 1_000_000_000_000, "nineth": 9,
 }
+#: ``firsts`` only closes a compound denominator (``three twenty-firsts``).
+PLURAL_ORDINALS: dict[str, int] = {"firsts": 1}
 # Denominators: ``half``/``quarter`` and every ordinal from third up, plural or not.
 DENOMINATORS: dict[str, int] = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
 DENOMINATORS.update({w: n for w, n in ORDINALS.items() if n >= 3})
 DENOMINATORS.update({w + "s": n for w, n in ORDINALS.items() if n >= 3})
-MULTIPLIERS: dict[str, int] = {"dozen": 12, "dozens": 12}
+MULTIPLIERS: dict[str, int] = {"dozen": 12, "dozens": 12, "doz": 12, "dozs": 12, "dz": 12, "dzs": 12}
 NEGATORS = frozenset({"minus", "negative"})
 VULGAR: dict[str, float] = {
-    "½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125,
+    "½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125, "⅙": 1 / 6,
 }
 #: Every word that can be part of a spelled-out number (used by the extractor to grow spans).
 NUMBER_WORDS = frozenset(ONES) | frozenset(TENS) | frozenset(SCALES) | frozenset(MULTIPLIERS) \
     | {"half", "halves", "quarter", "quarters", "point"} - {"none"}
+#: Tens and units written as one word (``twentyfifth``, ``fortytwo``): a start for the extractor.
+COMPOUND_WORDS = frozenset(t + o for t in TENS for o in list(ONES)[1:10] + [w for w, n in ORDINALS.items() if n < 10])
 _TENS_PREFIX = re.compile(r"^(" + "|".join(TENS) + r")(" + "|".join(list(ONES) + list(ORDINALS)) + r")$")
 
+_GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # 1,234,567 and lakh 12,34,567
 _DIGITS = re.compile(
     r"""^(?P<sign>[-−+])?
-    (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
-    (?P<vulgar>[½⅓⅔¼¾⅕⅛])?
+    (?P<num>""" + _GROUPED + r"""|\d+(?:\.\d+)?|\.\d+)
+    (?:[eE](?P<exp>[-−+]?\d{1,3}))?
+    (?P<vulgar>[½⅓⅔¼¾⅕⅛⅙])?
     (?:/(?P<den>\d+))?$""",
     re.X,
 )
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.I)
 _NUM_SUFFIX = re.compile(
-    r"^(?P<pre>[^\d.\-−+]*?)(?P<sign>[-−+])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?P<vulgar>[½⅓⅔¼¾⅕⅛])?(?P<suf>[^\d.,][^\d]*[23²³]?|[-–—][\d,.]*\d[^\d]*)?$"
+    r"^(?P<pre>[^\d.\-−+]*?)(?P<sign>[-−+])?(?P<num>" + _GROUPED + r"|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<vulgar>[½⅓⅔¼¾⅕⅛⅙])?(?P<suf>[^\d.,][^\d]*[23²³]?|[-–—~][\d,.]*\d[^\d]*)?$"
 )
 _RANGE_TOKEN = re.compile(
-    r"^(?P<a>[-−]?\d[\d,]*(?:\.\d+)?)\s*(?:-|–|—|to)\s*(?P<b>\d[\d,]*(?:\.\d+)?)$", re.I
+    r"^(?P<a>[-−]?\d[\d,]*(?:\.\d+)?)\s*(?:-|–|—|~|to)\s*(?P<b>\d[\d,]*(?:\.\d+)?)$", re.I
 )
 
 
@@ -75,9 +86,13 @@ def _digits(text: str) -> float | None:
     if not m:
         return None
     num = m["num"]
-    if "," in num and not re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", num):
+    if "," in num and not re.fullmatch(_GROUPED, num):
         return None
     value = float(num.replace(",", ""))
+    if m["exp"]:
+        if m["vulgar"] or m["den"]:
+            return None
+        value *= 10.0 ** int(m["exp"].replace("−", "-"))  # scientific notation: ``1.3e6``
     if m["vulgar"]:
         value += VULGAR[m["vulgar"]]
     if m["den"]:
@@ -94,15 +109,30 @@ def _split_words(text: str) -> list[str]:
     for w in text.lower().split():
         if w in ("-", "−"):
             continue
-        words.extend(p for p in re.split(r"(?<=[a-z])[-‐–](?=[a-z])", w) if p)
+        words.extend(p for p in re.split(r"(?<=[a-z])[-‐–—](?=[a-z])", w) if p)
     return words
 
 
+def _has_fraction(words: list[str]) -> bool:
+    return any(w in DENOMINATORS or w in MULTIPLIERS or w in PLURAL_ORDINALS for w in words)
+
+
 def _words(words: list[str]) -> float | None:
-    """Left-to-right accumulator over spelled-out and mixed (``1.2 million``) words."""
+    """Left-to-right accumulator over spelled-out and mixed (``1.2 million``) words.
+
+    ``total`` holds everything closed by a scale word, ``current`` the group
+    since then; fractions, ``dozen`` and ``point`` act on ``current`` only, so
+    ``one billion and three quarters million`` and ``two hundred dozens`` both
+    read right. After ``and``, a tail with a fraction is read on its own:
+    ``one hundred and three quarters`` is 100.75, ``3 million and a half`` 3.5
+    million (after a scale of a thousand or more the fraction is of that scale).
+    """
     total = 0.0
     current: float | None = None  # None: nothing seen since the last scale
     seen = False
+    last_scale = 0.0  # the scale word just closed, if the previous word was one
+    last_word = ""
+    before_tens: float | None = None  # ``current`` before the last tens word (``three twenty-firsts``)
     i = 0
     while i < len(words):
         w = words[i]
@@ -110,20 +140,39 @@ def _words(words: list[str]) -> float | None:
         if w in ("a", "an"):
             if nxt is None or not (nxt in SCALES or nxt in MULTIPLIERS or nxt in DENOMINATORS):
                 return None
+            if last_word in ("half", "quarter") and (nxt in SCALES or nxt in MULTIPLIERS):
+                i += 1  # ``half a dozen``, ``half a million``: the fraction is the count
+                continue
             current = (current or 0) + 1
         elif w == "and":
             if not seen or nxt is None:
                 return None
-            if nxt in ("a", "an", "one") and i + 2 < len(words) and words[i + 2] in DENOMINATORS:
-                frac = _words(words[i + 1:])
+            rest = words[i + 1:]
+            if _has_fraction(rest):
+                if current is not None and rest[-1] in SCALES and rest[-1] != "hundred":
+                    frac = _words(rest[:-1])  # ``five and a half million``
+                    return None if frac is None else total + (current + frac) * SCALES[rest[-1]]
+                frac = _words(rest)
                 if frac is None:
                     return None
+                if current is None and last_scale >= 1e3 and not any(x in SCALES for x in rest) and frac < 1:
+                    return total + frac * last_scale  # ``3 million and a half``
                 return total + (current or 0) + frac
         elif w in ONES and w != "none":
+            if last_word in ONES or last_word in TENS and ONES[w] >= 10 or _TENS_PREFIX.match(last_word):
+                return None  # ``three nought four``, ``one two``: separate numbers
             current = (current or 0) + ONES[w]
         elif w in TENS:
-            current = (current or 0) + TENS[w]
+            before_tens = current
+            if current is not None and last_word in ONES and 0 < current < 10:
+                current = current * 100 + TENS[w]  # ``one twenty two`` is 122
+            elif (last_word in TENS and nxt not in DENOMINATORS and nxt not in PLURAL_ORDINALS) \
+                    or last_word in ONES or _TENS_PREFIX.match(last_word):
+                return None
+            else:
+                current = (current or 0) + TENS[w]
         elif (m := _TENS_PREFIX.match(w)) and m[2] in ONES:
+            before_tens = current
             current = (current or 0) + TENS[m[1]] + ONES[m[2]]
         elif w == "point":
             if nxt is None:
@@ -133,27 +182,54 @@ def _words(words: list[str]) -> float | None:
             while j < len(words) and (words[j] in ONES and ONES[words[j]] < 10 or words[j].isdigit()):
                 digits += str(ONES[words[j]]) if words[j] in ONES else words[j]
                 j += 1
+            if not digits and j < len(words):  # ``point eleven``, ``point seventy-one``
+                tail = _words(words[j:j + 2]) if j + 1 < len(words) and words[j] in TENS else None
+                if tail is not None and tail == int(tail):
+                    digits, j = str(int(tail)), j + 2
+                elif words[j] in ONES or words[j] in TENS:
+                    digits, j = str(ONES.get(words[j], TENS.get(words[j], 0))), j + 1
             if not digits:
                 return None
             current = (current or 0) + float("0." + digits)
             seen = True
+            last_word = "point"
             i = j
             continue
         elif w == "hundred":
+            if current is not None and current >= 100:
+                return None  # ``3 hundred and 2 hundred``: two numbers
             current = (current if current is not None else 1) * 100
-        elif w in SCALES:
-            total += (current if current is not None else 1) * SCALES[w]
+        elif w in SCALES or (w in PLURAL_SCALES and (current is not None or last_scale)):
+            scale = SCALES.get(w) or PLURAL_SCALES[w]
+            if current is None and last_scale and scale > last_scale:
+                total *= scale  # ``three lakh crore``, ``three thousand millions``
+            else:
+                total += (current if current is not None else 1) * scale
             current = None
+            last_scale = scale
+            last_word = w
+            seen = True
+            i += 1
+            continue
         elif w in MULTIPLIERS:
-            base = total + (current if current is not None else 1)
-            total, current = base * MULTIPLIERS[w], None
-        elif w in DENOMINATORS:
-            num = total + (current if current is not None else 1)
-            if current is None and total == 0 and w not in ("half", "halves"):
+            current = (current if current is not None else 1) * MULTIPLIERS[w]
+        elif w in DENOMINATORS or w in PLURAL_ORDINALS:
+            den = DENOMINATORS.get(w) or PLURAL_ORDINALS[w]
+            plural = w.endswith("s")
+            if last_word in TENS and den < 10 and before_tens is not None \
+                    and (plural or before_tens == 1):
+                den += TENS[last_word]  # ``three twenty-firsts``: a compound denominator
+                current = before_tens
+            elif w in PLURAL_ORDINALS:
+                return None
+            if current is None and w not in ("half", "halves") and not (
+                    w in ("quarter", "quarters") and nxt in SCALES):
                 return None  # a bare "third" is an ordinal, not a fraction
-            total, current = num / DENOMINATORS[w], None
+            current = (current if current is not None else 1) / den
         elif (v := _digits(w)) is not None:
-            if current is not None:
+            if current is not None and last_word == "and" and current % 100 == 0 and 0 < v < 100 and nxt not in SCALES:
+                v += current  # ``3 hundred and 21``
+            elif current is not None:
                 return None
             current = v
         elif w in SCALE_ABBREV and seen:
@@ -162,6 +238,8 @@ def _words(words: list[str]) -> float | None:
         else:
             return None
         seen = True
+        last_scale = 0.0
+        last_word = w
         i += 1
     if not seen:
         return None
@@ -183,7 +261,7 @@ def parse_number(text: str) -> float | None:
     if (v := _digits(text)) is not None:
         return v
     m = _NUM_SUFFIX.match(text)
-    if m and not m["pre"] and m["suf"] in ("k", "K", "M", "bn", "mn", "tn", "Bn", "BN", "B"):
+    if m and not m["pre"] and m["suf"] in _GLUED_SCALES:
         base = _digits((m["sign"] or "") + m["num"])
         return None if base is None else base * SCALE_ABBREV[m["suf"].lower()]
     words = _split_words(text)
@@ -217,7 +295,7 @@ def parse_ordinal(text: str) -> int | None:
     base = _words(head + ["hundred"] if last == "hundredth" else head)
     if base is None:
         return None
-    if last in ("hundredth", "thousandth", "millionth", "billionth"):
+    if last in ("hundredth", "thousandth", "millionth", "billionth", "trillionth"):
         return int(base * (1 if last == "hundredth" else ORDINALS[last]))
     return int(base) + ORDINALS[last]
 
@@ -265,6 +343,28 @@ class Lexeme:
     ordinal: bool = False
 
 
+_TIMES_TEN = re.compile(r"^(?P<m>[-−]?\d+(?:\.\d+)?)\s*[x×]\s*10\^?(?P<e>[-−+]?\d{1,3})(?P<suf>[^\d]*)$")
+_POWER = re.compile(r"^(?P<sign>[-−])?(?P<b>\d+(?:\.\d+)?)\^(?P<e>[-−+]?\d{1,3})$")
+_PLUS_MINUS = re.compile(r"^(?P<a>[-−]?\d[\d,]*(?:\.\d+)?(?:[eE][-−+]?\d+)?)±(?P<b>\d[\d,]*(?:\.\d+)?(?:[eE][-−+]?\d+)?)(?P<suf>[^\d]*)$")
+_SLASH_MONEY = re.compile(r"^(?P<a>\d[\d,]*(?:\.\d+)?)/(?P<cur>[$€£])(?P<b>\d[\d,]*(?:\.\d+)?)$")
+_DASH_PAIR = re.compile(r"^(?P<a>[^-–—~]+)[-–—~](?P<b>[^-–—~]+)$")
+
+
+def power(text: str) -> float | None:
+    """``1.3x10^6``, ``1.99×10−30``, ``2.5^-1``: scientific notation written with a power."""
+    if m := _TIMES_TEN.match(text):
+        if m["suf"]:
+            return None
+        return float(m["m"].replace("−", "-")) * 10.0 ** int(m["e"].replace("−", "-"))
+    if m := _POWER.match(text):
+        try:
+            value = float(m["b"]) ** int(m["e"].replace("−", "-"))
+        except (OverflowError, ZeroDivisionError):
+            return None
+        return -value if m["sign"] else value
+    return None
+
+
 def lex_token(text: str) -> Lexeme | None:
     """Read a single token that carries digits: ``6,000``, ``$5bn``, ``10kW``, ``5-10``, ``3rd``, ``½``.
 
@@ -280,6 +380,22 @@ def lex_token(text: str) -> Lexeme | None:
         return Lexeme(float(m[1]), ordinal=True)
     if ":" in text:
         return None
+    if m := _TIMES_TEN.match(text):
+        return Lexeme(float(m["m"].replace("−", "-")) * 10.0 ** int(m["e"].replace("−", "-")), suffix=m["suf"].strip())
+    if "^" in text:
+        v = power(text)
+        return None if v is None else Lexeme(v)
+    if m := _PLUS_MINUS.match(text):  # ``2,000.45±0.01``: a value and its margin
+        a, b = _digits(m["a"]), _digits(m["b"])
+        if a is not None and b is not None and b > 0:
+            return Lexeme(a - b, suffix=m["suf"], upper=a + b)
+    if m := _SLASH_MONEY.match(text):  # ``7/$9``: two prices, a range
+        a, b = _digits(m["a"]), _digits(m["b"])
+        if a is not None and b is not None and a < b:
+            return Lexeme(a, prefix=m["cur"], upper=b)
+    if (m := _DASH_PAIR.match(text)) and m["a"][:1].isdigit() and m["a"][-1:].isalpha() and m["b"][-1:].isalpha():
+        a, b = parse_number(m["a"]), parse_number(m["b"])  # ``5k-20k``
+        return Lexeme(a, upper=b) if a is not None and b is not None and a < b else None
     m = _NUM_SUFFIX.match(text)
     if not m:
         return None
@@ -288,13 +404,13 @@ def lex_token(text: str) -> Lexeme | None:
     value = _digits(core)
     if value is None:
         return None
-    if suf[:1] in "-–—" and len(suf) > 1 and suf[1].isdigit():
-        tail = re.match(r"([-–—][\d,.]*\d)(.*)$", suf)
+    if suf[:1] in "-–—~" and len(suf) > 1 and suf[1].isdigit():
+        tail = re.match(r"([-–—~][\d,.]*\d)(.*)$", suf)
         rng = parse_range(core + tail[1]) if tail else None
         if rng is None:
             return None
         return Lexeme(rng[0], pre, tail[2], upper=rng[1])
-    if suf in ("k", "K", "M", "bn", "mn", "tn", "Bn", "BN") or (pre and suf.lower() in SCALE_ABBREV):
+    if suf in _GLUED_SCALES or (pre and suf.lower() in SCALE_ABBREV):
         return Lexeme(value * SCALE_ABBREV[suf.lower()], pre)
     for abbrev, scale in SCALE_ABBREV.items():
         if len(abbrev) > 1 and suf.lower().startswith(abbrev) and not suf[len(abbrev):len(abbrev) + 1].isalpha():

@@ -70,6 +70,7 @@ _ABBREV = {
         "newton metre": ("Nm",), "foot pound-force": ("lb-ft", "lb ft"), "volt": ("V",), "kilovolt": ("kV",),
         "parts-per-million": ("ppm",), "parts-per-billion": ("ppb",), "square metre": ("m2", "m²", "sq m"),
         "square foot": ("sq ft", "sqft", "ft2"), "square kilometre": ("km2", "km²", "sq km"),
+        "square mile": ("sq mi", "sq mile", "sq miles"), "watt hour": ("Wh",),
         "tablespoon": ("tbsp",), "teaspoon": ("tsp",), "calorie": ("cal",), "kilocalorie": ("kcal",),
         "megaton": ("Mt",), "gigaton": ("Gt",), "degree": ("deg", "°"),
     }),
@@ -81,7 +82,7 @@ _ABBREV = {
 
 _WORDS = {
     **_table("percent", {
-        "percentage": ("percent", "per cent", "pct", "percentage", "per-cent"),
+        "percentage": ("percent", "per cent", "pct", "percentage", "per-cent", "percents", "per cents"),
         "percentage point": ("percentage point", "percentage points", "percent point", "percent points"),
     }),
     **_table("quantity", {

@@ -143,3 +143,127 @@ def test_list_markers_are_not_counts(nlp) -> None:
 def test_counted_noun_with_compound(nlp) -> None:
     r = _one(nlp, "OHSU has performed 700 heart transplants.")
     assert (r["noun"], r["verb"]) == ("heart transplant", "perform")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value", "unit"),
+    [
+        ("They counted fifty   two ballots.", "fifty   two", "cardinal", 52, None),
+        ("Three hundred  and  thirty one people voted.", "Three hundred  and  thirty one", "cardinal", 331, None),
+        ("Only one-eighth of the votes were counted.", "one-eighth", "cardinal", 0.125, None),
+        ("Five - eighths of the land is forest.", "Five - eighths", "cardinal", 0.625, None),
+        ("It is the twenty-fifth anniversary.", "twenty-fifth", "ordinal", 25, None),
+        ("It was her twentyfifth birthday.", "twentyfifth", "ordinal", 25, None),
+        ("The two hundredth visitor won a prize.", "two hundredth", "ordinal", 200, None),
+        ("China's population is 1 414 021 100.", "1 414 021 100", "cardinal", 1414021100, None),
+        ("About 40\u202f000 fans came.", "40\u202f000", "cardinal", 40000, None),
+        ("The door is 2 1/2 inches thick.", "2 1/2 inches", "quantity", 2.5, "inch"),
+        ("One out of three Germans have housing problems.", "One out of three", "cardinal", 1 / 3, None),
+        ("The odds are 1 in 5 for adults.", "1 in 5", "cardinal", 0.2, None),
+        ("The answer is one over three.", "one over three", "cardinal", 1 / 3, None),
+        ("A third of voters stayed home.", "A third", "cardinal", 1 / 3, None),
+        ("The skeleton is 37m long.", "37m", "quantity", 37, "metre"),
+        ("The firm will spend $13.6M on the plant.", "$13.6M", "money", 1.36e7, "dollar"),
+        ("The deal is worth 10 bln roubles.", "10 bln roubles", "money", 1e10, "russian ruble"),
+        ("They raised 13 lakh rupees.", "13 lakh rupees", "money", 1.3e6, "indian rupee"),
+        ("The file holds 4 thousand 3 hundred and 21 records.", "4 thousand 3 hundred and 21", "cardinal", 4321, None),
+        ("There are one million and a half people.", "one million and a half", "cardinal", 1.5e6, None),
+        ("The house is worth $A82,615,680 now.", "$A82,615,680", "money", 82615680, "australian dollar"),
+        ("The plants cool gas to minus-260 degrees Fahrenheit.", "minus-260 degrees Fahrenheit", "quantity", -260, "fahrenheit"),
+        ("The 3923sq m estate was sold.", "3923sq m", "quantity", 3923, "square metre"),
+        ("It was 1.19deg C warmer.", "1.19deg C", "quantity", 1.19, "celsius"),
+        ("The mass is approximately 1.99×10−30 kilograms.", "1.99×10−30 kilograms", "quantity", 1.99e-30, "kilogram"),
+        ("The sample weighed 1.3e6 grams.", "1.3e6 grams", "quantity", 1.3e6, "gram"),
+        ("It grew sixfold.", "sixfold", "cardinal", 6, None),
+        ("He bought forty-five (45) chairs.", "forty-five", "cardinal", 45, None),
+    ],
+)
+def test_written_forms(nlp, text: str, surface: str, kind: str, value: float, unit: str | None) -> None:
+    r = _one(nlp, text)
+    assert (r["surface"], r["kind"], r["unit"]) == (surface, kind, unit)
+    assert r["value"] == pytest.approx(value)
+
+
+def test_glued_m_is_million_before_a_unit(nlp) -> None:
+    r = _one(nlp, "Jet fuel use is 12.3m tonnes.")
+    assert (r["value"], r["unit"]) == (pytest.approx(1.23e7), "metric ton")
+
+
+@pytest.mark.parametrize(
+    ("text", "lower", "upper", "unit"),
+    [
+        ("The number is more than 10 and less than 20.", 10, 20, None),
+        ("Sizes start from 450 sq ft up to 900 sq ft.", 450, 900, "square foot"),
+        ("Guidance fell to between $US160 million and $US171 million.", 1.6e8, 1.71e8, "dollar"),
+        ("The number range is 1000-5000.", 1000, 5000, None),
+        ("Temperatures dropped by 1 to 1.5 degrees Celsius.", 1, 1.5, "celsius"),
+        ("The cost rose from about $350 per kg to $680 per kg.", 350, 680, "dollar per kilogram"),
+        ("The risk reward is $7/$9 now.", 7, 9, "dollar"),
+        ("Millions of Americans were affected.", 1e6, 1e7, None),
+    ],
+)
+def test_more_ranges(nlp, text: str, lower: float, upper: float, unit: str | None) -> None:
+    r = _one(nlp, text)
+    assert (r["kind"], r["unit"]) == ("range", unit)
+    assert (r["lower"], r["upper"]) == pytest.approx((lower, upper))
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [("There are about five hundred or more in stock.", "lower_bound"), ("Scores of 200 or greater count.", "lower_bound")],
+)
+def test_right_bound_beats_approx(nlp, text: str, qualifier: str) -> None:
+    assert _one(nlp, text)["qualifier"] == qualifier
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We won the 2013-14 season.",  # a span of years, both ends
+        "At 2-0 down they fought back.",  # a score, both sides
+        "Game 7 ended 89-89.",
+        "The S&P 500 fell sharply.",  # index names
+        "She lived at 49 Zorro Ranch Road for years.",  # addresses
+        "Which one do you prefer?",  # a pronoun
+        "Dozens of people were hurt.",  # no numeral
+        "I arrived at 2.13 am.",  # clock times
+        "Call +1-222-2222-2222 now.",  # phone numbers
+        "Show me the second to last.",  # relative positions
+    ],
+)
+def test_more_not_counts(nlp, text: str) -> None:
+    assert _surfaces(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [("Maria, who was 10, survived.", "10"), ("Carlos Senard, 65, said no.", "65"),
+     ("He will be 35 by the end of the year.", "35")],
+)
+def test_ages_without_a_unit(nlp, text: str, surface: str) -> None:
+    r = _one(nlp, text)
+    assert (r["surface"], r["unit"], r["kind"]) == (surface, "year of age", "quantity")
+
+
+def test_bare_number_shares_the_unit_of_its_alternative(nlp) -> None:
+    rows = extract_numbers(nlp("It costs about 8 or $9."))
+    assert [(r["value"], r["unit"]) for r in rows] == [(8, "dollar"), (9, "dollar")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lower", "upper", "unit"),
+    [
+        ("The acceleration is 9.83e-3 +/- 1e-5 km.", 0.00982, 0.00984, "kilometre"),
+        ("It weighs 2,000.45±0.01 pounds.", 2000.44, 2000.46, "pound-mass"),
+        ("They built an 8- to 16-meter telescope.", 8, 16, "metre"),
+    ],
+)
+def test_margins_and_suspended_hyphens_are_ranges(nlp, text: str, lower: float, upper: float, unit: str) -> None:
+    r = _one(nlp, text)
+    assert (r["kind"], r["unit"]) == ("range", unit)
+    assert (r["lower"], r["upper"]) == pytest.approx((lower, upper))
+
+
+def test_power_of_ten_split_by_the_tokenizer(nlp) -> None:
+    r = _one(nlp, "The density is 5.5x10-3 kg here.")
+    assert (r["value"], r["unit"]) == (pytest.approx(0.0055), "kilogram")

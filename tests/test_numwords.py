@@ -67,3 +67,63 @@ def test_lex_token_splits_currency_and_unit() -> None:
 def test_lex_token_rejects(text: str) -> None:
     """Times, codes and dotted identifiers are not one number."""
     assert lex_token(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("one twenty two", 122), ("three billions", 3e9), ("three thousand millions", 3e9),
+        ("13 lakh", 1.3e6), ("6 crore", 6e7), ("three lakh crore", 3e12),
+        ("twenty and three fifths", 20.6), ("one and a fourth", 1.25), ("one hundred and three quarters", 100.75),
+        ("two hundred and fifty-four hundredths", 200.54), ("three hundred and two dozens", 324),
+        ("3 million and a half", 3.5e6), ("five and a half million", 5.5e6),
+        ("one billion and a half million", 1.0005e9), ("one billion and three quarters million", 1.00075e9),
+        ("half million", 5e5), ("quarter million", 2.5e5), ("half a dozen", 6),
+        ("a fifth", 0.2), ("a hundredth", 0.01), ("a trillionth", 1e-12),
+        ("three twenty-firsts", 3 / 21), ("one twenty-fifth", 1 / 25), ("one hundred thirty fifths", 100 / 35),
+        ("two hundred point seventy-one", 200.71), ("nought point eleven", 0.11),
+        ("4 thousand 3 hundred and 21", 4321), ("3 hundred and 21", 321), ("fifty   two", 52),
+        ("1e10", 1e10), ("1.3e6", 1.3e6), ("-12e-1", -1.2), ("12.32e+14", 1.232e15),
+        ("12,34,567.89", 1234567.89), ("10k", 1e4), ("1200k", 1.2e6), ("10bln", 1e10), ("1MM", 1e6), ("⅙", 1 / 6),
+    ],
+)
+def test_parse_number_more_forms(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["three nought four", "one two", "3 hundred and 2 hundred", "quarter"])
+def test_runs_of_numbers_are_not_one_number(text: str) -> None:
+    """Digits read one by one, or two complete numbers joined by ``and``, are not a single value."""
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "rank"),
+    [("three trillionth", 3_000_000_000_000), ("a hundred trillionth", 100_000_000_000_000), ("two hundredth", 200),
+     ("twenty-one trillion and three hundred twenty second", 21_000_000_000_322), ("nineth", 9),
+     ("twenty—fifth", 25), ("one hundred twenty-fifth", 125)],
+)
+def test_parse_ordinal_more_forms(text: str, rank: int) -> None:
+    assert parse_ordinal(text) == rank
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1.3x10^6", 1.3e6), ("1.99×10−30", 1.99e-30), ("6.23x10^-4", 6.23e-4), ("5.5x10-3", 5.5e-3),
+     ("2.5^-1", 0.4), ("-2500^-1", -0.0004), ("1.1^23", 1.1 ** 23)],
+)
+def test_lex_token_powers(text: str, value: float) -> None:
+    assert lex_token(text).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("text", "bounds"), [("5k-20k", (5000, 20000)), ("20~100", (20, 100))])
+def test_lex_token_ranges(text: str, bounds: tuple[float, float]) -> None:
+    tok = lex_token(text)
+    assert (tok.value, tok.upper) == pytest.approx(bounds)
+
+
+def test_lex_token_margin_and_slashed_prices() -> None:
+    tok = lex_token("2,000.45±0.01")
+    assert (tok.value, tok.upper) == pytest.approx((2000.44, 2000.46))
+    tok = lex_token("7/$9")
+    assert (tok.value, tok.upper, tok.prefix) == (7, 9, "$")
