@@ -10,7 +10,11 @@ lines. Each line (one paragraph per line) is judged in two passes:
 2. *Density rules* (after jusText): long lines rich in stop words are prose,
    short lines are decided by their neighbours, and a run of short lines is a
    menu. The article is then the best-scoring contiguous region of prose,
-   which drops the "related stories" and footer that follow it on a page.
+   which drops the "related stories" and footer that follow it on a page:
+   a gap of non-prose lines costs more with each line, so a subheading is
+   bridged while a menu or a teaser list (headline, author, date) is not.
+   Chinese and Japanese lines are measured in characters, and a reader
+   comment thread ends the article at its heading or first author lines.
 
 Rules err on the side of keeping text: a dropped sentence costs entities
 and numbers downstream, a kept menu line costs little.
@@ -92,7 +96,11 @@ _BYLINE = re.compile(
 )
 # The separator must stand apart from the name: in "AL-RAM , West Bank 1996-08-30" (a dateline) the hyphen is part of it.
 _AUTHOR_AND_TIME = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:@\w+)?(?:\s*[|·•]|\s+[/–—-])\s+.{0,40}$")
-_TERMINAL = re.compile(r"""[.!?…:;"”’'»)\]]$""")
+_TERMINAL = re.compile(r"""[.!?…:;"”’'»)\]。！？」』）]$""")
+# Chinese and Japanese write no spaces: a line is one "word" to ``split``. Their characters
+# are counted instead (about two to a word), and common particles stand in for stop words.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_STOPS = frozenset("のにはをがでとてしたもなるれ的了是在和有也就不这")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # A share count glued to the first word of the body: "55US Secretary", "1.2kThe".
 _GLUED_COUNT = re.compile(r"^(?:\d{1,3}(?:[.,]\d)?k?|\d{1,6})(?=(?:[A-Z]{2,5}\s+[A-Z][a-z])|(?:[A-Z][a-z]{2,}\b))")
@@ -106,6 +114,20 @@ def _norm(line: str) -> str:
 
 def words(line: str) -> list[str]:
     return _WORD.findall(line)
+
+
+def cjk_chars(line: str) -> list[str]:
+    """The Chinese and Japanese characters of ``line`` (none, cheaply, for ASCII)."""
+    return [] if line.isascii() else _CJK.findall(line)
+
+
+def n_words(line: str) -> int:
+    """Words as a menu is measured: space-separated, or three CJK characters to a word.
+
+    Japanese and Chinese navigation items are compounds of four to ten characters.
+    """
+    cjk = len(cjk_chars(line))
+    return len(line.split()) + cjk // 3 if cjk else len(line.split())
 
 
 # --------------------------------------------------------------------------- line rules
@@ -240,7 +262,7 @@ def is_headline_copy(line: str, title: str | None) -> bool:
 def is_menu_run(lines: Sequence[str], start: int, *, min_run: int = 3, max_words: int = 4) -> int:
     """Length of the run of short, unpunctuated lines at ``start`` if it is a menu, else 0."""
     end = start
-    while end < len(lines) and len(lines[end].split()) <= max_words and not _TERMINAL.search(lines[end].strip()):
+    while end < len(lines) and n_words(lines[end]) <= max_words and not _TERMINAL.search(lines[end].strip()):
         end += 1
     return end - start if end - start >= min_run else 0
 
@@ -294,6 +316,7 @@ class Block:
 
     text: str
     n_words: int
+    chars: int  # length in characters, a CJK character counting double (it carries more)
     stop_density: float
     terminal: bool
     junk: str | None
@@ -303,10 +326,16 @@ class Block:
 def make_block(line: str, stopwords: frozenset[str]) -> Block:
     w = words(line)
     stops = sum(1 for x in w if x.lower() in stopwords)
+    n, density = len(w), stops / len(w) if w else 0.0
+    cjk = cjk_chars(line)
+    if len(cjk) * 3 > len(line):  # mostly Chinese or Japanese: particles per word, two characters a word
+        n = len(w) + len(cjk) // 2
+        density = min(1.0, 2 * sum(1 for c in cjk if c in _CJK_STOPS) / len(cjk))
     return Block(
         text=line,
-        n_words=len(w),
-        stop_density=stops / len(w) if w else 0.0,
+        n_words=n,
+        chars=len(line) + len(cjk),
+        stop_density=density,
         terminal=bool(_TERMINAL.search(line.strip())),
         junk=junk_reason(line),
     )
@@ -334,7 +363,7 @@ def is_teaser(line: str) -> bool:
 def classify(blocks: list[Block]) -> None:
     """Label each block good/near/short/bad, then settle short ones by their neighbours."""
     for b in blocks:
-        n = len(b.text)
+        n = b.chars
         if b.junk:
             b.label = "bad"
         elif is_teaser(b.text):
@@ -378,13 +407,13 @@ def _neighbour(blocks: list[Block], i: int, step: int) -> str | None:
 def main_region(blocks: list[Block]) -> tuple[int, int]:
     """``[start, end)`` of the highest-scoring contiguous run (maximum subarray).
 
-    Prose scores its length, junk and short lines cost a little each, so a
-    subheading inside the article survives while the link list after it
-    does not.
+    Prose scores its length; junk and short lines cost more the longer the
+    gap of non-prose they stand in (see ``scores``), so a subheading inside
+    the article survives while a menu or a list of teasers -- title, author,
+    date, then a summary -- after it does not join the article.
     """
     best, best_span, cur, cur_start = 0.0, (0, 0), 0.0, 0
-    for i, b in enumerate(blocks):
-        score = _score(b)
+    for i, score in enumerate(scores(blocks)):
         if cur <= 0:
             cur, cur_start = score, i
         else:
@@ -395,11 +424,11 @@ def main_region(blocks: list[Block]) -> tuple[int, int]:
 
 
 def _total(blocks: list[Block], span: tuple[int, int]) -> float:
-    return sum(_score(b) for b in blocks[span[0] : span[1]])
+    return sum(scores(blocks)[span[0] : span[1]])
 
 
 def _score(b: Block) -> float:
-    n = len(b.text)
+    n = b.chars
     if b.label == "good":
         return n
     if b.label == "near":
@@ -407,6 +436,30 @@ def _score(b: Block) -> float:
     if b.label == "short":
         return -20.0
     return -max(40.0, n * 0.5)
+
+
+def scores(blocks: list[Block]) -> list[float]:
+    """Each block's score, a bad block's cost multiplied by its place in the gap.
+
+    Inside an article a gap is one or two lines (a subheading, a caption);
+    between the teasers of a link list or after the body it is three or more
+    (headline, author, date; a menu). The k-th line of a gap costs k times its
+    own cost, so long gaps split regions while short ones are bridged. Short
+    lines of undecided context (a product list's items) keep their flat cost,
+    and ad slots and photo credits inside a body neither count nor reset the gap.
+    """
+    out: list[float] = []
+    gap = 0
+    for b in blocks:
+        sc = _score(b)
+        if sc > 0:
+            gap = 0
+        elif b.junk not in _INLINE_JUNK:
+            gap += 1
+            if b.label == "bad":
+                sc *= gap
+        out.append(sc)
+    return out
 
 
 def clean_lines(lines: list[str], *, title: str | None, stopwords: frozenset[str],
@@ -455,7 +508,7 @@ def is_menu_line(line: str) -> bool:
 
     Lines with figures (``LG 2 OB 0``, ``May 17 v Northampton``) are table rows, not menu items.
     """
-    return len(line.split()) <= 4 and not _TERMINAL.search(line) and not _TABLE_ROW.search(line)
+    return n_words(line) <= 4 and not _TERMINAL.search(line) and not _TABLE_ROW.search(line)
 
 
 def looks_like_page(blocks: list[Block]) -> bool:
@@ -467,19 +520,27 @@ def looks_like_page(blocks: list[Block]) -> bool:
     nothing; a wire story has headlines, datelines and results tables.
     """
     furniture = sum(1 for b in blocks if b.junk in PAGE_RULES)
-    menu, run = 0, 0
+    menu, run, longest, caps = 0, 0, 0, 0
     for b in blocks:
-        run = run + 1 if is_menu_line(b.text) else 0
+        if is_menu_line(b.text):
+            run, caps = run + 1, caps + b.text.isupper()
+        else:
+            run, caps = 0, 0
+        # Upper-case lines are a wire table's team and section names ("NEW YORK", "EAST DIVISION").
+        if 2 * caps < run:
+            longest = max(longest, run)
         if run == MENU_RUN:
             menu += MENU_RUN
         elif run > MENU_RUN:
             menu += 1
     # Short lines with figures are table rows; in a document of tables (standings, draws, results)
     # the short lines without figures are its headings and pairings ("United States at Netherlands").
-    rows = sum(1 for b in blocks if b.n_words <= 12 and not b.terminal and _TABLE_ROW.search(b.text))
+    # A timestamp or byline matched by a pattern rule has figures but is no table row.
+    rows = sum(1 for b in blocks if b.n_words <= 12 and not b.terminal and not b.junk and _TABLE_ROW.search(b.text))
     if menu <= rows:
         menu = 0
-    return menu >= 2 * MENU_RUN or furniture >= 3 or (furniture >= 1 and menu >= MENU_RUN)
+    # Tables have headings between their rows; a site's navigation is one long unbroken list.
+    return menu >= 2 * MENU_RUN or longest >= LONG_MENU or furniture >= 3 or (furniture >= 1 and menu >= MENU_RUN)
 
 
 # The start of a reader-comment section: the article is over.
@@ -492,16 +553,43 @@ _COMMENTS = re.compile(
 )
 
 
+# The author line of one reader comment: ``jjfootball says:``, ``Catherine on September 13, 2018 at 5:23 pm said:``.
+_COMMENT_AUTHOR = re.compile(r"^(?P<who>.{2,60}?)\s+(?P<verb>said|says|wrote|commented)\s*:(?P<when>\s.{0,40}\d.*)?$", re.I)
+_POSTED_ON = re.compile(r"\s(?:on|at)\s.*\d")
+# "The minister said:" or "He says:" introduces a quote in a report; a commenter's handle has no such words.
+_REPORTING_WORDS = frozenset({"he", "she", "they", "it", "we", "i", "you", "the", "a", "an", "who", "also", "then", "and",
+                              "but", "this", "that", "his", "her", "their", "its", "later", "spokesman", "spokeswoman"})
+
+
+def is_comment_author(line: str) -> bool:
+    """The head of one reader comment: a handle, maybe a date, then ``says:``/``said:``.
+
+    ``The minister said:`` introducing a quote is not one: reporting words
+    (pronouns, articles) or a comma mark a sentence, not a handle.
+    """
+    s = line.strip()
+    m = _COMMENT_AUTHOR.match(s) if len(s) < 120 else None
+    if not m:
+        return False
+    if _POSTED_ON.search(m["who"]):  # "Alex on September 17, 2018 at 6:34 am said:"
+        return True
+    who = m["who"].split()
+    return ((m["verb"].lower() == "says" or bool(m["when"])) and len(who) <= 4 and "," not in m["who"]
+            and not any(w.lower() in _REPORTING_WORDS for w in who))
+
+
 def is_comment_header(line: str) -> bool:
     """``167 comments``, ``Top Rated Comments``, ``Leave a comment``: where a page's comment thread begins.
 
-    A bare ``Comment`` is a share-bar button, often above the body, and does not count.
+    A bare ``Comment`` is a share-bar button, as often above or inside the body as after it, and does not count.
     """
-    return len(line) < 120 and bool(_COMMENTS.match(line.strip()))
+    s = line.strip()
+    return len(s) < 120 and bool(_COMMENTS.match(s))
 
 
-# Consecutive menu-like lines that make a menu.
+# Consecutive menu-like lines that make a menu, and so many that only a site's navigation has them.
 MENU_RUN = 3
+LONG_MENU = 10
 
 
 def page_lines(blocks: list[Block], copies: list[bool]) -> list[str]:
@@ -528,7 +616,9 @@ def page_lines(blocks: list[Block], copies: list[bool]) -> list[str]:
         start, end = anchored
     # Reader comments are prose too; the article ends where their section starts.
     cut = next((i for i in range(start + 1, end) if is_comment_header(blocks[i].text)), end)
-    end = cut
+    # A thread without a heading starts at its first author line; one such line alone may be a quote.
+    authors = [i for i in range(start + 1, cut) if is_comment_author(blocks[i].text)]
+    end = authors[0] if len(authors) >= 2 else cut
     if end <= start:  # nothing prose-like: a brief; keep what no pattern rule rejects
         kept = [b.text for b in blocks if not b.junk]
     else:
@@ -556,8 +646,9 @@ def anchored_region(blocks: list[Block], copies: list[bool]) -> tuple[int, int] 
         if seed is None:
             continue
         total, best, end = 0.0, 0.0, seed + 1
+        sc = scores(blocks)
         for j in range(seed, len(blocks)):
-            total += _score(blocks[j])
+            total += sc[j]
             if total > best:
                 best, end = total, j + 1
         return seed, end

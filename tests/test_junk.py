@@ -231,3 +231,117 @@ def test_page_lines_end_at_comment_section():
             "© 2015 Daily Example. All rights reserved."]
     title = junk.find_title(page)
     assert junk.clean_lines(page, title=title, stopwords=EN) == body
+
+
+RAIL = [
+    "The minister said on Tuesday that the government would publish its plans for the railways next month, after a long delay.",
+    "Rail unions welcomed the announcement but said they would wait to see the details before calling off next week's strike.",
+    "Passenger groups said the plans had to include compensation for the delays that commuters had suffered all year.",
+]
+PAGE_TOP = ["Rail plans to be published next month - Daily Example", "Home", "News", "Sport", "Weather",
+            "Rail plans to be published next month"]
+
+
+def test_teaser_list_after_body_is_not_joined():
+    """Title, author, date, summary: a gap of three non-prose lines before each summary ends the article."""
+    teasers = []
+    for topic in ("bus lanes", "parking fees", "the library", "street lights"):
+        teasers += [f"Council votes on {topic} plan", "Jo Bloggs", "Tuesday November 19, 2019",
+                    f"The council will vote on Thursday on whether {topic} on the high street should stay as they are for another "
+                    "year, after shop owners and residents complained about the changes at a long and angry public meeting."]
+    page = [*PAGE_TOP, *RAIL, "More Daily Example", *teasers, "© 2015 Daily Example. All rights reserved."]
+    assert junk.clean_lines(page, title=junk.find_title(page), stopwords=EN) == RAIL
+
+
+def test_short_gap_inside_body_is_bridged():
+    """Near miss: a subheading and an ad slot between paragraphs stay inside the article."""
+    page = [*PAGE_TOP, RAIL[0], "What happens next", "Advertisement", *RAIL[1:], "Related", "Sport", "Weather",
+            "© 2015 Daily Example. All rights reserved."]
+    assert junk.clean_lines(page, title=junk.find_title(page), stopwords=EN) == [RAIL[0], "What happens next", *RAIL[1:]]
+
+
+
+def test_gap_cost_grows_with_bad_lines_only():
+    blocks = _blocks(["Home", "News", "Sport", RAIL[0], "GPS", "Swim proof", "Digital Crown", RAIL[1]])
+    for b, label in zip(blocks, ["bad"] * 3 + ["good"] + ["short"] * 3 + ["good"]):
+        b.label = label
+    assert junk.scores(blocks) == [-40, -80, -120, len(RAIL[0]), -20, -20, -20, len(RAIL[1])]
+
+
+JA_BODY = [
+    "先日、不正に改造した携帯電話を販売したとして、商標法違反の疑いで二十代の男性が逮捕されたというニュースを耳にしました。",
+    "報道によると、今回販売されたのは、いわゆる改造した携帯電話で、権利者の許諾を得ずに販売されたものとのことです。",
+    "通常、権利者により正規のルートで販売された商品をそのまま転売する場合は、商標権侵害にはなりません。",
+]
+
+
+def test_cjk_lines_are_measured_by_characters():
+    """Japanese has no spaces: menu items are short in characters, prose ends in 。 and is rich in particles."""
+    assert junk.is_menu_line("事務所案内・アクセス") and junk.is_menu_line("よくあるご質問")
+    assert not junk.is_menu_line(JA_BODY[0])  # near miss: one "word" to split(), but a sentence
+    assert junk.n_words("Toggle dark mode now") == 4 and junk.n_words("Toggle dark mode now please") == 5
+    b = junk.make_block(JA_BODY[0], EN)
+    assert b.terminal and b.stop_density >= junk.STOP_HIGH and b.chars > len(JA_BODY[0])
+
+
+def test_cjk_page_keeps_the_article():
+    menu = ["MENU", "商標登録の基礎知識", "サービスのご案内", "お客様の声", "ブログ", "事務所案内・アクセス", "よくあるご質問"]
+    related = ["関連記事", "こちらの記事も合わせてどうぞ", "「あずきバー」事件 －商標の判決シリーズ", "商標のライセンスって？",
+               "サイトマップ", "プライバシー・ポリシー"]
+    page = ["商品の改造が商標法違反に！？ | 特許事務所", *menu, "商品の改造が商標法違反に！？", *JA_BODY, *related,
+            "Copyright © Example firm All rights reserved."]
+    assert junk.clean_lines(page, title=junk.find_title(page), stopwords=EN) == JA_BODY
+
+
+@pytest.mark.parametrize("line", ["mroklahoma says:", "Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:",
+                                  "Jo Bloggs says: 12 May 2015 at 10:43"])
+def test_comment_author(line):
+    assert junk.is_comment_author(line)
+
+
+@pytest.mark.parametrize("line", ["The minister said:", "He said:", "In a statement, the minister said:", "Mr Smith said:",
+                                  "The spokesman says:", "She wrote on May 3, 2019 at the time:"])
+def test_comment_author_keeps_quote_introductions(line):
+    assert not junk.is_comment_author(line)
+
+
+def test_page_lines_end_at_first_of_several_comment_authors():
+    comments = ["I agree with the previous commenter, and I think the minister should resign over this whole sorry affair today.",
+                "The trains in my town are always late anyway, every single day of the week, and nobody ever does anything."]
+    page = [*PAGE_TOP, *RAIL, "Alex on September 17, 2018 at 6:34 am said:", comments[0], "sammievee says:", comments[1],
+            "© 2015 Daily Example. All rights reserved."]
+    assert junk.clean_lines(page, title=junk.find_title(page), stopwords=EN) == RAIL
+
+
+def test_page_lines_keep_a_single_says_line():
+    """Near miss: one ``Smith says:`` before a quote is reporting, not a comment thread."""
+    page = [*PAGE_TOP, RAIL[0], "Smith says:", *RAIL[1:], "Related", "Sport", "Weather", "© 2015 Daily Example. All rights reserved."]
+    assert junk.clean_lines(page, title=junk.find_title(page), stopwords=EN) == [RAIL[0], "Smith says:", *RAIL[1:]]
+
+
+NAV = ["Frontpage", "Video", "Store", "Picks", "Technology", "Long Reads", "Photos", "Science", "Design", "Features"]
+
+
+def test_long_navigation_list_makes_a_page_despite_table_rows():
+    """Ten unbroken menu items are a site's navigation even when dated lines outnumber them."""
+    dated = ["Nov 18, 2019 @17:19 PM", "1 digg Long Reads World", "20 diggs Promotion", "4 diggs Video", "amazon.com 3 Picks",
+             "Top 10 deals", "2 diggs Science", "5 diggs News", "7 diggs Design", "9 diggs Photos", "11 diggs Art"]
+    assert junk.looks_like_page(_blocks([*NAV, *RAIL, *dated]))
+    assert not junk.looks_like_page(_blocks([*NAV[:9], *RAIL, *dated]))  # near miss: nine items and more rows
+
+
+def test_upper_case_table_headings_are_not_navigation():
+    """Near miss: a wire results table lists team names in capitals, one per line, with rows around them."""
+    teams = ["NEW YORK", "BALTIMORE", "BOSTON", "TORONTO", "DETROIT", "CLEVELAND", "CHICAGO", "MINNESOTA", "MILWAUKEE",
+             "KANSAS CITY", "TEXAS"]
+    rows = [f"SEATTLE {n} 60 .5{n}" for n in range(12)]
+    assert not junk.looks_like_page(_blocks([WIRE[2], *teams, *rows]))
+
+
+def test_dated_furniture_is_not_a_table_row():
+    """Timestamps under teasers have figures but are furniture; they must not outvote the menu."""
+    stamps = ["Tuesday November 19, 2019", "Monday November 18, 2019", "Sunday November 17, 2019", "Saturday November 16, 2019"]
+    assert junk.looks_like_page(_blocks(["Home", "News", "Sport", "Weather", *RAIL, *stamps, "Sign up for our newsletter"]))
+    # Near miss: real table rows with figures still mark a document of tables.
+    rows = ["Northbridge 3 Dunmore 1", "Castlemere 0 Port Aldous 2", "Kessel 1 Brandt 1", "Halver 2 Ostby 0"]
+    assert not junk.looks_like_page(_blocks(["Home", "News", "Sport", "Weather", *RAIL, *rows]))
