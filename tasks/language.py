@@ -8,6 +8,7 @@ the caller's preferred language instead of being thrown away.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import justext
@@ -35,6 +36,17 @@ _JUSTEXT_NAMES = {
 }
 
 
+# Scripts written without spaces between words (CJK, Thai): count characters.
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CHARS_PER_WORD = 3
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``, counting unspaced scripts at three characters a word, so a
+    Japanese or Chinese article is long enough to be judged (and rejected) too."""
+    return len(text.split()) + len(_UNSPACED.findall(text)) // _CHARS_PER_WORD
+
+
 @lru_cache(maxsize=1)
 def _identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
@@ -56,7 +68,7 @@ def prose_sample(lines: list[str], limit: int = _SAMPLE_CHARS) -> str:
     out: list[str] = []
     size = 0
     for ln in lines:
-        if len(ln.split()) >= _PROSE_WORDS:
+        if word_count(ln) >= _PROSE_WORDS:
             out.append(ln)
             size += len(ln) + 1
             if size >= limit:
@@ -71,7 +83,7 @@ def language_of(text: str, *, default: str = "en") -> tuple[str, bool]:
     ``default`` so that short English briefs are never rejected as 'foreign'.
     """
     code, prob = detect(text)
-    reliable = len(text.split()) >= MIN_WORDS and prob >= MIN_PROB
+    reliable = word_count(text) >= MIN_WORDS and prob >= MIN_PROB
     return (code, True) if reliable else (default, False)
 
 

@@ -66,6 +66,15 @@ def test_non_english_rejected():
     assert isinstance(normalise(next(read_records(FIX / "german.txt")), languages=frozenset({"en", "de"})), Article)
 
 
+def test_unspaced_script_is_judged_too():
+    # Japanese has no spaces between words: it must not pass as an unjudged "short" English text.
+    text = ("東京都は二十日、新しい図書館の建設計画を発表した。完成は二〇二八年の予定で、"
+            "総工費は約百二十億円と見込まれている。知事は記者会見で、地域の子どもたちが"
+            "気軽に本に親しめる場所にしたいと述べた。計画には市民の意見も取り入れるという。")
+    rej = normalise(RawRecord("ja", "", "txt", text.encode()))
+    assert isinstance(rej, Reject) and rej.reason == "language:ja"
+
+
 def test_short_english_brief_not_rejected_on_language():
     art = normalise(RawRecord("s", "", "txt", b"Kerry meets Putin in Sochi."))
     assert isinstance(art, Article) and art.language == "en"
