@@ -19,7 +19,7 @@ from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
 from flows import report
-from flows.runners import parallelism
+from flows.runners import is_local, parallelism
 from tasks import catalog, lake as lake_mod
 from tasks.dedup import Deduper
 from tasks.ingest import discover, read_records
@@ -210,41 +210,86 @@ def _process(
     languages: frozenset[str], model: str, deduper: Deduper, extract_near: bool,
     totals: "report.Totals", progress: "report.Progress",
 ) -> None:
-    """Normalise, dedupe, parse, extract and stage each batch, a bounded window at a time."""
+    """Normalise, dedupe, parse, extract and stage each batch, a bounded window at a time.
+
+    Parsing is the cost, so the workers should do nothing else: with a local
+    runner (threads, a process pool) this process, otherwise idle, normalises
+    each batch itself (a task run all the same) while the workers parse the
+    batches before it. On Dask the flow may run on a small client machine, so
+    normalising goes to the cluster too, submitted one batch ahead.
+    """
     window: deque = deque()
     runner = _task_runner()
+    inline = is_local(runner)
     max_inflight = 2 * parallelism(runner)
 
     def drain(limit: int) -> None:
         while len(window) > limit:
-            batch, fut = window.popleft()
+            batch, fut, upstream = window.popleft()
+            for up in upstream:
+                # A failed stage leaves write Pending ("upstream failed"); raise the stage's own error.
+                up.result()
             counts, stats = fut.result()
             totals.add_written(counts, stats)
             progress.update(totals)
 
+    def start_normalise(batch: int, records_batch: list):
+        task = normalise_task.with_options(task_run_name=f"normalise[batch {batch}]")
+        if inline:
+            return task(records_batch, batch, languages)
+        return task.submit(records_batch, batch, languages)
+
+    def finish(n: int, pending) -> None:
+        normalised = pending if inline else pending.result()
+        _extract_batch(lake, run_id, n, normalised, deduper, extract_near, model, totals, window)
+
+    ahead: deque = deque()  # (batch, future of its normalising): one batch ahead on Dask
     for batch, records_batch in enumerate(_batched(records, batch_size)):
-        normalised: NormalisedBatch = normalise_task.with_options(
-            task_run_name=f"normalise[batch {batch}]").submit(records_batch, batch, languages).result()
-        totals.add_normalised(normalised)
-        fresh, near, signatures = dedupe(deduper, normalised, run_id)
-        totals.duplicates += len(near) + sum(r.reason == "duplicate:exact" for r in normalised.rejects)
-        to_parse = fresh + near if extract_near else fresh
-        tables = {
-            "articles": article_rows(fresh + near, run_id),
-            "rejects": reject_rows(normalised.rejects, run_id),
-            "signatures": signatures,
-        }
-        totals.count_rejects(normalised.rejects)
-        if to_parse:
-            parsed = parse_task.with_options(task_run_name=f"parse[batch {batch}]").submit(
-                to_parse, lake, run_id, batch, model)
-            ents = entities_task.with_options(task_run_name=f"entities[batch {batch}]").submit(parsed, run_id, model)
-            nums = numbers_task.with_options(task_run_name=f"numbers[batch {batch}]").submit(parsed, run_id, model)
-            fut = write_task.with_options(task_run_name=f"write[batch {batch}]").submit(
-                lake, run_id, batch, tables, ents, nums, parsed)
+        if batch == 0 and hasattr(runner, "warm"):
+            runner.warm()  # worker processes start and load the model while this batch is normalised
+        pending = start_normalise(batch, records_batch)
+        if inline:
+            finish(batch, pending)
         else:
-            fut = write_task.with_options(task_run_name=f"write[batch {batch}]").submit(
-                lake, run_id, batch, tables)
-        window.append((batch, fut))
+            ahead.append((batch, pending))
+            if len(ahead) < 2:
+                continue  # submit the next batch's normalising before waiting for this one's
+            finish(*ahead.popleft())
+            if len(window) == 1:
+                max_inflight = 2 * parallelism(runner)  # the cluster's size is known once it has started
+        drain(max_inflight)
+    while ahead:
+        finish(*ahead.popleft())
         drain(max_inflight)
     drain(0)
+
+
+def _extract_batch(
+    lake: Lake, run_id: str, batch: int, normalised: NormalisedBatch, deduper: Deduper, extract_near: bool,
+    model: str, totals: "report.Totals", window: deque,
+) -> None:
+    """Dedupe a normalised batch here (the deduper's state lives in the flow), then submit
+    its parse, both extractions and its write; the write's future joins the window."""
+    totals.add_normalised(normalised)
+    fresh, near, signatures = dedupe(deduper, normalised, run_id)
+    totals.duplicates += len(near) + sum(r.reason == "duplicate:exact" for r in normalised.rejects)
+    to_parse = fresh + near if extract_near else fresh
+    tables = {
+        "articles": article_rows(fresh + near, run_id),
+        "rejects": reject_rows(normalised.rejects, run_id),
+        "signatures": signatures,
+    }
+    totals.count_rejects(normalised.rejects)
+    if to_parse:
+        parsed = parse_task.with_options(task_run_name=f"parse[batch {batch}]").submit(
+            to_parse, lake, run_id, batch, model)
+        ents = entities_task.with_options(task_run_name=f"entities[batch {batch}]").submit(parsed, run_id, model)
+        nums = numbers_task.with_options(task_run_name=f"numbers[batch {batch}]").submit(parsed, run_id, model)
+        fut = write_task.with_options(task_run_name=f"write[batch {batch}]").submit(
+            lake, run_id, batch, tables, ents, nums, parsed)
+        upstream = (parsed, ents, nums)
+    else:
+        fut = write_task.with_options(task_run_name=f"write[batch {batch}]").submit(
+            lake, run_id, batch, tables)
+        upstream = ()
+    window.append((batch, fut, upstream))

@@ -1,31 +1,168 @@
-"""Task runners by name: threads for one process, a process pool for both
-cores, Dask (through prefect-dask) for a local or remote cluster."""
+"""Task runners by name: threads for one process, a process pool for every core,
+Dask (through prefect-dask) for a local or remote cluster.
+
+spaCy holds the GIL for most of a parse, so threads use one core; worker
+processes (``process``, ``dask``) are what uses the others. ``auto`` (the
+CLI's default) picks threads for small inputs such as ``seeds/``, where
+starting worker processes and loading the model in each costs more than it
+saves, and one worker process per core for anything larger (measured in
+bench/bench_pipeline.py; see README "Performance").
+"""
 from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
 
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
+# Below this many input bytes (~200 news articles) a run takes seconds and starting
+# worker processes, each loading the model, would cost more than the second core saves.
+AUTO_PROCESS_BYTES = 1_000_000
 
-def make_runner(kind: str = "thread", workers: int = 2, address: str | None = None) -> TaskRunner:
+
+def _warm(model: str | None) -> int:
+    """Import the task modules and load the model in a fresh worker process, so its
+    first parse does not wait for them."""
+    import tasks.stages  # noqa: F401
+    from tasks.nlp import load_model
+
+    load_model(model)
+    return os.getpid()
+
+
+class WarmProcessPoolTaskRunner(ProcessPoolTaskRunner):
+    """A process pool whose workers can be started, and load the model, ahead of the
+    first task: the flow calls ``warm()`` when it has a first batch to work on, so
+    that start-up overlaps with normalising it (and a run with nothing new starts none)."""
+
+    def __init__(self, max_workers: int | None = None, model: str | None = None, **kwargs: Any) -> None:
+        super().__init__(max_workers=max_workers, **kwargs)
+        self.model = model
+        self._warmed = False
+
+    def duplicate(self) -> "WarmProcessPoolTaskRunner":
+        dup = super().duplicate()
+        dup.model = self.model
+        return dup
+
+    def __enter__(self):
+        super().__enter__()
+        # Prefect resolves a task's upstream futures in a thread pool as large as the
+        # process pool, and a thread waits there until the upstream task is done. Each
+        # batch submits entities and numbers waiting on its parse, so with N threads
+        # those two of batch i held both (N=2) and parse[i+1] could not even be
+        # submitted: two workers parsed one batch at a time. Enough threads for every
+        # task the flow keeps in flight (2 x workers batches x 4 tasks) lets the next
+        # parse start on the idle worker.
+        resolver = getattr(self, "_resolver_executor", None)
+        if resolver is not None:
+            resolver.shutdown(wait=False)
+            self._resolver_executor = ThreadPoolExecutor(
+                max_workers=8 * self._max_workers + 4, thread_name_prefix="newsflow-resolve")
+        return self
+
+    def warm(self) -> None:
+        executor = getattr(self, "_executor", None)
+        if executor is None or getattr(self, "_warmed", False):
+            return
+        self._warmed = True
+        for _ in range(self._max_workers):
+            executor.submit(_warm, self.model)
+
+
+def _prefect_api_url() -> str | None:
+    """The API the flow talks to, which Dask workers on a local cluster must be told:
+    with the embedded server it is only in this process's settings."""
+    from prefect.settings import get_current_settings
+
+    url = get_current_settings().api.url
+    return str(url) if url else None
+
+
+def _dask_runner(workers: int, address: str | None, model: str | None) -> TaskRunner:
+    from prefect_dask import DaskTaskRunner
+
+    class NewsflowDaskTaskRunner(DaskTaskRunner):
+        """prefect-dask's runner; a local cluster's workers get the flow's PREFECT_API_URL
+        (and NEWSFLOW_MODEL) in their environment so their task runs reach the same server."""
+
+        def __enter__(self):
+            if self.address is None:
+                env = dict(self.cluster_kwargs.get("env") or {})
+                url = _prefect_api_url()
+                if url:
+                    env.setdefault("PREFECT_API_URL", url)
+                if model:
+                    env.setdefault("NEWSFLOW_MODEL", model)
+                self.cluster_kwargs = {**self.cluster_kwargs, "env": env}
+            return super().__enter__()
+
+    NewsflowDaskTaskRunner.__qualname__ = NewsflowDaskTaskRunner.__name__ = "DaskTaskRunner"
+    if address:
+        return NewsflowDaskTaskRunner(address=address)
+    return NewsflowDaskTaskRunner(cluster_kwargs={
+        "n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": None,
+    })
+
+
+def make_runner(kind: str = "thread", workers: int | None = None, address: str | None = None,
+                model: str | None = None) -> TaskRunner:
+    workers = workers or os.cpu_count() or 1
     if kind == "thread":
         # Normalising the next batch and parsing this one overlap; spaCy holds
         # the GIL most of the time, so more threads buy nothing.
         return ThreadPoolTaskRunner(max_workers=4)
     if kind == "process":
-        return ProcessPoolTaskRunner(max_workers=workers)
+        return WarmProcessPoolTaskRunner(max_workers=workers, model=model)
     if kind == "dask":
-        from prefect_dask import DaskTaskRunner
+        return _dask_runner(workers, address, model)
+    raise ValueError(f"unknown task runner {kind!r}: use auto, thread, process or dask")
 
-        if address:
-            return DaskTaskRunner(address=address)
-        return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
-    raise ValueError(f"unknown task runner {kind!r}: use thread, process or dask")
+
+def input_bytes(source: str | Path, limit: int = AUTO_PROCESS_BYTES) -> int:
+    """Bytes under ``source`` (a file, folder or glob), counted until ``limit`` is passed."""
+    import glob
+
+    src = str(source)
+    paths = [Path(p) for p in glob.glob(src, recursive=True)] if any(c in src for c in "*?[") else [Path(src)]
+    total = 0
+    for p in paths:
+        files = p.rglob("*") if p.is_dir() else [p]
+        for f in files:
+            try:
+                if f.is_file():
+                    total += f.stat().st_size
+            except OSError:
+                continue
+            if total > limit:
+                return total
+    return total
+
+
+def auto_kind(source: str | Path) -> str:
+    """``process`` on a multi-core machine when the input is large, else ``thread``."""
+    if (os.cpu_count() or 1) > 1 and input_bytes(source) > AUTO_PROCESS_BYTES:
+        return "process"
+    return "thread"
+
+
+def is_local(runner: TaskRunner | None) -> bool:
+    """Whether tasks run on this machine (threads or a local process pool): then the
+    flow process, which is otherwise idle, normalises batches itself."""
+    return runner is None or isinstance(runner, (ThreadPoolTaskRunner, ProcessPoolTaskRunner))
 
 
 def parallelism(runner: TaskRunner | None) -> int:
     """How many batches can usefully run at once under ``runner``."""
-    import os
-
     n = getattr(runner, "_max_workers", None) or getattr(runner, "max_workers", None)
-    if not n and runner is not None and type(runner).__name__ == "DaskTaskRunner":
-        n = (getattr(runner, "cluster_kwargs", None) or {}).get("n_workers")
+    if not n and runner is not None and "Dask" in type(runner).__name__:
+        client = getattr(runner, "_client", None)
+        if client is not None:
+            try:
+                n = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
+            except Exception:  # noqa: BLE001 - a guess is enough here
+                n = None
+        n = n or (getattr(runner, "cluster_kwargs", None) or {}).get("n_workers")
     return int(n or os.cpu_count() or 1)

@@ -25,5 +25,14 @@ def load_model(name: str | None = None) -> Language:
     return spacy.load(model_name(name))
 
 
+@lru_cache(maxsize=4)
 def model_language(name: str | None = None) -> str:
-    return load_model(name).lang
+    """The pipeline's language, from its package's meta.json when it is an installed
+    package: the flow process of a process-pool or Dask run never parses, so it need
+    not pay the model's load time and memory just to learn its language."""
+    try:
+        from spacy.util import get_package_path, load_meta
+
+        return load_meta(get_package_path(model_name(name)) / "meta.json")["lang"]
+    except Exception:  # noqa: BLE001 - a path, or a package without meta: load it
+        return load_model(name).lang
