@@ -9,7 +9,7 @@ DATA ?= data
 SOURCE ?= seeds
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
 
-.PHONY: setup run test query clean
+.PHONY: setup run test query clean server serve e2e e2e-postgres
 
 setup: $(STAMP)
 
@@ -30,3 +30,27 @@ test: setup
 
 clean:
 	rm -rf $(DATA)/lake $(DATA)/staging $(DATA)/newsflow.duckdb
+
+# -- operations (README: "Scheduling and the Prefect UI") ---------------------
+PREFECT_PORT ?= 4200
+PREFECT_DATA := $(abspath $(DATA))/prefect
+SERVER_API := http://127.0.0.1:$(PREFECT_PORT)/api
+
+## A local Prefect server on 127.0.0.1 with its SQLite database under data/prefect/.
+server: setup
+	mkdir -p $(PREFECT_DATA)
+	env -u PREFECT_API_URL PREFECT_HOME=$(PREFECT_DATA) \
+	  PREFECT_SERVER_DATABASE_CONNECTION_URL=$${PREFECT_SERVER_DATABASE_CONNECTION_URL:-sqlite+aiosqlite:///$(PREFECT_DATA)/prefect.db} \
+	  PREFECT_SERVER_UI_API_URL=$(SERVER_API) PREFECT_SERVER_ANALYTICS_ENABLED=false \
+	  $(BIN)/prefect server start --host 127.0.0.1 --port $(PREFECT_PORT)
+
+## Serve the nightly deployment (prefect.yaml) against `make server`, no work pool.
+serve: setup
+	PREFECT_API_URL=$${PREFECT_API_URL:-$(SERVER_API)} $(BIN)/newsflow serve
+
+## End-to-end: temp Prefect server, a run over seeds/, the UI checked in headless Chromium.
+e2e: setup
+	$(BIN)/python tests/e2e/check_ui.py
+
+e2e-postgres: setup
+	$(BIN)/python tests/e2e/check_ui.py --postgres

@@ -39,6 +39,7 @@ class Format(str, Enum):
 
 
 class Runner(str, Enum):
+    auto = "auto"
     thread = "thread"
     process = "process"
     dask = "dask"
@@ -93,8 +94,8 @@ def run(
     date_: Annotated[Optional[str], typer.Option("--date", help="Day the run covers (YYYY-MM-DD); reads <source>/<day>/ when it exists.")] = None,
     force: Annotated[bool, typer.Option(help="Re-read the day's input and replace its earlier rows.")] = False,
     batch_size: Annotated[int, typer.Option(help="Articles per task.")] = 200,
-    task_runner: Annotated[Runner, typer.Option(help="thread (one process), process (a local process pool) or dask.")] = Runner.thread,
-    workers: Annotated[int, typer.Option(help="Worker processes for the process and dask runners.")] = 2,
+    task_runner: Annotated[Runner, typer.Option(help="auto (process when the input is over 1 MB and there are 2+ cores, else thread), thread (one process), process (a local process pool, one worker per core) or dask (see README \"Scaling out\").")] = Runner.auto,
+    workers: Annotated[Optional[int], typer.Option(help="Worker processes for the process and dask runners (default: one per core).")] = None,
     dask_address: Annotated[Optional[str], typer.Option(help="An existing Dask scheduler, e.g. tcp://host:8786.")] = None,
     wait: Annotated[float, typer.Option(help="Seconds to wait for another run on the same data dir.")] = 0.0,
 ) -> None:
@@ -106,11 +107,14 @@ def run(
             fail(f"--date must be YYYY-MM-DD, got {date_!r}")
     if not any(c in source for c in "*?[") and not Path(source).exists():
         fail(f"no such source: {source}")
-    from flows.runners import make_runner
+    from flows.runners import auto_kind, make_runner
     from flows.nightly import nightly
     from tasks.lock import DataDirBusy
 
-    flow = nightly.with_options(task_runner=make_runner(task_runner.value, workers, dask_address))
+    if dask_address and task_runner not in (Runner.auto, Runner.dask):
+        fail("--dask-address needs --task-runner dask")
+    kind = "dask" if dask_address else auto_kind(source) if task_runner is Runner.auto else task_runner.value
+    flow = nightly.with_options(task_runner=make_runner(kind, workers, dask_address, model))
     try:
         summary = flow(source=source, data_dir=str(data_dir), model=model, covers=date_, force=force,
                        batch_size=batch_size, lock_wait_seconds=wait)
