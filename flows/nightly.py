@@ -184,9 +184,8 @@ def nightly(
 
 
 def _runs_covering(lake: Lake, day: date) -> list[str]:
-    runs = lake_mod.read_table(lake, "runs", ["run_id", "covers", "status"]).to_pylist()
-    live = lake_mod.live_run_ids(lake)
-    return sorted(r["run_id"] for r in runs if r["covers"] == day and r["run_id"] in live)
+    runs = lake_mod.live_rows(lake, "runs", ["run_id", "covers"]).to_pylist()
+    return sorted(r["run_id"] for r in runs if r["covers"] == day)
 
 
 def _task_runner():
