@@ -107,17 +107,21 @@ def run(
             fail(f"--date must be YYYY-MM-DD, got {date_!r}")
     if not any(c in source for c in "*?[") and not Path(source).exists():
         fail(f"no such source: {source}")
+    if dask_address and task_runner not in (Runner.auto, Runner.dask):
+        fail("--dask-address needs --task-runner dask")
+    from flows import embedded
+
+    server = embedded.start()  # boots while Prefect, spaCy and the flow are imported below
     from flows.runners import auto_kind, make_runner
     from flows.nightly import nightly
     from tasks.lock import DataDirBusy
 
-    if dask_address and task_runner not in (Runner.auto, Runner.dask):
-        fail("--dask-address needs --task-runner dask")
     kind = "dask" if dask_address else auto_kind(source) if task_runner is Runner.auto else task_runner.value
     flow = nightly.with_options(task_runner=make_runner(kind, workers, dask_address, model))
     try:
-        summary = flow(source=source, data_dir=str(data_dir), model=model, covers=date_, force=force,
-                       batch_size=batch_size, lock_wait_seconds=wait)
+        with embedded.using(server):
+            summary = flow(source=source, data_dir=str(data_dir), model=model, covers=date_, force=force,
+                           batch_size=batch_size, lock_wait_seconds=wait)
     except (DataDirBusy, FileNotFoundError, OSError) as exc:
         fail(str(exc))
     reasons = ", ".join(f"{k} {v}" for k, v in sorted(summary.pop("rejects_by_reason").items()))

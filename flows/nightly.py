@@ -11,6 +11,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -21,7 +22,6 @@ from prefect.runtime import flow_run
 from flows import report
 from flows.runners import is_local, parallelism
 from tasks import catalog, lake as lake_mod
-from tasks.dedup import Deduper
 from tasks.ingest import discover, read_records
 from tasks.lake import Lake
 from tasks.lock import data_dir_lock
@@ -32,6 +32,9 @@ from tasks.stages import (
     NormalisedBatch, StageStats, article_rows, entities_task, normalise_task, numbers_task,
     parse_task, reject_rows, write_task,
 )
+
+if TYPE_CHECKING:
+    from tasks.dedup import Deduper
 
 DEFAULT_BATCH_SIZE = 200
 
@@ -115,7 +118,10 @@ def dedupe(deduper: Deduper, normalised: NormalisedBatch, run_id: str) -> tuple[
 
 def load_deduper(lake: Lake, threshold: float, replaced: Iterable[str] = ()) -> Deduper:
     """Seeded with every live article, so tomorrow's copy of today's story is found;
-    a forced rerun leaves out the runs it replaces, or it would call its own copies duplicates."""
+    a forced rerun leaves out the runs it replaces, or it would call its own copies duplicates.
+    Imported here: datasketch pulls in scipy (~1 s), which a run with nothing new never needs."""
+    from tasks.dedup import Deduper
+
     deduper = Deduper(threshold=threshold)
     skip = set(replaced)
     known = lake_mod.live_rows(lake, "signatures", ["article_id", "run_id", "minhash"]).to_pylist()
@@ -165,9 +171,10 @@ def nightly(
         )
         try:
             manifest = _Manifest()
-            _process(lake, run_id, manifest.records(files, run_id), batch_size, languages, model,
-                     load_deduper(lake, near_duplicate_threshold, supersedes),
-                     extract_near_duplicates, totals, report.Progress(len(files), manifest))
+            if files:
+                _process(lake, run_id, manifest.records(files, run_id), batch_size, languages, model,
+                         load_deduper(lake, near_duplicate_threshold, supersedes),
+                         extract_near_duplicates, totals, report.Progress(len(files), manifest))
             lake_mod.write_part(lake, run_id, "files", 0, manifest.table())
             row = _run_row(run_row, totals, "committed", t0)
             lake_mod.commit(lake, run_id, covers_day, from_rows("runs", [row]))
