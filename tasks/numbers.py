@@ -76,7 +76,7 @@ RANGE_LINKS = frozenset({"to", "-", "–", "—", "through", "thru"})
 _ARTICLES = frozenset({"a", "an"})
 #: Words spaCy puts into DATE entities around plain amounts (``between 5 and 10``, ``one and a half``).
 _DATE_NEUTRAL = frozenset({"a", "an", "and", "-", "between", "to", "from", "about", "around", "over", "under",
-                           "more", "than", "up", "some", "nearly", "almost", "at", "least"})
+                           "more", "than", "up", "some", "nearly", "almost", "at", "least", "per"})
 
 
 @dataclass
@@ -91,6 +91,7 @@ class _Reading:
     unit: units.Unit | None = None
     hyphen: bool = False  # unit glued by a hyphen (``five-year``), an adjective
     scale: float = 1.0  # from a scale word (``million``): makes ``pounds`` money, spreads over ``1 to 2 thousand``
+    qualifier: str | None = None  # from a word glued to the number (``sub-7``)
 
 
 def _is_word_number(tok: Token) -> bool:
@@ -106,6 +107,9 @@ def _can_start(tok: Token) -> bool:
 
 _DASHES = frozenset({"-", "–", "—"})
 _ONES_UNDER_TEN = frozenset(w for w, n in numwords.ONES.items() if 0 < n < 10)
+#: Words a spelled-out group can start with after a grouping comma (``million, two hundred``).
+_GROUP_STARTS = frozenset(w for w in numwords.ONES if w not in ("none", "nil")) | frozenset(numwords.TENS) \
+    | numwords.COMPOUND_WORDS
 
 
 def _prev_word(doc: Doc, j: int, i: int) -> Token:
@@ -151,7 +155,9 @@ def _grow_words(doc: Doc, i: int, end: int) -> int:
                 or (plow in numwords.ONES and doc[j + 1].lower_ in numwords.DENOMINATORS
                     and (doc[j + 1].tag_ == "NNS" or plow == "one"))):
             j += 1
-        elif low == "and" and (n1 := _next_word(doc, j + 1, end)) < end and _is_word_number(prev) and plow != "point" and (
+        elif low == "," and _comma_continues(doc, j, end):
+            j += 1  # ``three million, two hundred``: the comma groups the words as it groups digits
+        elif low in ("and", "&") and (n1 := _next_word(doc, j + 1, end)) < end and _is_word_number(prev) and plow != "point" and (
                 ((_is_word_number(doc[n1]) or doc[n1].like_num) and plow in numwords.SCALES
                  and not (n1 + 1 < end and numwords.SCALES.get(doc[n1 + 1].lower_, 0) >= numwords.SCALES[plow]))
                 or (doc[n1].lower_ in _ARTICLES and n1 + 1 < end and doc[n1 + 1].lower_ in numwords.DENOMINATORS
@@ -161,9 +167,27 @@ def _grow_words(doc: Doc, i: int, end: int) -> int:
             j = n1 + 1 if doc[n1].lower_ not in _ARTICLES else n1 + 2
         else:
             break
-    while j > i + 1 and (doc[j - 1].lower_ in ("and", "point") or doc[j - 1].text in _DASHES or doc[j - 1].is_space):
+    while j > i + 1 and (doc[j - 1].lower_ in ("and", "&", ",", "point") or doc[j - 1].text in _DASHES or doc[j - 1].is_space):
         j -= 1
     return j
+
+
+def _comma_continues(doc: Doc, j: int, end: int) -> bool:
+    """Whether the comma at ``j`` sits inside a spelled-out number: ``three million, two hundred & forty``.
+
+    It must follow a scale of a thousand or more with no space before it, and
+    the words after it must form a group with a smaller scale of their own;
+    ``three million, two more`` and ``two thousand, three million`` are lists.
+    """
+    prev = doc[j - 1]
+    scale = numwords.SCALES.get(prev.lower_, 0)
+    if scale < 1e3 or prev.whitespace_ or j + 1 >= end or doc[j + 1].lower_ not in _GROUP_STARTS:
+        return False
+    k, inner = j + 1, 0.0
+    while k < end and (_is_word_number(doc[k]) or doc[k].lower_ in ("and", "&") or doc[k].text in _DASHES):
+        inner = max(inner, numwords.SCALES.get(doc[k].lower_, 0))
+        k += 1
+    return 0 < inner < scale
 
 
 def _ordinal_after(doc: Doc, i: int, j: int, end: int) -> int | None:
@@ -236,6 +260,8 @@ def _read_number(doc: Doc, i: int, end: int) -> _Reading | None:
         elif j + 1 < end and doc[j].text == "^" and not tok.whitespace_ and not doc[j].whitespace_ \
                 and numwords.power(tok.text + "^" + doc[j + 1].text) is not None:
             text, j = tok.text + "^" + doc[j + 1].text, j + 2
+        elif (spaced := _spaced_power(doc, i, end)) is not None:
+            text, j = spaced
         lex = numwords.lex_token(text)
         if text.endswith(".") and j == i + 1 and (lex is None or lex.suffix):
             lex = numwords.lex_token(text[:-1]) or lex  # ``10M.`` glued to the full stop
@@ -251,6 +277,7 @@ def _read_number(doc: Doc, i: int, end: int) -> _Reading | None:
                 return _Reading(i, w, value, scale=numwords.SCALES.get(doc[n].lower_, 1.0))
         unit = None
         start = i
+        glued: str | None = None
         if lex.prefix:
             cur = units.currency_prefix(lex.prefix)
             if i > 0 and not doc[i - 1].whitespace_ and units.currency_prefix(doc[i - 1].text + lex.prefix):
@@ -259,6 +286,8 @@ def _read_number(doc: Doc, i: int, end: int) -> _Reading | None:
                 start = i - 1  # ``$`` ``US160``: keep the symbol in the surface
             if cur is None and lex.prefix.lower().rstrip("-") in numwords.NEGATORS:
                 lex = numwords.Lexeme(-abs(lex.value), suffix=lex.suffix)  # ``minus-260``
+            elif cur is None and (glued := _glued_word(tok.text, lex.prefix)) is not None:
+                lex = numwords.Lexeme(abs(lex.value), suffix=lex.suffix)  # ``sub-7``, ``then-16-year-old``
             elif cur is None and lex.prefix not in ("~", "≈"):
                 return None
             unit = units.Unit(cur, "money") if cur else None
@@ -276,6 +305,7 @@ def _read_number(doc: Doc, i: int, end: int) -> _Reading | None:
                 return None
             unit = found or units.Unit(cur, "money")
         r = _Reading(start, j, lex.value, lex.upper, lex.ordinal, unit)
+        r.qualifier = glued or None
         if i > 0 and doc[i - 1].lower_ in numwords.NEGATORS and lex.value > 0:
             r.start, r.value = i - 1, -lex.value  # ``minus 5``
         elif i > 0 and doc[i - 1].text in ("-", "−") and lex.value > 0 and doc[i - 1].whitespace_ \
@@ -369,6 +399,22 @@ def _read_number(doc: Doc, i: int, end: int) -> _Reading | None:
     return _Reading(start, j, value, scale=scale)
 
 
+#: Lower-case words news glues to a number with a hyphen, and the qualifier each gives (``""``: none).
+GLUED_WORDS: dict[str, str] = {"sub": "upper_bound", "under": "upper_bound", "over": "lower_bound", "near": "approx",
+                               "nearly": "approx", "almost": "approx", "now": "", "then": ""}
+
+
+def _glued_word(text: str, prefix: str) -> str | None:
+    """The qualifier of a word hyphenated onto a number (``sub-7 nanometer``, ``his then-16-year-old son``).
+
+    Only lower-case words from :data:`GLUED_WORDS`: letters before a hyphen
+    are otherwise an identifier (``COVID-19``, ``F-16``, ``MiG-29``).
+    """
+    if prefix not in GLUED_WORDS or not text.startswith(prefix + "-"):
+        return None
+    return GLUED_WORDS[prefix]
+
+
 def _longest_parse(doc: Doc, start: int, i: int, j: int) -> tuple[float | None, int]:
     """The value of ``doc[start:j]``, else of its longest prefix that reads (``one two`` gives ``one``)."""
     while j > i:
@@ -376,7 +422,7 @@ def _longest_parse(doc: Doc, start: int, i: int, j: int) -> tuple[float | None, 
         if value is not None:
             return value, j
         j -= 1
-        while j > i + 1 and (doc[j - 1].is_space or doc[j - 1].lower_ in ("and", "point") or doc[j - 1].text in _DASHES):
+        while j > i + 1 and (doc[j - 1].is_space or doc[j - 1].lower_ in ("and", "&", ",", "point") or doc[j - 1].text in _DASHES):
             j -= 1
     return None, j
 
@@ -402,13 +448,32 @@ def _million_m(doc: Doc, j: int, end: int) -> bool:
     return nxt.lower_ == "of" or (nxt.tag_ == "NNS" and nxt.is_alpha) or units.lookup(nxt.text) is not None and nxt.is_alpha
 
 
+def _spaced_power(doc: Doc, i: int, end: int) -> tuple[str, int] | None:
+    """``2.3 x 10^4``, ``6 × 10 ^ -3``: scientific notation with spaces, read as the glued form.
+
+    The power must be explicit (a ``^`` or a signed exponent): ``a 2 x 105
+    board`` gives its two sides, not 2e5.
+    """
+    tok = doc[i]
+    if i + 2 >= end or doc[i + 1].lower_ not in ("x", "×", "*") or not tok.like_num or not doc[i + 2].text.startswith("10"):
+        return None
+    best = None
+    tail = ""
+    for k in range(i + 2, min(i + 6, end)):
+        tail += doc[k].text
+        if ("^" in tail or re.fullmatch(r"10[-−]\d{1,3}", tail)) and numwords.power(tok.text + "x" + tail) is not None:
+            best = (tok.text + "x" + tail, k + 1)
+    return best
+
+
 def _mixed_fraction(doc: Doc, r: _Reading, j: int, end: int) -> tuple[float, int] | None:
-    """``2 1/2``: a whole number and a fraction token after it."""
+    """``2 1/2``, ``4 ¾``: a whole number and a fraction token after it."""
     j = _next_word(doc, j, end)
     if j >= end:
         return None
     t = doc[j]
-    if "/" not in t.text or not (doc[j - 1].whitespace_ or doc[j - 1].is_space) or r.value != int(r.value):
+    if not ("/" in t.text or t.text in numwords.VULGAR) or not (doc[j - 1].whitespace_ or doc[j - 1].is_space) \
+            or r.value != int(r.value):
         return None
     lex = numwords.lex_token(t.text)
     if lex is None or lex.prefix or lex.suffix or not 0 < lex.value < 1:
@@ -419,6 +484,9 @@ def _mixed_fraction(doc: Doc, r: _Reading, j: int, end: int) -> tuple[float, int
 def _unit_after(doc: Doc, r: _Reading, end: int) -> None:
     """Attach the unit written right after the number (``%``, ``miles per hour``, ``Australian dollars``)."""
     j = r.end
+    if j < end and doc[j].text in _PRIMES and _is_prime(doc, j, end):
+        r.unit, r.end = units.lookup(_PRIMES[doc[j].text]), j + 1  # ``30'``, ``8"``: feet and inches
+        return
     if j < end and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
         j += 1  # ``27-kilometer``, ``15-year-old``
         r.hyphen = True
@@ -450,9 +518,14 @@ def _unit_after(doc: Doc, r: _Reading, end: int) -> None:
         found = units.lookup(text)
         if found is None and len(doc[j + n].text) > 1 and doc[j + n].text.endswith(".") and j + n + 2 >= end:
             found = units.lookup(text[:-1])  # ``125.8 p.``: the full stop glued to the unit
+        elif found is None and doc[j + n].text[-1:] in _DASHES and doc[j + n].text[:-1].isalpha():
+            found = units.lookup(text[:-1])  # ``287 miles- and``: a dash glued to the unit word
         if found:
             best = (found, j + n + 1)
         text += doc[j + n].whitespace_
+    if best is None and t.lower_ in UNIT_ADJECTIVES and j + 1 < end and doc[j + 1].is_alpha \
+            and (found := units.lookup(doc[j + 1].text)) is not None and found.kind in ("duration", "quantity"):
+        best = (found, j + 2)  # ``three straight days``, ``the 50 previous years``, ``two more miles``
     if best:
         r.unit, r.end = best
         if r.unit.kind == "duration" and best[1] + 1 < end and doc[best[1]].lower_ == "old":
@@ -461,14 +534,87 @@ def _unit_after(doc: Doc, r: _Reading, end: int) -> None:
             r.unit = units.Unit(f"{r.unit.name} of age", "age")  # ``under the age of 5 years``
 
 
+#: Adjectives news puts between a number and its unit without changing the unit (``three straight days``).
+UNIT_ADJECTIVES = frozenset({"previous", "consecutive", "straight", "successive", "full", "whole", "entire", "long",
+                             "more", "additional", "extra", "further", "past", "last", "next", "remaining", "subsequent",
+                             "following", "solid"})
+
+#: Straight quotes used as prime marks after a number: feet and inches.
+_PRIMES = {"'": "ft", '"': "″"}
+
+
+def _is_prime(doc: Doc, j: int, end: int) -> bool:
+    """Whether the quote at ``j`` is a prime mark (``30'``, ``8"``), not the end of a quotation.
+
+    It must be glued to digits and stand before a space, punctuation or the
+    end; and it must not close a quote opened earlier in the sentence
+    (``the class is "English 101".``): an even count of ``"`` before it, and no
+    ``'`` opening a word before it that is still open.
+    """
+    num, mark = doc[j - 1], doc[j].text
+    if num.whitespace_ or not num.text[-1:].isdigit() or (j + 1 < end and not doc[j].whitespace_ and doc[j + 1].is_alpha):
+        return False
+    start = doc[j].sent.start_char
+    before = doc.text[start:doc[j].idx]
+    if mark == '"':
+        return before.count('"') % 2 == 0
+    opened = sum(1 for k, c in enumerate(before) if c == "'" and (k == 0 or before[k - 1] in " \t\n(\"“")
+                 and k + 1 < len(before) and before[k + 1].isalnum())
+    closed = sum(1 for k, c in enumerate(before) if c == "'" and k > 0 and before[k - 1].isalpha()
+                 and (k + 1 == len(before) or not before[k + 1].isalnum()))
+    return opened <= closed
+
+
+#: Nouns for things that last: a hyphenated duration before them (``a two-year ban``) says how long.
+SPAN_NOUNS = frozenset({
+    "period", "term", "sentence", "contract", "deal", "ban", "suspension", "stint", "spell", "tenure", "career",
+    "hiatus", "break", "absence", "gap", "delay", "wait", "lease", "warranty", "moratorium", "freeze", "pause",
+    "investigation", "inquiry", "probe", "study", "trial", "war", "conflict", "campaign", "programme", "program",
+    "project", "mission", "journey", "trip", "voyage", "tour", "stay", "run", "streak", "drought", "battle",
+    "struggle", "recession", "slump", "occupation", "siege", "lockdown", "closure", "shutdown", "strike",
+    "residency", "apprenticeship", "internship", "sabbatical", "extension", "renovation", "restoration",
+    "construction", "refurbishment", "overhaul", "maintenance", "upgrade", "window", "cycle", "span", "stretch",
+    "interval", "lifespan", "relationship", "marriage", "partnership", "membership", "subscription", "exile",
+    "imprisonment", "detention", "hold", "halt", "truce", "ceasefire", "shift", "course", "process", "search",
+})
+
+
+def _measured_duration(t: Token) -> bool:
+    """A duration word after a number (``two years``) or ``per``: spaCy labels it DATE or TIME, but it dates nothing.
+
+    So ``unemployed for one to two years and 95800 who ...`` keeps its count
+    even though the DATE span runs on over it; ``two years ago`` still has
+    ``ago`` to mark a date.
+    """
+    unit = units.lookup(t.text)
+    if unit is None or unit.kind != "duration" or t.i == 0:
+        return False
+    prev = t.doc[t.i - 1]
+    return prev.like_num or _is_word_number(prev) or prev.lower_ in ("per", "/")  # ``1.5e-3 per hour``: a rate
+
+
+def _lasts(doc: Doc, r: _Reading) -> bool:
+    """Whether a hyphenated duration measures how long its noun lasts (``a two-year maintenance period``).
+
+    News uses ``five-year`` both as a length (a ban, a contract, a prison
+    term) and as a label (a five-year high, a 10-year bond, a five-year $700000
+    award); only the first is a duration worth a row.
+    """
+    head = doc[r.end - 1].head
+    return head.i >= r.end and head.pos_ == "NOUN" and head.lemma_.lower() in SPAN_NOUNS
+
+
 def _per_unit(doc: Doc, r: _Reading, end: int) -> None:
     """Extend money and quantities with a denominator: ``$58.24 per barrel``, ``barrels a day``."""
     j = r.end
     if r.unit is None or j + 1 >= end:
         return
+    if _hyphen_at(doc, j) and doc[j + 1].lower_ in _ARTICLES and j + 2 < end:
+        j += 1  # ``£10-a-month``
     link = doc[j].lower_
-    nxt = doc[j + 1]
-    after = doc[j + 2].lower_ if j + 2 < end else ""
+    k = j + 2 if link in _ARTICLES and j + 2 < end and _hyphen_at(doc, j + 1) else j + 1  # ``£24 a-year``
+    nxt = doc[k]
+    after = doc[k + 1].lower_ if k + 1 < end else ""
     if link in _ARTICLES and (units.lookup(nxt.text) is None or after in ("ago", "earlier", "later", "before", "after")):
         return  # ``$6.78 billion a year earlier`` is a date, not a rate
     if link not in ("per", "/") and link not in _ARTICLES:
@@ -477,7 +623,12 @@ def _per_unit(doc: Doc, r: _Reading, end: int) -> None:
     found = two or units.lookup(nxt.text)
     if found or nxt.pos_ in ("NOUN", "PROPN"):
         name = found.name if found else nxt.lemma_.lower()
-        r.unit, r.end = units.Unit(f"{r.unit.name} per {name}", r.unit.kind), j + (3 if two else 2)
+        r.unit, r.end = units.Unit(f"{r.unit.name} per {name}", r.unit.kind), k + (2 if two else 1)
+
+
+def _hyphen_at(doc: Doc, j: int) -> bool:
+    """A hyphen glued on both sides (``a-year``), as opposed to a spaced dash."""
+    return doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
 
 
 def _currency_before(doc: Doc, r: _Reading, floor: int) -> None:
@@ -568,12 +719,28 @@ def _noun_text(noun: Token, start: int) -> str:
 
     Adjectives that are entities (``Russian``) go to the entity column instead.
     """
-    mods = [c.lower_ for c in noun.lefts if c.i >= start and not c.ent_type_
-            and (c.dep_ == "compound" and c.pos_ in ("NOUN", "ADJ") or c.dep_ == "amod" and c.pos_ == "ADJ")]
+    mods = [_modifier(c) for c in noun.lefts if c.i >= start and not c.ent_type_ and _modifier(c)
+            and c.left_edge.i >= start]
     head = noun.lemma_.lower() if noun.pos_ == "NOUN" or noun.tag_ == "NNPS" else noun.text
     if noun.tag_ == "NNPS" and head.endswith("s") and not head.endswith("ss"):
         head = head[:-1]  # ``Americans``: spaCy leaves plural proper nouns unlemmatised
     return " ".join([*mods, head])
+
+
+def _modifier(c: Token) -> str | None:
+    """A modifier that names a kind of the noun: ``power`` plant, ``coal-fired`` plant, not ``decently sized``.
+
+    A hyphenated compound is kept whole; an adjective graded by an adverb is
+    a description (``very large``, ``decently sized``), not part of what is
+    counted.
+    """
+    if c.dep_ in ("amod", "compound", "nmod") and any(h.text == "-" and h.dep_ == "punct" for h in c.children):
+        return c.doc[c.left_edge.i:c.i + 1].text.lower().replace(" ", "")
+    if any(a.dep_ == "advmod" for a in c.children):
+        return None
+    if c.dep_ == "compound" and c.pos_ in ("NOUN", "ADJ") or c.dep_ == "amod" and c.pos_ == "ADJ":
+        return c.lower_
+    return None
 
 
 def _verb(tok: Token) -> Token | None:
@@ -871,7 +1038,31 @@ def extract_numbers(doc: Doc) -> list[dict]:
             if row is not None and not _restated(doc, r, row, rows):
                 rows.append(row)
             i = max(r.end, i + 1)
+    _share_units(rows)
     return rows
+
+
+_DECIMAL = re.compile(r"\d\.\d")
+
+
+def _share_units(rows: list[dict]) -> None:
+    """``84.75 cents, while the lowest is 74.07``: a bare decimal takes the unit written for the one before it.
+
+    Prices, index levels and rates are quoted with decimals and their unit is
+    written once per sentence (``lost 162.31 points, or 2.14%, to 7,425.81``).
+    Only a decimal with no counted noun borrows, only from an earlier decimal
+    in the same sentence, and never a percentage: a change in percent is not
+    the level it leads to.
+    """
+    last: dict | None = None
+    for row in rows:
+        if last is not None and last["sentence"] != row["sentence"]:
+            last = None
+        decimal = _DECIMAL.search(row["surface"]) is not None
+        if row["unit"] is not None and row["kind"] in ("money", "quantity") and row["upper"] is None and decimal:
+            last = row
+        elif last is not None and decimal and row["kind"] == "cardinal" and row["unit"] is None and row["noun"] is None:
+            row["unit"], row["kind"] = last["unit"], last["kind"]
 
 
 def _restated(doc: Doc, r: _Reading, row: dict, rows: list[dict]) -> bool:
@@ -894,6 +1085,8 @@ def _finish(doc: Doc, r: _Reading, s_i: int, floor: int, end: int, ent_of: dict[
     qualifier, q_start = _qualifier_left(doc, r.start, floor)
     if qualifier is None and r.start > floor and doc[r.start - 1].text in ("~", "≈"):
         qualifier, q_start = "approx", r.start - 1
+    if qualifier is None and r.qualifier:
+        qualifier = r.qualifier
     first_tok = doc[r.start if doc[r.start].text not in units.CURRENCY_PREFIX else min(r.start + 1, r.end - 1)]
     between = r.start > floor and doc[r.start - 1].lower_ in ("between", "from") or (q_start > floor and doc[q_start - 1].lower_ in ("between", "from")) \
         or r.ordinal and r.start - 1 > floor and doc[r.start - 1].lower_ == "the" and doc[r.start - 2].lower_ == "between"
@@ -924,7 +1117,8 @@ def _finish(doc: Doc, r: _Reading, s_i: int, floor: int, end: int, ent_of: dict[
         date = dates.get(first_tok.i)
         if date is not None and r.unit is None and any(
                 not (r.start <= t.i < r.end or t.like_num or t.lower_ in numwords.NUMBER_WORDS
-                     or t.lower_ in _DATE_NEUTRAL) for t in date[max(r.start - 3, date.start) - date.start:r.end + 3 - date.start]):
+                     or t.lower_ in _DATE_NEUTRAL or _measured_duration(t))
+                for t in date[max(r.start - 3, date.start) - date.start:r.end + 3 - date.start]):
             return None  # ``April 2014``, ``11 a.m.``; ``between 5 and 10`` mislabelled DATE stays
         if first_tok.ent_type_ in NAME_LABELS and _in_name(doc, r):
             return None
@@ -944,8 +1138,9 @@ def _finish(doc: Doc, r: _Reading, s_i: int, floor: int, end: int, ent_of: dict[
         if r.unit is None and r.upper is None and doc[r.start].is_alpha and r.end + 1 < end and doc[r.end].text == "-" \
                 and not doc[r.end].whitespace_ and doc[r.end + 1].tag_ in ("NN", "JJ") and not _is_word_number(doc[r.end + 1]):
             return None  # ``six-speed``, ``three-bed``: a compound adjective, not a count
-    if r.hyphen and r.unit is not None and r.unit.kind == "duration" and r.end < end and doc[r.end].pos_ in ("NOUN", "PROPN", "SYM", "ADJ"):
-        return None  # ``a five-year $700000 award``: describes the award
+    if r.hyphen and r.unit is not None and r.unit.kind == "duration" and r.end < end \
+            and doc[r.end].pos_ in ("NOUN", "PROPN", "SYM", "ADJ") and not _lasts(doc, r):
+        return None  # ``a five-year $700000 award``: describes the award; ``a two-year ban`` is how long it lasts
     if r.ordinal and first_tok.ent_type_ in NAME_LABELS and _in_name(doc, r):
         return None
     if r.ordinal and r.end + 1 < end and doc[r.end].lower_ == "to" and doc[r.end + 1].lower_ == "last":
@@ -970,7 +1165,7 @@ def _finish(doc: Doc, r: _Reading, s_i: int, floor: int, end: int, ent_of: dict[
         "sentence": s_i,
         "start": start_char,
         "end": end_tok.idx + len(end_tok.text),
-        "surface": doc.text[start_char:end_tok.idx + len(end_tok.text)],
+        "surface": doc[span_start:r.end].text,  # not doc.text[...]: Doc.text joins every token on each call
         "value": r.value,
         "lower": r.value if r.upper is not None else None,
         "upper": r.upper,

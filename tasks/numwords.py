@@ -104,12 +104,23 @@ def _digits(text: str) -> float | None:
 
 
 def _split_words(text: str) -> list[str]:
-    """Lower-case words; a hyphen separates only letters (``twenty-one``), so ``-5`` keeps its sign."""
+    """Lower-case words; a hyphen separates only letters (``twenty-one``), so ``-5`` keeps its sign.
+
+    ``&`` is read as ``and`` and a comma after a word becomes a word of its
+    own, so ``three million, two hundred & forty`` reaches the accumulator as
+    the groups it is written in (a comma inside digits, ``6,000``, stays).
+    """
     words: list[str] = []
     for w in text.lower().split():
         if w in ("-", "−"):
             continue
-        words.extend(p for p in re.split(r"(?<=[a-z])[-‐–—](?=[a-z])", w) if p)
+        if w == "&":
+            words.append("and")
+            continue
+        comma = w.endswith(",") and w[:-1].isalpha()
+        words.extend(p for p in re.split(r"(?<=[a-z])[-‐–—](?=[a-z])", w[:-1] if comma else w) if p)
+        if comma:
+            words.append(",")
     return words
 
 
@@ -129,6 +140,7 @@ def _words(words: list[str]) -> float | None:
     """
     total = 0.0
     current: float | None = None  # None: nothing seen since the last scale
+    ceiling = 0.0  # after ``million,`` every later group must be smaller than a million
     seen = False
     last_scale = 0.0  # the scale word just closed, if the previous word was one
     last_word = ""
@@ -144,6 +156,10 @@ def _words(words: list[str]) -> float | None:
                 i += 1  # ``half a dozen``, ``half a million``: the fraction is the count
                 continue
             current = (current or 0) + 1
+        elif w == ",":
+            if not _comma_group(words[i + 1:], last_scale):
+                return None
+            ceiling = last_scale
         elif w == "and":
             if not seen or nxt is None:
                 return None
@@ -201,6 +217,8 @@ def _words(words: list[str]) -> float | None:
             current = (current if current is not None else 1) * 100
         elif w in SCALES or (w in PLURAL_SCALES and (current is not None or last_scale)):
             scale = SCALES.get(w) or PLURAL_SCALES[w]
+            if ceiling and scale >= ceiling:
+                return None  # ``two thousand, three million``: a list, not one number
             if current is None and last_scale and scale > last_scale:
                 total *= scale  # ``three lakh crore``, ``three thousand millions``
             else:
@@ -244,6 +262,19 @@ def _words(words: list[str]) -> float | None:
     if not seen:
         return None
     return total + (current or 0)
+
+
+def _comma_group(rest: list[str], last_scale: float) -> bool:
+    """Whether a comma after a scale word continues the number, as a thousands separator does in digits.
+
+    Only after ``thousand`` or more, and only when the words after it are a
+    spelled-out group with a smaller scale of its own (``million, two hundred
+    & forty``): ``three million, two years later`` stays two numbers.
+    """
+    if last_scale < 1e3 or not rest or not (rest[0] in ONES or rest[0] in TENS or _TENS_PREFIX.match(rest[0])):
+        return False
+    scales = [SCALES[w] for w in rest if w in SCALES]
+    return bool(scales) and max(scales) < last_scale
 
 
 def parse_number(text: str) -> float | None:
@@ -344,6 +375,7 @@ class Lexeme:
 
 
 _TIMES_TEN = re.compile(r"^(?P<m>[-−]?\d+(?:\.\d+)?)\s*[x×]\s*10\^?(?P<e>[-−+]?\d{1,3})(?P<suf>[^\d]*)$")
+_TIMES_POWER = re.compile(r"^(?P<m>[-−]?\d+(?:\.\d+)?)\s*[x×]\s*(?P<b>\d+(?:\.\d+)?)\^(?P<e>[-−+]?\d{1,3})$")
 _POWER = re.compile(r"^(?P<sign>[-−])?(?P<b>\d+(?:\.\d+)?)\^(?P<e>[-−+]?\d{1,3})$")
 _PLUS_MINUS = re.compile(r"^(?P<a>[-−]?\d[\d,]*(?:\.\d+)?(?:[eE][-−+]?\d+)?)±(?P<b>\d[\d,]*(?:\.\d+)?(?:[eE][-−+]?\d+)?)(?P<suf>[^\d]*)$")
 _SLASH_MONEY = re.compile(r"^(?P<a>\d[\d,]*(?:\.\d+)?)/(?P<cur>[$€£])(?P<b>\d[\d,]*(?:\.\d+)?)$")
@@ -351,11 +383,20 @@ _DASH_PAIR = re.compile(r"^(?P<a>[^-–—~]+)[-–—~](?P<b>[^-–—~]+)$")
 
 
 def power(text: str) -> float | None:
-    """``1.3x10^6``, ``1.99×10−30``, ``2.5^-1``: scientific notation written with a power."""
+    """``1.3x10^6``, ``1.99×10−30``, ``2.5^-1``, ``8x2^10``: a number written with a power.
+
+    Any base is read, not just ten: sizes in computing are written as
+    multiples of powers of two (``8x2^10`` bits is 8192).
+    """
     if m := _TIMES_TEN.match(text):
         if m["suf"]:
             return None
         return float(m["m"].replace("−", "-")) * 10.0 ** int(m["e"].replace("−", "-"))
+    if m := _TIMES_POWER.match(text):
+        try:
+            return float(m["m"].replace("−", "-")) * float(m["b"]) ** int(m["e"].replace("−", "-"))
+        except (OverflowError, ZeroDivisionError):
+            return None
     if m := _POWER.match(text):
         try:
             value = float(m["b"]) ** int(m["e"].replace("−", "-"))
@@ -382,9 +423,8 @@ def lex_token(text: str) -> Lexeme | None:
         return None
     if m := _TIMES_TEN.match(text):
         return Lexeme(float(m["m"].replace("−", "-")) * 10.0 ** int(m["e"].replace("−", "-")), suffix=m["suf"].strip())
-    if "^" in text:
-        v = power(text)
-        return None if v is None else Lexeme(v)
+    if "^" in text and (v := power(text)) is not None:
+        return Lexeme(v)  # else a unit with a power may follow (``4km^3``)
     if m := _PLUS_MINUS.match(text):  # ``2,000.45±0.01``: a value and its margin
         a, b = _digits(m["a"]), _digits(m["b"])
         if a is not None and b is not None and b > 0:

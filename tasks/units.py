@@ -8,6 +8,7 @@ matched lower-cased.
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 
@@ -139,8 +140,35 @@ MAX_UNIT_TOKENS = 3
 
 
 def lookup(surface: str) -> Unit | None:
-    """The unit a surface names: exact abbreviation first, then the word table."""
-    return _ABBREV.get(surface) or _WORDS.get(surface.lower())
+    """The unit a surface names: exact abbreviation first, then the word table, then a power of a length."""
+    return _ABBREV.get(surface) or _WORDS.get(surface.lower()) or _powered(surface)
+
+
+#: Lengths that make an area or a volume when squared or cubed.
+LENGTHS = frozenset({"millimetre", "centimetre", "metre", "kilometre", "inch", "foot", "yard", "mile", "nanometre"})
+_POWER_WORDS = {"square": "square", "sq": "square", "sq.": "square", "cubic": "cubic", "cu": "cubic", "cu.": "cubic",
+                "^2": "square", "²": "square", "2": "square", "squared": "square",
+                "^3": "cubic", "³": "cubic", "3": "cubic", "cubed": "cubic"}
+_POWERED = re.compile(r"^(?:(?P<pre>square|sq\.?|cubic|cu\.?)\s+(?P<a>.+)"
+                      r"|(?P<b>[^\d\s^²³]+?)(?:(?P<post>\^[23]|[²³]|[23])|\s+(?P<word>squared|cubed)))$", re.I)
+
+
+def _powered(surface: str) -> Unit | None:
+    """``cubic kilometres``, ``km^3``, ``mi²``, ``km cubed``: an area or volume from any length in the tables.
+
+    Listing every ``square``/``cubic`` spelling of every length would triple
+    the tables; the power is read the same way whatever length it applies to.
+    """
+    if not (surface[-1:] in "23²³" or surface[-5:].lower() in ("uared", "cubed") or surface[:2].lower() in ("sq", "cu")):
+        return None  # the cheap test first: lookup() runs on every word after every number
+    m = _POWERED.match(surface)
+    if m is None:
+        return None
+    power = _POWER_WORDS[(m["pre"] or m["post"] or m["word"]).lower()]
+    base = _ABBREV.get(m["a"] or m["b"]) or _WORDS.get((m["a"] or m["b"]).lower())
+    if base is None or base.name not in LENGTHS:
+        return None
+    return Unit(f"{power} {base.name}", "quantity")
 
 
 def currency_prefix(surface: str) -> str | None:

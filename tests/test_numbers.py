@@ -267,3 +267,116 @@ def test_margins_and_suspended_hyphens_are_ranges(nlp, text: str, lower: float, 
 def test_power_of_ten_split_by_the_tokenizer(nlp) -> None:
     r = _one(nlp, "The density is 5.5x10-3 kg here.")
     assert (r["value"], r["unit"]) == (pytest.approx(0.0055), "kilogram")
+
+
+def test_spelled_number_with_comma_and_ampersand(nlp) -> None:
+    r = _one(nlp, "The archive holds four million, three hundred & twelve letters.")
+    assert (r["surface"], r["value"], r["noun"]) == ("four million, three hundred & twelve", 4_000_312, "letter")
+
+
+def test_comma_before_a_plain_number_is_a_list(nlp) -> None:
+    assert [r["value"] for r in extract_numbers(nlp("The town had five thousand, two more than the year before."))] \
+        == [5000, 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [("The mine shut for a three-month repair period.", "three-month", 3, "month"),
+     ("The striker signed a two-year contract.", "two-year", 2, "year")],
+)
+def test_hyphenated_duration_of_something_that_lasts(nlp, text: str, surface: str, value: float, unit: str) -> None:
+    r = _one(nlp, text)
+    assert (r["surface"], r["value"], r["unit"], r["kind"]) == (surface, value, unit, "duration")
+
+
+def test_hyphenated_duration_as_a_label_is_not_a_number(nlp) -> None:
+    assert extract_numbers(nlp("Shares hit a five-year high on Friday.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [("The ladder is 12' tall.", "12'", "foot"), ('The set has a 65" screen.', '65"', "inch")],
+)
+def test_prime_marks_are_feet_and_inches(nlp, text: str, surface: str, unit: str) -> None:
+    r = _one(nlp, text)
+    assert (r["surface"], r["unit"], r["kind"]) == (surface, unit, "quantity")
+
+
+def test_a_closing_quote_is_not_inches(nlp) -> None:
+    r = _one(nlp, 'She told us "the total is 45" twice.')
+    assert (r["surface"], r["unit"]) == ("45", None)
+
+
+def test_a_bare_decimal_takes_the_unit_of_the_one_before(nlp) -> None:
+    rows = extract_numbers(nlp("The index lost 12.34 points to close at 6,789.01."))
+    assert [(r["value"], r["unit"], r["kind"]) for r in rows] == [(12.34, "point", "quantity"), (6789.01, "point", "quantity")]
+
+
+def test_a_level_does_not_take_a_percentage(nlp) -> None:
+    r = _find(extract_numbers(nlp("Shares rose 1.5% to 33.20 on Monday.")), "33.20")
+    assert (r["unit"], r["kind"]) == (None, "cardinal")
+
+
+def test_duration_words_in_a_date_span_do_not_hide_a_count(nlp) -> None:
+    rows = extract_numbers(nlp("The scheme paid 3,200 people for one to two years and 4100 who waited longer."))
+    assert 4100 in [r["value"] for r in rows]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "qualifier"),
+    [("Firms now make sub-5 nanometre chips.", "sub-5 nanometre", 5, "nanometre", "upper_bound"),
+     ("Her then-16-year-old son was arrested.", "then-16-year-old", 16, "year of age", "exact")],
+)
+def test_words_hyphenated_onto_a_number(nlp, text: str, surface: str, value: float, unit: str, qualifier: str) -> None:
+    r = _one(nlp, text)
+    assert (r["surface"], r["value"], r["unit"], r["qualifier"]) == (surface, value, unit, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [("Users pay a £15-a-month fee.", "£15-a-month", "pound sterling per month"),
+     ("Fans pay £30 a-week to watch.", "£30 a-week", "pound sterling per week")],
+)
+def test_hyphenated_rates(nlp, text: str, surface: str, unit: str) -> None:
+    r = _one(nlp, text)
+    assert (r["surface"], r["unit"]) == (surface, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [("It rained for four straight days.", "four straight days", 4, "day"),
+     ("The crater covers 6 km^2 of land.", "6 km^2", 6, "square kilometre"),
+     ("The lake holds 5 km cubed of water.", "5 km cubed", 5, "cubic kilometre"),
+     ("The dam holds 8 cubic kilometres of water.", "8 cubic kilometres", 8, "cubic kilometre"),
+     ("The jug holds 3 ½ litres.", "3 ½ litres", 3.5, "litre"),
+     ("The sample held 3.1 x 10^5 grams.", "3.1 x 10^5 grams", 310_000, "gram")],
+)
+def test_more_unit_forms(nlp, text: str, surface: str, value: float, unit: str) -> None:
+    r = _one(nlp, text)
+    assert (r["surface"], r["unit"]) == (surface, unit)
+    assert r["value"] == pytest.approx(value)
+
+
+def test_a_dash_glued_to_the_unit_keeps_the_range(nlp) -> None:
+    r = _one(nlp, "Range went from 10 miles to 20 miles- a record.")
+    assert (r["kind"], r["lower"], r["upper"], r["unit"]) == ("range", 10, 20, "mile")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("The buffer holds 4x2^10 bytes.", 4096), ("The leak was 2.5e-3 per hour.", 0.0025)],
+)
+def test_powers_and_rates_read_as_numbers(nlp, text: str, value: float) -> None:
+    assert _one(nlp, text)["value"] == pytest.approx(value)
+
+
+def test_a_dimension_is_not_a_power_of_ten(nlp) -> None:
+    assert [r["value"] for r in extract_numbers(nlp("They cut a 2 x 105 cm plank."))] == [2, 105]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [("They built 12 solar-powered homes.", "solar-powered home"), ("They sank 20 fairly large ships.", "ship")],
+)
+def test_noun_keeps_hyphenated_kinds_and_drops_graded_adjectives(nlp, text: str, noun: str) -> None:
+    assert _one(nlp, text)["noun"] == noun

@@ -127,3 +127,32 @@ def test_lex_token_margin_and_slashed_prices() -> None:
     assert (tok.value, tok.upper) == pytest.approx((2000.44, 2000.46))
     tok = lex_token("7/$9")
     assert (tok.value, tok.upper, tok.prefix) == (7, 9, "$")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("four million, three hundred & twelve", 4_000_312), ("six thousand, one hundred and nine", 6109),
+     ("eight hundred & sixty", 860), ("2 hundred & 15", 215), ("one billion, twenty thousand", 1_000_020_000)],
+)
+def test_commas_and_ampersands_inside_spelled_numbers(text: str, value: float) -> None:
+    """A comma after a scale groups words as it groups digits; ``&`` is ``and``."""
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["two thousand, three million", "four million, two", "one hundred, twenty",
+                                  "nine million, seven years"])
+def test_commas_between_numbers_keep_them_apart(text: str) -> None:
+    """A list (a larger scale after the comma, no scale at all, or a comma after less than a thousand)."""
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(("text", "value"), [("4x2^10", 4096), ("3×2^8", 768), ("1.5x3^2", 13.5)])
+def test_multiples_of_any_power(text: str, value: float) -> None:
+    assert lex_token(text).value == pytest.approx(value)
+
+
+def test_a_unit_with_a_power_after_digits() -> None:
+    """``^`` after a unit is not a power of the number: ``6km^2`` is 6 and a unit for the unit table."""
+    tok = lex_token("6km^2")
+    assert (tok.value, tok.suffix) == (6, "km^2")
+    assert lex_token("10^") is not None and lex_token("10^").suffix == "^"
