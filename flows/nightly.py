@@ -10,7 +10,7 @@ import itertools
 import time
 import uuid
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -220,9 +220,10 @@ def _process(
 
     Parsing is the cost, so the workers should do nothing else: with a local
     runner (threads, a process pool) this process, otherwise idle, normalises
-    each batch itself (a task run all the same) while the workers parse the
-    batches before it. On Dask the flow may run on a small client machine, so
-    normalising goes to the cluster too, submitted one batch ahead.
+    each batch, and extracts and writes the oldest parsed one (task runs all
+    the same), while the workers parse the batches after it. On Dask the flow
+    may run on a small client machine, so every stage goes to the cluster,
+    normalising submitted one batch ahead.
     """
     window: deque = deque()
     runner = _task_runner()
@@ -231,11 +232,7 @@ def _process(
 
     def drain(limit: int) -> None:
         while len(window) > limit:
-            batch, fut, upstream = window.popleft()
-            for up in upstream:
-                # A failed stage leaves write Pending ("upstream failed"); raise the stage's own error.
-                up.result()
-            counts, stats = fut.result()
+            counts, stats = window.popleft()()
             totals.add_written(counts, stats)
             progress.update(totals)
 
@@ -247,7 +244,7 @@ def _process(
 
     def finish(n: int, pending) -> None:
         normalised = pending if inline else pending.result()
-        _extract_batch(lake, run_id, n, normalised, deduper, extract_near, model, totals, window)
+        window.append(_extract_batch(lake, run_id, n, normalised, deduper, extract_near, model, totals, inline))
 
     ahead: deque = deque()  # (batch, future of its normalising): one batch ahead on Dask
     for batch, records_batch in enumerate(_batched(records, batch_size)):
@@ -272,10 +269,17 @@ def _process(
 
 def _extract_batch(
     lake: Lake, run_id: str, batch: int, normalised: NormalisedBatch, deduper: Deduper, extract_near: bool,
-    model: str, totals: "report.Totals", window: deque,
-) -> None:
-    """Dedupe a normalised batch here (the deduper's state lives in the flow), then submit
-    its parse, both extractions and its write; the write's future joins the window."""
+    model: str, totals: "report.Totals", inline: bool,
+) -> Callable[[], tuple[dict[str, int], list[StageStats]]]:
+    """Dedupe a normalised batch here (the deduper's state lives in the flow) and submit its
+    parse; return what completes the batch (extractions and write) once it is its turn.
+
+    Only the parse goes to the workers of a local runner: every task a worker process runs
+    costs ~0.15 s of Prefect's context hydration, a tenth of the extractions' own time, and
+    this process has a core to spare while the workers parse. So the entity and number
+    tasks (still separate task runs) and the write run here, on the DocBin the parse left.
+    On Dask they go to the cluster, all submitted now, as the flow may run on a small machine.
+    """
     totals.add_normalised(normalised)
     fresh, near, signatures = dedupe(deduper, normalised, run_id)
     totals.duplicates += len(near) + sum(r.reason == "duplicate:exact" for r in normalised.rejects)
@@ -286,16 +290,28 @@ def _extract_batch(
         "signatures": signatures,
     }
     totals.count_rejects(normalised.rejects)
-    if to_parse:
-        parsed = parse_task.with_options(task_run_name=f"parse[batch {batch}]").submit(
-            to_parse, lake, run_id, batch, model)
-        ents = entities_task.with_options(task_run_name=f"entities[batch {batch}]").submit(parsed, run_id, model)
-        nums = numbers_task.with_options(task_run_name=f"numbers[batch {batch}]").submit(parsed, run_id, model)
-        fut = write_task.with_options(task_run_name=f"write[batch {batch}]").submit(
-            lake, run_id, batch, tables, ents, nums, parsed)
-        upstream = (parsed, ents, nums)
-    else:
-        fut = write_task.with_options(task_run_name=f"write[batch {batch}]").submit(
-            lake, run_id, batch, tables)
-        upstream = ()
-    window.append((batch, fut, upstream))
+    write = write_task.with_options(task_run_name=f"write[batch {batch}]")
+    if not to_parse:
+        if inline:
+            return lambda: write(lake, run_id, batch, tables)
+        return write.submit(lake, run_id, batch, tables).result
+    parsed = parse_task.with_options(task_run_name=f"parse[batch {batch}]").submit(
+        to_parse, lake, run_id, batch, model)
+    entities = entities_task.with_options(task_run_name=f"entities[batch {batch}]")
+    numbers = numbers_task.with_options(task_run_name=f"numbers[batch {batch}]")
+    if inline:
+        def complete() -> tuple[dict[str, int], list[StageStats]]:
+            # Passing the future (not its result) records parse as the tasks' upstream in the UI.
+            ents = entities(parsed, run_id, model)
+            nums = numbers(parsed, run_id, model)
+            return write(lake, run_id, batch, tables, ents, nums, parsed)
+        return complete
+    ents = entities.submit(parsed, run_id, model)
+    nums = numbers.submit(parsed, run_id, model)
+    fut = write.submit(lake, run_id, batch, tables, ents, nums, parsed)
+
+    def collect() -> tuple[dict[str, int], list[StageStats]]:
+        for up in (parsed, ents, nums):
+            up.result()  # a failed stage leaves write Pending ("upstream failed"); raise its own error
+        return fut.result()
+    return collect
