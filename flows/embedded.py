@@ -55,6 +55,7 @@ class EmbeddedServer:
         }
         self.proc: subprocess.Popen | None = None
         self.url = ""
+        self._set_ui_url = False
         self._spawn()
 
     def _spawn(self) -> None:
@@ -67,8 +68,10 @@ class EmbeddedServer:
             env=self._env, stdin=subprocess.DEVNULL,
         )
         os.environ[_API_URL] = self.url
-        # No UI is served, so no "View at" links to one (as with Prefect's own embedded server).
-        os.environ[_UI_URL] = ""
+        if _UI_URL not in os.environ:
+            # No UI is served, so no "View at" links to one (as with Prefect's own embedded server).
+            os.environ[_UI_URL] = ""
+            self._set_ui_url = True
 
     def wait(self, timeout: float) -> str:
         """Block until the API answers; return its URL."""
@@ -92,8 +95,10 @@ class EmbeddedServer:
 
     def stop(self) -> None:
         """Stop the server and forget its URL."""
-        for key in (_API_URL, _UI_URL):
-            os.environ.pop(key, None)
+        os.environ.pop(_API_URL, None)
+        if self._set_ui_url:
+            os.environ.pop(_UI_URL, None)
+            self._set_ui_url = False
         if self.proc is None:
             return
         self.proc.terminate()
