@@ -280,7 +280,6 @@ def main() -> None:
                                     ("w1", "w2", "raw", "p1", "p2", "first_wall", "rerun_wall", "p3",
                                      "rss1", "rssN", "p4", "p5n", "p5e", "p1cpu", "p2cpu", "w1cpu", "w2cpu",
                                     "raw2", "ceiling")}
-    notes: list[str] = []
     try:
         src = tmp / "in" / "bbc.jsonl"
         n_in = write_input(a.corpus, src, a.limit)
@@ -360,35 +359,28 @@ def main() -> None:
     print(f"\n## newsflow pipeline benchmark (median of {a.repeat})\n")
     print("| figure | target | median | runs | detail |")
     print("|---|---|---|---|---|")
-    if res["p1"]:
-        print(f"| P1 overhead (1 worker / raw nlp.pipe) | >= 0.90 | {med(res['p1']):.2f} | {fmt(res['p1'])} | "
-              f"pipeline {med(res['w1']):.0f} words/s, raw {med(res['raw']):.0f} words/s |")
-        print(f"| P1cpu: words per CPU-second, whole run (all processes) / raw | (>= 0.90) | {med(res['p1cpu']):.2f} | "
-              f"{fmt(res['p1cpu'])} | run {med(res['w1cpu']):.0f}, 2 workers {med(res['w2cpu']):.0f} words/CPU-s |")
-    if res["p2"]:
-        print(f"| P2 scaling (2 workers / 1) | >= 1.8 | {med(res['p2']):.2f} | {fmt(res['p2'])} | "
-              f"2 workers {med(res['w2']):.0f} words/s |")
-    if res["ceiling"]:
-        print(f"| P2 ceiling: raw nlp.pipe, 2 processes / 1 (no pipeline) | | {med(res['ceiling']):.2f} | "
-              f"{fmt(res['ceiling'])} | 2 processes {med(res['raw2']):.0f} words/s |")
-    if res["p3"]:
-        print(f"| P3 rerun / first run (wall, whole commands, 1 worker) | <= 0.05 | {med(res['p3']):.3f} | {fmt(res['p3'], 3)} | "
-              f"first {med(res['first_wall']):.1f} s, rerun {med(res['rerun_wall']):.1f} s |")
-    if res["p4"]:
-        print(f"| P4 peak RSS x{a.scale} / x1 | <= 1.2 | {med(res['p4']):.2f} | {fmt(res['p4'])} | "
-              f"x1 {med(res['rss1']):.0f} MiB, x{a.scale} {med(res['rssN']):.0f} MiB |")
-    if res["p5n"]:
-        print(f"| P5 numbers / parse per batch | <= 0.10 | {med(res['p5n']):.3f} | {fmt(res['p5n'], 3)} | |")
-        print(f"| P5 entities / parse per batch | <= 0.10 | {med(res['p5e']):.3f} | {fmt(res['p5e'], 3)} | |")
+
+    def row(label: str, target: str, key: str, detail: str = "", digits: int = 2) -> None:
+        if res[key]:
+            print(f"| {label} | {target} | {med(res[key]):.{digits}f} | {fmt(res[key], digits)} | {detail} |")
+
+    row("P1 overhead (1 worker / raw nlp.pipe)", ">= 0.90", "p1",
+        f"pipeline {med(res['w1']):.0f} words/s, raw {med(res['raw']):.0f} words/s")
+    row("P1cpu: words per CPU-second, whole run (all processes) / raw", "(>= 0.90)", "p1cpu",
+        f"run {med(res['w1cpu']):.0f}, 2 workers {med(res['w2cpu']):.0f} words/CPU-s")
+    row("P2 scaling (2 workers / 1)", ">= 1.8", "p2", f"2 workers {med(res['w2']):.0f} words/s")
+    row("P2 ceiling: raw nlp.pipe, 2 processes / 1 (no pipeline)", "", "ceiling",
+        f"2 processes {med(res['raw2']):.0f} words/s")
+    row("P3 rerun / first run (wall, whole commands, 1 worker)", "<= 0.05", "p3",
+        f"first {med(res['first_wall']):.1f} s, rerun {med(res['rerun_wall']):.1f} s", digits=3)
+    row(f"P4 peak RSS x{a.scale} / x1", "<= 1.2", "p4",
+        f"x1 {med(res['rss1']):.0f} MiB, x{a.scale} {med(res['rssN']):.0f} MiB")
+    row("P5 numbers / parse per batch", "<= 0.10", "p5n", digits=3)
+    row("P5 entities / parse per batch", "<= 0.10", "p5e", digits=3)
     if files:
         detail = "; ".join(f"{t} {len(s)} ({sum(s) / 1024:.0f} KiB)" for t, s in files.items())
         print(f"| Parquet files per table per run | 1 | {max(len(s) for s in files.values())} | | {detail} |")
-    for n in notes:
-        print(f"\n{n}")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "child":
-        child(sys.argv[2:])
-    else:
-        main()
+    main()

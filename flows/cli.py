@@ -217,7 +217,6 @@ def backfill(
     force: Annotated[bool, typer.Option(help="Re-read each day's input and replace its earlier rows.")] = False,
     batch_size: Annotated[int, typer.Option(help="Articles per task.")] = 200,
     wait: Annotated[float, typer.Option(help="Seconds to wait for another run on the same data dir.")] = 0.0,
-    extract_near_duplicates: Annotated[bool, typer.Option(help="Also extract entities and numbers from near-duplicate articles (stored either way, marked duplicate_of).")] = False,
 ) -> None:
     """Run the nightly flow once per day from --from to --to over SOURCE/<day>/ (days without a folder are skipped)."""
     from flows.deploy import backfill as run_days
