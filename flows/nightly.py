@@ -20,12 +20,13 @@ from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
 from flows import report
-from flows.runners import is_local, parallelism
+from flows.runners import extract_in_flow, is_local, parallelism
 from tasks import catalog, lake as lake_mod
 from tasks.ingest import discover, read_records
 from tasks.lake import Lake
 from tasks.lock import data_dir_lock
 from tasks.nlp import model_language, model_name
+from tasks.parse import load_docs
 from tasks.records import Article, RawRecord, Reject
 from tasks.schemas import from_rows
 from tasks.stages import (
@@ -218,16 +219,17 @@ def _process(
 ) -> None:
     """Normalise, dedupe, parse, extract and stage each batch, a bounded window at a time.
 
-    Parsing is the cost, so the workers should do nothing else: with a local
-    runner (threads, a process pool) this process, otherwise idle, normalises
-    each batch, and extracts and writes the oldest parsed one (task runs all
-    the same), while the workers parse the batches after it. On Dask the flow
+    Parsing is the cost, so the workers should do little else: with a local
+    runner (threads, a process pool) this process normalises each batch and
+    writes the oldest parsed one (and extracts from it, when it has a core of
+    its own), while the workers parse the batches after it. On Dask the flow
     may run on a small client machine, so every stage goes to the cluster,
     normalising submitted one batch ahead.
     """
     window: deque = deque()
     runner = _task_runner()
     inline = is_local(runner)
+    in_flow = extract_in_flow(runner)
     max_inflight = 2 * parallelism(runner)
 
     def drain(limit: int) -> None:
@@ -244,7 +246,8 @@ def _process(
 
     def finish(n: int, pending) -> None:
         normalised = pending if inline else pending.result()
-        window.append(_extract_batch(lake, run_id, n, normalised, deduper, extract_near, model, totals, inline))
+        window.append(_extract_batch(
+            lake, run_id, n, normalised, deduper, extract_near, model, totals, inline, in_flow))
 
     ahead: deque = deque()  # (batch, future of its normalising): one batch ahead on Dask
     for batch, records_batch in enumerate(_batched(records, batch_size)):
@@ -269,16 +272,17 @@ def _process(
 
 def _extract_batch(
     lake: Lake, run_id: str, batch: int, normalised: NormalisedBatch, deduper: Deduper, extract_near: bool,
-    model: str, totals: "report.Totals", inline: bool,
+    model: str, totals: "report.Totals", inline: bool, in_flow: bool,
 ) -> Callable[[], tuple[dict[str, int], list[StageStats]]]:
     """Dedupe a normalised batch here (the deduper's state lives in the flow) and submit its
     parse; return what completes the batch (extractions and write) once it is its turn.
 
-    Only the parse goes to the workers of a local runner: every task a worker process runs
-    costs ~0.15 s of Prefect's context hydration, a tenth of the extractions' own time, and
-    this process has a core to spare while the workers parse. So the entity and number
-    tasks (still separate task runs) and the write run here, on the DocBin the parse left.
-    On Dask they go to the cluster, all submitted now, as the flow may run on a small machine.
+    The entity and number tasks (separate task runs either way) run in the parse task, on
+    its Docs in memory, unless ``in_flow`` (a local pool with a core to spare for this
+    process): then they run here on the DocBin the parse left, while the workers parse
+    the next batches. A local runner's write runs here too: every task a worker process
+    runs costs ~0.15 s of Prefect's context hydration. On Dask the write goes to the
+    cluster, as the flow may run on a small machine.
     """
     totals.add_normalised(normalised)
     fresh, near, signatures = dedupe(deduper, normalised, run_id)
@@ -296,22 +300,26 @@ def _extract_batch(
             return lambda: write(lake, run_id, batch, tables)
         return write.submit(lake, run_id, batch, tables).result
     parsed = parse_task.with_options(task_run_name=f"parse[batch {batch}]").submit(
-        to_parse, lake, run_id, batch, model)
-    entities = entities_task.with_options(task_run_name=f"entities[batch {batch}]")
-    numbers = numbers_task.with_options(task_run_name=f"numbers[batch {batch}]")
-    if inline:
-        def complete() -> tuple[dict[str, int], list[StageStats]]:
+        to_parse, lake, run_id, batch, model, extract=not in_flow)
+    if in_flow:
+        entities = entities_task.with_options(task_run_name=f"entities[batch {batch}]")
+        numbers = numbers_task.with_options(task_run_name=f"numbers[batch {batch}]")
+
+        def extract_here() -> tuple[dict[str, int], list[StageStats]]:
+            docs = load_docs(parsed.result(), model)  # read once for both tasks
             # Passing the future (not its result) records parse as the tasks' upstream in the UI.
-            ents = entities(parsed, run_id, model)
-            nums = numbers(parsed, run_id, model)
+            ents = entities(parsed, run_id, model, docs)
+            nums = numbers(parsed, run_id, model, docs)
             return write(lake, run_id, batch, tables, ents, nums, parsed)
-        return complete
-    ents = entities.submit(parsed, run_id, model)
-    nums = numbers.submit(parsed, run_id, model)
-    fut = write.submit(lake, run_id, batch, tables, ents, nums, parsed)
+        return extract_here
+    if inline:
+        def write_here() -> tuple[dict[str, int], list[StageStats]]:
+            parsed.result()  # a failed parse raises its own error, not "upstream failed"
+            return write(lake, run_id, batch, tables, parsed=parsed)
+        return write_here
+    fut = write.submit(lake, run_id, batch, tables, parsed=parsed)
 
     def collect() -> tuple[dict[str, int], list[StageStats]]:
-        for up in (parsed, ents, nums):
-            up.result()  # a failed stage leaves write Pending ("upstream failed"); raise its own error
+        parsed.result()  # a failed parse leaves write Pending ("upstream failed"); raise its own error
         return fut.result()
     return collect

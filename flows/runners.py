@@ -11,7 +11,6 @@ bench/bench_pipeline.py; see README "Performance").
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -46,22 +45,6 @@ class WarmProcessPoolTaskRunner(ProcessPoolTaskRunner):
         dup = super().duplicate()
         dup.model = self.model
         return dup
-
-    def __enter__(self):
-        super().__enter__()
-        # Prefect resolves a task's upstream futures in a thread pool as large as the
-        # process pool, and a thread waits there until the upstream task is done. Each
-        # batch submits entities and numbers waiting on its parse, so with N threads
-        # those two of batch i held both (N=2) and parse[i+1] could not even be
-        # submitted: two workers parsed one batch at a time. Enough threads for every
-        # task the flow keeps in flight (2 x workers batches x 4 tasks) lets the next
-        # parse start on the idle worker.
-        resolver = getattr(self, "_resolver_executor", None)
-        if resolver is not None:
-            resolver.shutdown(wait=False)
-            self._resolver_executor = ThreadPoolExecutor(
-                max_workers=8 * self._max_workers + 4, thread_name_prefix="newsflow-resolve")
-        return self
 
     def warm(self) -> None:
         executor = getattr(self, "_executor", None)
@@ -152,6 +135,18 @@ def is_local(runner: TaskRunner | None) -> bool:
     """Whether tasks run on this machine (threads or a local process pool): then the
     flow process, which is otherwise idle, normalises batches itself."""
     return runner is None or isinstance(runner, (ThreadPoolTaskRunner, ProcessPoolTaskRunner))
+
+
+def extract_in_flow(runner: TaskRunner | None) -> bool:
+    """Whether the flow process should run the entity and number tasks itself.
+
+    Only with a local process pool smaller than the machine: then the flow has a
+    core of its own, and extracting there overlaps with the next parse. Otherwise
+    (one worker per core, threads, Dask) it would only take CPU from parsing,
+    so the parse task extracts from the Docs it has in memory, sparing the
+    DocBin written, read back twice, and the model loaded in the flow.
+    """
+    return isinstance(runner, ProcessPoolTaskRunner) and parallelism(runner) < (os.cpu_count() or 1)
 
 
 def parallelism(runner: TaskRunner | None) -> int:

@@ -2,17 +2,20 @@
 
 The two extraction tasks are separate Prefect tasks (separately visible,
 retried and timed), but parsing is 90 % of the cost, so each batch is parsed
-once. The Docs go to disk as a ``DocBin`` next to the run's staging files and
-the tasks read them back: a path is all that crosses a process or a Dask
-worker boundary, and a ``DocBin`` is a small fraction of a pickled ``Doc``
-(which drags its whole vocabulary along).
+once. Where the Docs are extracted from depends on the cores (see
+``flows.runners.extract_in_flow``): in the worker that parsed them, from
+memory, or in a flow process with a core of its own, from a ``DocBin`` the
+parse leaves on disk next to the run's staging files. Only a path crosses
+the process boundary then: a ``DocBin`` is a small fraction of a pickled
+``Doc`` (which drags its whole vocabulary along).
 """
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc, DocBin
 
@@ -24,28 +27,44 @@ PIPE_BATCH = 64
 
 @dataclass(frozen=True)
 class ParsedBatch:
-    """A parsed batch on disk: which articles, where, and how many words."""
+    """A parsed batch: which articles, how many words, and either where its Docs are
+    on disk or (``extracted``, by table) what was already extracted from them."""
 
     batch: int
-    path: str
+    path: str | None
     article_ids: tuple[str, ...]
     words: int
     model: str
+    extracted: dict[str, Any] = field(default_factory=dict)
+
+
+def parse_docs(
+    texts: Sequence[str], article_ids: Sequence[str], batch: int, model: str | None = None
+) -> tuple[list[Doc], ParsedBatch]:
+    nlp = load_model(model)
+    docs = list(nlp.pipe(texts, batch_size=PIPE_BATCH))
+    words = sum(len(t.split()) for t in texts)
+    return docs, ParsedBatch(batch, None, tuple(article_ids), words, nlp.meta.get("name", ""))
 
 
 def parse_texts(
     texts: Sequence[str], article_ids: Sequence[str], path: Path, batch: int, model: str | None = None
 ) -> ParsedBatch:
-    nlp = load_model(model)
-    docs = DocBin(store_user_data=False)
-    for doc in nlp.pipe(texts, batch_size=PIPE_BATCH):
-        docs.add(doc)
-    words = sum(len(t.split()) for t in texts)
+    """Parse, and leave the Docs at ``path`` for extraction in another process."""
+    docs, parsed = parse_docs(texts, article_ids, batch, model)
+    save_docs(docs, path)
+    return ParsedBatch(batch, str(path), parsed.article_ids, parsed.words, parsed.model)
+
+
+def save_docs(docs: Sequence[Doc], path: Path) -> None:
+    """Written under a temporary name and renamed, so a reader never sees half a file."""
+    out = DocBin(store_user_data=False)
+    for doc in docs:
+        out.add(doc)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(docs.to_bytes())
+    tmp.write_bytes(out.to_bytes())
     os.replace(tmp, path)
-    return ParsedBatch(batch, str(path), tuple(article_ids), words, nlp.meta.get("name", ""))
 
 
 def load_docs(parsed: ParsedBatch, model: str | None = None) -> list[Doc]:

@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyarrow as pa
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.tasks import exponential_backoff
+from spacy.tokens import Doc
 
 from tasks import lake as lake_mod
 from tasks.entities import extract_entities
 from tasks.lake import Lake
 from tasks.normalise import normalise
 from tasks.numbers import extract_numbers
-from tasks.parse import ParsedBatch, load_docs, parse_texts
+from tasks.parse import ParsedBatch, load_docs, parse_docs, parse_texts
 from tasks.records import Article, RawRecord, Reject
 from tasks.schemas import from_rows
 
@@ -92,21 +93,32 @@ def normalise_task(
 # -- parse -------------------------------------------------------------------
 
 @task(name="parse", **_TASK_DEFAULTS)
-def parse_task(articles: Sequence[Article], lake: Lake, run_id: str, batch: int, model: str | None) -> ParsedBatch:
+def parse_task(
+    articles: Sequence[Article], lake: Lake, run_id: str, batch: int, model: str | None, extract: bool = False,
+) -> ParsedBatch:
+    """With ``extract``, the entity and number tasks run here, as this task's children, on the
+    Docs in memory; otherwise the Docs go to disk for the flow process to extract from."""
     t0 = time.perf_counter()
-    parsed = parse_texts(
-        [a.text for a in articles], [a.article_id for a in articles],
-        lake.docs_path(run_id, batch), batch, model,
-    )
+    texts, ids = [a.text for a in articles], [a.article_id for a in articles]
+    if extract:
+        docs, parsed = parse_docs(texts, ids, batch, model)
+    else:
+        docs, parsed = None, parse_texts(texts, ids, lake.docs_path(run_id, batch), batch, model)
     _log(StageStats("parse", batch, len(articles), len(articles), 0, parsed.words, time.perf_counter() - t0))
-    return parsed
+    if docs is None:
+        return parsed
+    return replace(parsed, extracted={
+        "entities": entities_task.with_options(task_run_name=f"entities[batch {batch}]")(parsed, run_id, model, docs),
+        "numbers": numbers_task.with_options(task_run_name=f"numbers[batch {batch}]")(parsed, run_id, model, docs),
+    })
 
 
 # -- entities and numbers ----------------------------------------------------
 
-def _extract(parsed: ParsedBatch, run_id: str, table: str, extract, model: str | None) -> pa.Table:
+def _extract(parsed: ParsedBatch, run_id: str, table: str, extract, model: str | None,
+             docs: Sequence[Doc] | None = None) -> pa.Table:
     rows: list[dict] = []
-    for article_id, doc in zip(parsed.article_ids, load_docs(parsed, model)):
+    for article_id, doc in zip(parsed.article_ids, load_docs(parsed, model) if docs is None else docs):
         for row in extract(doc):
             row["article_id"] = article_id
             row["run_id"] = run_id
@@ -114,17 +126,20 @@ def _extract(parsed: ParsedBatch, run_id: str, table: str, extract, model: str |
     return from_rows(table, rows)
 
 
-def entity_rows(parsed: ParsedBatch, run_id: str, model: str | None = None) -> pa.Table:
-    return _extract(parsed, run_id, "entities", extract_entities, model)
+def entity_rows(parsed: ParsedBatch, run_id: str, model: str | None = None,
+                docs: Sequence[Doc] | None = None) -> pa.Table:
+    return _extract(parsed, run_id, "entities", extract_entities, model, docs)
 
 
-def number_rows(parsed: ParsedBatch, run_id: str, model: str | None = None) -> pa.Table:
-    return _extract(parsed, run_id, "numbers", extract_numbers, model)
+def number_rows(parsed: ParsedBatch, run_id: str, model: str | None = None,
+                docs: Sequence[Doc] | None = None) -> pa.Table:
+    return _extract(parsed, run_id, "numbers", extract_numbers, model, docs)
 
 
-def _timed_extract(stage: str, fn, parsed: ParsedBatch, run_id: str, model: str | None) -> tuple[pa.Table, StageStats]:
+def _timed_extract(stage: str, fn, parsed: ParsedBatch, run_id: str, model: str | None,
+                   docs: Sequence[Doc] | None) -> tuple[pa.Table, StageStats]:
     t0 = time.perf_counter()
-    rows = fn(parsed, run_id, model)
+    rows = fn(parsed, run_id, model, docs)
     stats = StageStats(stage, parsed.batch, len(parsed.article_ids), rows.num_rows, 0, parsed.words,
                        time.perf_counter() - t0)
     _log(stats)
@@ -132,13 +147,16 @@ def _timed_extract(stage: str, fn, parsed: ParsedBatch, run_id: str, model: str 
 
 
 @task(name="entities", **_TASK_DEFAULTS)
-def entities_task(parsed: ParsedBatch, run_id: str, model: str | None) -> tuple[pa.Table, StageStats]:
-    return _timed_extract("entities", entity_rows, parsed, run_id, model)
+def entities_task(parsed: ParsedBatch, run_id: str, model: str | None,
+                  docs: Sequence[Doc] | None = None) -> tuple[pa.Table, StageStats]:
+    """``docs``, when the caller has them, saves reading the batch's DocBin again."""
+    return _timed_extract("entities", entity_rows, parsed, run_id, model, docs)
 
 
 @task(name="numbers", **_TASK_DEFAULTS)
-def numbers_task(parsed: ParsedBatch, run_id: str, model: str | None) -> tuple[pa.Table, StageStats]:
-    return _timed_extract("numbers", number_rows, parsed, run_id, model)
+def numbers_task(parsed: ParsedBatch, run_id: str, model: str | None,
+                 docs: Sequence[Doc] | None = None) -> tuple[pa.Table, StageStats]:
+    return _timed_extract("numbers", number_rows, parsed, run_id, model, docs)
 
 
 # -- write -------------------------------------------------------------------
@@ -168,7 +186,7 @@ def write_batch(lake: Lake, run_id: str, batch: int, tables: dict[str, pa.Table]
     """Stage a batch's rows; the parsed Docs are no longer needed once both extractions are in."""
     for name, table in tables.items():
         lake_mod.write_part(lake, run_id, name, batch, table)
-    if parsed is not None:
+    if parsed is not None and parsed.path:
         Path(parsed.path).unlink(missing_ok=True)
     return {name: t.num_rows for name, t in tables.items()}
 
@@ -180,9 +198,12 @@ def write_task(
     numbers: tuple[pa.Table, StageStats] | None = None,
     parsed: ParsedBatch | None = None,
 ) -> tuple[dict[str, int], list[StageStats]]:
-    """Retried with backoff: a full disk or a flaky network mount is worth a second try."""
+    """Retried with backoff: a full disk or a flaky network mount is worth a second try.
+    The extractions come as arguments, or inside ``parsed`` when the parse ran them."""
     t0 = time.perf_counter()
     extracted = {"entities": entities, "numbers": numbers}
+    if parsed is not None:
+        extracted = {k: v if v is not None else parsed.extracted.get(k) for k, v in extracted.items()}
     tables = {**tables, **{k: v[0] for k, v in extracted.items() if v is not None}}
     counts = write_batch(lake, run_id, batch, tables, parsed)
     stats = StageStats("write", batch, sum(counts.values()), sum(counts.values()), 0, 0,
