@@ -149,6 +149,11 @@ def extract_in_flow(runner: TaskRunner | None) -> bool:
     return isinstance(runner, ProcessPoolTaskRunner) and parallelism(runner) < (os.cpu_count() or 1)
 
 
+def parse_slots(runner: TaskRunner | None) -> int:
+    """How many batches parse at once: spaCy holds the GIL, so threads parse one at a time."""
+    return 1 if runner is None or isinstance(runner, ThreadPoolTaskRunner) else parallelism(runner)
+
+
 def parallelism(runner: TaskRunner | None) -> int:
     """How many batches can usefully run at once under ``runner``."""
     n = getattr(runner, "_max_workers", None) or getattr(runner, "max_workers", None)
