@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +53,7 @@ def parse_texts(
     """Parse, and leave the Docs at ``path`` for extraction in another process."""
     docs, parsed = parse_docs(texts, article_ids, batch, model)
     save_docs(docs, path)
-    return ParsedBatch(batch, str(path), parsed.article_ids, parsed.words, parsed.model)
+    return replace(parsed, path=str(path))
 
 
 def save_docs(docs: Sequence[Doc], path: Path) -> None:
