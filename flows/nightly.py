@@ -30,7 +30,7 @@ from tasks.parse import load_docs
 from tasks.records import Article, RawRecord, Reject
 from tasks.schemas import from_rows
 from tasks.stages import (
-    NormalisedBatch, StageStats, article_rows, entities_task, normalise_task, numbers_task,
+    NormalisedBatch, Written, article_rows, entities_task, normalise_task, numbers_task,
     parse_task, reject_rows, write_task,
 )
 
@@ -262,8 +262,7 @@ def _process(
 
     def drain(limit: int) -> None:
         while len(window) > limit:
-            counts, stats = window.popleft()()
-            totals.add_written(counts, stats)
+            totals.add_written(window.popleft()())
             progress.update(totals)
 
     def start_normalise(batch: int, records_batch: list):
@@ -301,7 +300,7 @@ def _process(
 def _extract_batch(
     lake: Lake, run_id: str, batch: int, normalised: NormalisedBatch, deduper: Deduper, extract_near: bool,
     model: str, totals: "report.Totals", inline: bool, in_flow: bool,
-) -> Callable[[], tuple[dict[str, int], list[StageStats]]]:
+) -> Callable[[], Written]:
     """Dedupe a normalised batch here (the deduper's state lives in the flow) and submit its
     parse; return what completes the batch (extractions and write) once it is its turn.
 
@@ -333,7 +332,7 @@ def _extract_batch(
         entities = entities_task.with_options(task_run_name=f"entities[batch {batch}]")
         numbers = numbers_task.with_options(task_run_name=f"numbers[batch {batch}]")
 
-        def extract_here() -> tuple[dict[str, int], list[StageStats]]:
+        def extract_here() -> Written:
             docs = load_docs(parsed.result(), model)  # read once for both tasks
             # Passing the future (not its result) records parse as the tasks' upstream in the UI.
             ents = entities(parsed, run_id, model, docs)
@@ -341,13 +340,13 @@ def _extract_batch(
             return write(lake, run_id, batch, tables, ents, nums, parsed)
         return extract_here
     if inline:
-        def write_here() -> tuple[dict[str, int], list[StageStats]]:
+        def write_here() -> Written:
             parsed.result()  # a failed parse raises its own error, not "upstream failed"
             return write(lake, run_id, batch, tables, parsed=parsed)
         return write_here
     fut = write.submit(lake, run_id, batch, tables, parsed=parsed)
 
-    def collect() -> tuple[dict[str, int], list[StageStats]]:
+    def collect() -> Written:
         parsed.result()  # a failed parse leaves write Pending ("upstream failed"); raise its own error
         return fut.result()
     return collect

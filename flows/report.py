@@ -18,7 +18,7 @@ from prefect.artifacts import (
 
 from tasks.lake import Lake
 from tasks.records import Reject
-from tasks.stages import NormalisedBatch, StageStats
+from tasks.stages import NormalisedBatch, StageStats, Written
 
 SUMMARY_KEY = "nightly-summary"
 STAGES_KEY = "nightly-stages"
@@ -55,11 +55,14 @@ class Totals:
         self.rejected += len(rejects)
         self.reasons.update(r.reason for r in rejects)
 
-    def add_written(self, counts: dict[str, int], stats: list[StageStats]) -> None:
+    def add_written(self, written: Written) -> None:
+        """A batch's write, with the articles parsing or extraction rejected on the way."""
+        counts = written.counts
         self.written += counts.get("articles", 0)
         self.entities += counts.get("entities", 0)
         self.numbers += counts.get("numbers", 0)
-        for s in stats:
+        self.count_rejects(written.rejects)
+        for s in written.stats:
             if s.stage == "entities":
                 self.words += s.words
             self._stage(s)

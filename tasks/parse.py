@@ -12,17 +12,26 @@ the process boundary then: a ``DocBin`` is a small fraction of a pickled
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from tasks.nlp import load_model
+from tasks.records import Reject
 
 # Enough texts per nlp.pipe call to keep spaCy's batched matrix work efficient.
 PIPE_BATCH = 64
+# Longer texts are parsed in pieces of at most this many characters. spaCy refuses
+# texts over nlp.max_length (1,000,000: error E088) and its parser and NER need
+# about 1 GB of working memory per 100,000 characters, so a 1.5 MB transcript
+# parsed whole would fail or take the worker's memory; pieces cut at paragraph
+# breaks (then sentence ends) lose nothing a sentence-level extractor reads.
+PIECE_CHARS = 100_000
 
 
 @dataclass(frozen=True)
@@ -36,15 +45,101 @@ class ParsedBatch:
     words: int
     model: str
     extracted: dict[str, Any] = field(default_factory=dict)
+    # Articles of the batch the parse could not handle: they leave the batch here.
+    rejects: tuple[Reject, ...] = ()
+
+
+def pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters whose concatenation is
+    ``text`` again, each ending just after a paragraph break, else a sentence end, else
+    any whitespace (else a hard cut): so offsets into the joined Doc are offsets into
+    the article."""
+    out: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = _last_break(window, limit // 4)
+        out.append(text[start:start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
+
+
+_BREAKS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
+
+
+def _last_break(window: str, min_len: int) -> int:
+    """Where to end a piece: after the last break of the strongest kind found past ``min_len``."""
+    for pattern in _BREAKS:
+        ends = [m.end() for m in pattern.finditer(window, min_len)]
+        if ends:
+            return ends[-1]
+    return len(window)
+
+
+def _pipe(nlp: Language, texts: Sequence[str]) -> Iterator[Doc]:
+    """Docs for ``texts`` in order; a long text is parsed as pieces joined into one Doc."""
+    limit = min(PIECE_CHARS, nlp.max_length)
+    split = [pieces(t, limit) if len(t) > limit else [t] for t in texts]
+    flat = (p for parts in split for p in parts)
+    docs = nlp.pipe(flat, batch_size=PIPE_BATCH)
+    for parts in split:
+        got = [next(docs) for _ in parts]
+        yield got[0] if len(got) == 1 else Doc.from_docs(got, ensure_whitespace=False)
+
+
+def _parse_each(nlp: Language, texts: Sequence[str], ids: Sequence[str]) -> tuple[list[Doc | None], list[Reject]]:
+    """The batch again one article at a time, after it failed as a whole: an article that
+    fails alone becomes a reject (``error:parse``) and the others are kept."""
+    docs: list[Doc | None] = []
+    rejects: list[Reject] = []
+    for text, article_id in zip(texts, ids):
+        try:
+            docs.append(next(_pipe(nlp, [text])))
+        except Exception as exc:  # noqa: BLE001 - one article must not cost the batch
+            docs.append(None)
+            rejects.append(error_reject("parse", article_id, exc))
+    return docs, rejects
+
+
+class StageBroken(RuntimeError):
+    """A stage failed on every article of a batch: the code or the model is broken, not
+    the articles, and rejecting them all would only hide the bug in the rejects table."""
+
+
+def check_not_broken(stage: str, batch: int, n: int, rejects: Sequence[Reject]) -> None:
+    """Raise ``StageBroken`` when all of a batch's articles (more than one) failed."""
+    if n > 1 and len(rejects) == n:
+        raise StageBroken(f"{stage} failed on all {n} articles of batch {batch}: {rejects[0].detail}")
+
+
+def error_reject(stage: str, article_id: str, exc: BaseException) -> Reject:
+    """The reject of an article a stage failed on: the stage in the reason, the error in
+    the detail. Its ``source`` is filled in where the batch's articles are at hand (write)."""
+    return Reject("", f"error:{stage}", f"{type(exc).__name__}: {exc}"[:500], article_id)
+
+
+def parse_isolated(nlp: Language, texts: Sequence[str], ids: Sequence[str]) -> tuple[list[Doc | None], list[Reject]]:
+    """Docs for a batch (``None`` where an article failed); if the batch fails as a whole,
+    it is parsed again article by article and only the articles that fail on their own
+    become rejects."""
+    try:
+        return list(_pipe(nlp, texts)), []
+    except Exception:  # noqa: BLE001 - retried one by one below
+        return _parse_each(nlp, texts, ids)
 
 
 def parse_docs(
     texts: Sequence[str], article_ids: Sequence[str], batch: int, model: str | None = None
 ) -> tuple[list[Doc], ParsedBatch]:
     nlp = load_model(model)
-    docs = list(nlp.pipe(texts, batch_size=PIPE_BATCH))
-    words = sum(len(t.split()) for t in texts)
-    return docs, ParsedBatch(batch, None, tuple(article_ids), words, nlp.meta.get("name", ""))
+    docs, rejects = parse_isolated(nlp, texts, article_ids)
+    check_not_broken("parse", batch, len(texts), rejects)
+    kept = [(d, i, t) for d, i, t in zip(docs, article_ids, texts) if d is not None]
+    words = sum(len(t.split()) for _, _, t in kept)
+    parsed = ParsedBatch(batch, None, tuple(i for _, i, _ in kept), words, nlp.meta.get("name", ""),
+                         rejects=tuple(rejects))
+    return [d for d, _, _ in kept], parsed
 
 
 def parse_texts(

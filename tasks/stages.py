@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.tasks import exponential_backoff
@@ -23,7 +24,7 @@ from tasks.entities import extract_entities
 from tasks.lake import Lake
 from tasks.normalise import normalise
 from tasks.numbers import extract_numbers
-from tasks.parse import ParsedBatch, load_docs, parse_docs, parse_texts
+from tasks.parse import ParsedBatch, check_not_broken, error_reject, load_docs, parse_docs, parse_texts
 from tasks.records import Article, RawRecord, Reject
 from tasks.schemas import from_rows
 
@@ -72,13 +73,23 @@ def normalise_records(
     t0 = time.perf_counter()
     out = NormalisedBatch(batch)
     for rec in records:
-        result = rec if isinstance(rec, Reject) else normalise(rec, languages=languages)
+        result = rec if isinstance(rec, Reject) else _normalise_one(rec, languages)
         (out.rejects if isinstance(result, Reject) else out.articles).append(result)
+    errors = [r for r in out.rejects if r.reason == "error:normalise"]
+    check_not_broken("normalise", batch, sum(not isinstance(r, Reject) for r in records), errors)
     out.stats = StageStats(
         "normalise", batch, len(records), len(out.articles), len(out.rejects),
         sum(a.n_words for a in out.articles), time.perf_counter() - t0,
     )
     return out
+
+
+def _normalise_one(rec: RawRecord, languages: frozenset[str]) -> Article | Reject:
+    """A bug that one odd record trips in normalising rejects that record, not the night."""
+    try:
+        return normalise(rec, languages=languages)
+    except Exception as exc:  # noqa: BLE001 - isolation by article
+        return replace(error_reject("normalise", "", exc), source=rec.source, article_id=None)
 
 
 @task(name="normalise", **_TASK_DEFAULTS)
@@ -104,7 +115,8 @@ def parse_task(
         docs, parsed = parse_docs(texts, ids, batch, model)
     else:
         docs, parsed = None, parse_texts(texts, ids, lake.docs_path(run_id, batch), batch, model)
-    _log(StageStats("parse", batch, len(articles), len(articles), 0, parsed.words, time.perf_counter() - t0))
+    _log(StageStats("parse", batch, len(articles), len(parsed.article_ids), len(parsed.rejects), parsed.words,
+                   time.perf_counter() - t0))
     if docs is None:
         return parsed
     return replace(parsed, extracted={
@@ -115,48 +127,71 @@ def parse_task(
 
 # -- entities and numbers ----------------------------------------------------
 
-def _extract(parsed: ParsedBatch, run_id: str, table: str, extract, model: str | None,
-             docs: Sequence[Doc] | None = None) -> pa.Table:
+@dataclass
+class Extracted:
+    """One extraction task's rows for a batch, and the articles it failed on."""
+
+    table: pa.Table
+    stats: StageStats
+    rejects: list[Reject] = field(default_factory=list)
+
+
+def _extract(parsed: ParsedBatch, run_id: str, stage: str, extract, model: str | None,
+             docs: Sequence[Doc] | None = None) -> tuple[pa.Table, list[Reject]]:
+    """Rows of every Doc; an article whose extraction raises becomes a reject
+    (``error:<stage>``) and the others are kept."""
     rows: list[dict] = []
+    rejects: list[Reject] = []
     for article_id, doc in zip(parsed.article_ids, load_docs(parsed, model) if docs is None else docs):
-        for row in extract(doc):
+        try:
+            found = extract(doc)
+        except Exception as exc:  # noqa: BLE001 - isolation by article
+            rejects.append(error_reject(stage, article_id, exc))
+            continue
+        for row in found:
             row["article_id"] = article_id
             row["run_id"] = run_id
             rows.append(row)
-    return from_rows(table, rows)
+    return from_rows(stage, rows), rejects
 
 
 def entity_rows(parsed: ParsedBatch, run_id: str, model: str | None = None,
                 docs: Sequence[Doc] | None = None) -> pa.Table:
-    return _extract(parsed, run_id, "entities", extract_entities, model, docs)
+    return _extract(parsed, run_id, "entities", extract_entities, model, docs)[0]
 
 
 def number_rows(parsed: ParsedBatch, run_id: str, model: str | None = None,
                 docs: Sequence[Doc] | None = None) -> pa.Table:
-    return _extract(parsed, run_id, "numbers", extract_numbers, model, docs)
+    return _extract(parsed, run_id, "numbers", extract_numbers, model, docs)[0]
 
 
-def _timed_extract(stage: str, fn, parsed: ParsedBatch, run_id: str, model: str | None,
-                   docs: Sequence[Doc] | None) -> tuple[pa.Table, StageStats]:
+def _extractor(stage: str):
+    """Looked up at each call, not captured once, so a test can patch the module's function."""
+    return {"entities": extract_entities, "numbers": extract_numbers}[stage]
+
+
+def _timed_extract(stage: str, parsed: ParsedBatch, run_id: str, model: str | None,
+                   docs: Sequence[Doc] | None) -> Extracted:
     t0 = time.perf_counter()
-    rows = fn(parsed, run_id, model, docs)
-    stats = StageStats(stage, parsed.batch, len(parsed.article_ids), rows.num_rows, 0, parsed.words,
+    rows, rejects = _extract(parsed, run_id, stage, _extractor(stage), model, docs)
+    check_not_broken(stage, parsed.batch, len(parsed.article_ids), rejects)
+    stats = StageStats(stage, parsed.batch, len(parsed.article_ids), rows.num_rows, len(rejects), parsed.words,
                        time.perf_counter() - t0)
     _log(stats)
-    return rows, stats
+    return Extracted(rows, stats, rejects)
 
 
 @task(name="entities", **_TASK_DEFAULTS)
 def entities_task(parsed: ParsedBatch, run_id: str, model: str | None,
-                  docs: Sequence[Doc] | None = None) -> tuple[pa.Table, StageStats]:
+                  docs: Sequence[Doc] | None = None) -> Extracted:
     """``docs``, when the caller has them, saves reading the batch's DocBin again."""
-    return _timed_extract("entities", entity_rows, parsed, run_id, model, docs)
+    return _timed_extract("entities", parsed, run_id, model, docs)
 
 
 @task(name="numbers", **_TASK_DEFAULTS)
 def numbers_task(parsed: ParsedBatch, run_id: str, model: str | None,
-                 docs: Sequence[Doc] | None = None) -> tuple[pa.Table, StageStats]:
-    return _timed_extract("numbers", number_rows, parsed, run_id, model, docs)
+                 docs: Sequence[Doc] | None = None) -> Extracted:
+    return _timed_extract("numbers", parsed, run_id, model, docs)
 
 
 # -- write -------------------------------------------------------------------
@@ -181,6 +216,25 @@ def reject_rows(rejects: Sequence[Reject], run_id: str) -> pa.Table:
     ])
 
 
+def drop_failed(tables: dict[str, pa.Table], failed: Sequence[Reject], run_id: str) -> dict[str, pa.Table]:
+    """The batch's tables without the articles a stage failed on, and their rejects added:
+    an article is written whole, with all its rows, or not at all. The rejects get
+    the failed article's ``source`` from the batch's articles."""
+    if not failed:
+        return tables
+    ids = pa.array(sorted({r.article_id for r in failed}))
+    articles = tables.get("articles")
+    sources = dict(zip(articles["article_id"].to_pylist(), articles["source"].to_pylist())) if articles else {}
+    out = {
+        name: t.filter(pc.invert(pc.is_in(t["article_id"], ids))) if "article_id" in t.column_names
+        and name != "rejects" else t
+        for name, t in tables.items()
+    }
+    late = reject_rows([replace(r, source=r.source or sources.get(r.article_id, "")) for r in failed], run_id)
+    out["rejects"] = pa.concat_tables([out["rejects"], late]) if "rejects" in out else late
+    return out
+
+
 def write_batch(lake: Lake, run_id: str, batch: int, tables: dict[str, pa.Table],
                 parsed: ParsedBatch | None = None) -> dict[str, int]:
     """Stage a batch's rows; the parsed Docs are no longer needed once both extractions are in."""
@@ -191,23 +245,35 @@ def write_batch(lake: Lake, run_id: str, batch: int, tables: dict[str, pa.Table]
     return {name: t.num_rows for name, t in tables.items()}
 
 
+@dataclass
+class Written:
+    """What a batch's write staged (rows by table), each stage's stats, and the
+    articles that parsing or extraction rejected on the way (already among the rows)."""
+
+    counts: dict[str, int]
+    stats: list[StageStats]
+    rejects: list[Reject]
+
+
 @task(name="write", retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=2), **_TASK_DEFAULTS)
 def write_task(
     lake: Lake, run_id: str, batch: int, tables: dict[str, pa.Table],
-    entities: tuple[pa.Table, StageStats] | None = None,
-    numbers: tuple[pa.Table, StageStats] | None = None,
+    entities: Extracted | None = None,
+    numbers: Extracted | None = None,
     parsed: ParsedBatch | None = None,
-) -> tuple[dict[str, int], list[StageStats]]:
+) -> Written:
     """Retried with backoff: a full disk or a flaky network mount is worth a second try.
     The extractions come as arguments, or inside ``parsed`` when the parse ran them."""
     t0 = time.perf_counter()
     extracted = {"entities": entities, "numbers": numbers}
     if parsed is not None:
         extracted = {k: v if v is not None else parsed.extracted.get(k) for k, v in extracted.items()}
-    tables = {**tables, **{k: v[0] for k, v in extracted.items() if v is not None}}
-    counts = write_batch(lake, run_id, batch, tables, parsed)
+    done = [v for v in extracted.values() if v is not None]
+    failed = list(parsed.rejects if parsed is not None else ()) + [r for v in done for r in v.rejects]
+    tables = {**tables, **{k: v.table for k, v in extracted.items() if v is not None}}
+    counts = write_batch(lake, run_id, batch, drop_failed(tables, failed, run_id), parsed)
     stats = StageStats("write", batch, sum(counts.values()), sum(counts.values()), 0, 0,
                        time.perf_counter() - t0)
     get_run_logger().info("write[batch %d]: %s in %.2f s", batch,
                           ", ".join(f"{k} {v}" for k, v in counts.items()), stats.seconds)
-    return counts, [v[1] for v in extracted.values() if v is not None] + [stats]
+    return Written(counts, [v.stats for v in done] + [stats], failed)
