@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -65,6 +66,7 @@ def one_line_errors(verbose: bool) -> Iterator[None]:
 
     if not verbose:
         hide_tracebacks()
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         yield
     except (DataDirBusy, FileNotFoundError, NotADirectoryError, FileExistsError) as exc:
@@ -75,6 +77,12 @@ def one_line_errors(verbose: bool) -> Iterator[None]:
         if verbose:
             raise
         fail(f"{type(exc).__name__}: {exc}".splitlines()[0] + "  (--verbose prints the traceback)")
+
+
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM (systemd stopping a unit, a scheduler's time-out) ends the run as a failure:
+    its ``failed`` row is written and its server stopped, where the default would die at once."""
+    raise SystemExit(128 + signum)
 
 
 def check_source(source: str) -> None:

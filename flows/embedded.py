@@ -16,6 +16,7 @@ in the UI once a server is started on it (``make server``).
 """
 from __future__ import annotations
 
+import functools
 import os
 import socket
 import subprocess
@@ -25,6 +26,8 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from flows.lifeline import signal_on_parent_death
 
 _API_URL = "PREFECT_API_URL"
 _UI_URL = "PREFECT_UI_URL"
@@ -66,6 +69,8 @@ class EmbeddedServer:
              "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
              "--log-level", "error", "--lifespan", "on"],
             env=self._env, stdin=subprocess.DEVNULL,
+            # Dies with this process, however it dies (flows/lifeline.py).
+            preexec_fn=functools.partial(signal_on_parent_death, os.getpid()),
         )
         os.environ[_API_URL] = self.url
         if _UI_URL not in os.environ:

@@ -16,6 +16,8 @@ from typing import Any
 
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
+from flows.lifeline import die_with_parent
+
 # Below this many input bytes (~200 news articles) a run takes seconds and starting
 # worker processes, each loading the model, would cost more than the second core saves.
 AUTO_PROCESS_BYTES = 1_000_000
@@ -37,6 +39,9 @@ class WarmProcessPoolTaskRunner(ProcessPoolTaskRunner):
     that start-up overlaps with normalising it (and a run with nothing new starts none)."""
 
     def __init__(self, max_workers: int | None = None, model: str | None = None, **kwargs: Any) -> None:
+        # Workers exit when the flow process dies, even by SIGKILL (flows/lifeline.py).
+        kwargs.setdefault("initializer", die_with_parent)
+        kwargs.setdefault("initargs", (os.getpid(),))
         super().__init__(max_workers=max_workers, **kwargs)
         self.model = model
         self._warmed = False

@@ -66,3 +66,48 @@ def test_run_without_a_server_is_recorded_in_prefect_home(tmp_path: Path) -> Non
         assert "Error logging to API" not in out.stderr
         assert "View at" not in out.stderr  # no UI is served, so no link to one
     assert _servers_on(home) == []
+
+
+def _made_up_articles(folder: Path, n: int) -> None:
+    """Distinct invented articles, enough that worker processes are busy parsing for a while."""
+    folder.mkdir()
+    for i in range(n):
+        body = " ".join(
+            f"Report {i}-{j}: the council of town {i * 7 + j} said {j + 3} buses ran late on Monday "
+            f"after {i + j} roads were closed, and Mayor Ann Cole{i} promised repairs by March."
+            for j in range(30))
+        (folder / f"story-{i:04d}.txt").write_text(f"Town news {i}\n\n{body}\n", encoding="utf-8")
+
+
+def _descendants_alive(pids: list[int]) -> list[int]:
+    return [p for p in pids if psutil.pid_exists(p) and psutil.Process(p).status() != psutil.STATUS_ZOMBIE]
+
+
+def test_nothing_outlives_a_killed_run(tmp_path: Path) -> None:
+    """SIGKILL of `newsflow run` mid-parse: its embedded server and worker processes exit too."""
+    import signal
+    import time
+
+    home, data, inbox = tmp_path / "prefect-home", tmp_path / "data", tmp_path / "inbox"
+    _made_up_articles(inbox, 400)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(PREFECT_HOME=str(home), PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "flows.cli", "run", str(inbox), "--data-dir", str(data),
+         "--task-runner", "process", "--workers", "2", "--batch-size", "50"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    parent = psutil.Process(proc.pid)
+    deadline = time.monotonic() + 240
+    children: list[int] = []
+    while time.monotonic() < deadline and proc.poll() is None:
+        children = [c.pid for c in parent.children(recursive=True)]
+        if len(children) >= 3 and any((data / "staging").glob("*/*/part-*.parquet")):
+            break  # the server and both workers are up, and batches are being written
+        time.sleep(0.2)
+    assert proc.poll() is None and len(children) >= 3, "the run ended before it could be killed"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 30
+    while _descendants_alive(children) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert _descendants_alive(children) == []
