@@ -103,7 +103,7 @@ def test_sigkill_inside_commit(inbox, point):
     before = visible(data)
     code, out, err = finish(cli("run", str(src), "--data-dir", str(data), NEWSFLOW_FAULT=point))
     assert code == -signal.SIGKILL, (code, out, err[-2000:])
-    lake_articles = list((data / "lake" / "articles").glob("*/*.parquet"))
+    lake_articles = list((data / "lake" / "articles").glob("covers=*/*.parquet"))
     assert len(lake_articles) == 2, "the fault fired before the articles file was in place"
     if point == "commit:after-articles":
         assert_recovers(src, data, before)
