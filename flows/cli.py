@@ -19,6 +19,8 @@ from typing import Annotated, NoReturn, Optional
 
 import typer
 
+from tasks.components import DEFAULT_PARSE, ParseMode
+
 app = typer.Typer(
     help="newsflow: batch NLP for news. Run the nightly flow, then query its tables with SQL.",
     no_args_is_help=True,
@@ -153,6 +155,7 @@ def run(
     dask_address: Annotated[Optional[str], typer.Option(help="An existing Dask scheduler, e.g. tcp://host:8786.")] = None,
     wait: Annotated[float, typer.Option(min=0, help="Seconds to wait for another run on the same data dir.")] = 0.0,
     extract_near_duplicates: Annotated[bool, typer.Option(help="Also extract entities and numbers from near-duplicate articles (stored either way, marked duplicate_of).")] = False,
+    parse: Annotated[ParseMode, typer.Option(help="full: the whole spaCy pipeline over all text; numbers: NER over all text, tagger, parser and lemmatizer only over sentences that may hold a number (what the number task reads).")] = DEFAULT_PARSE,
     verbose: Verbose = False,
 ) -> None:
     """Run the nightly flow once over SOURCE and print what it did."""
@@ -177,7 +180,7 @@ def run(
         with embedded.using(server):
             summary = flow(source=source, data_dir=str(data_dir), model=model, covers=date_, force=force,
                            batch_size=batch_size, lock_wait_seconds=wait,
-                           extract_near_duplicates=extract_near_duplicates)
+                           extract_near_duplicates=extract_near_duplicates, parse=parse)
     reasons = ", ".join(f"{k} {v}" for k, v in sorted(summary.pop("rejects_by_reason").items()))
     typer.echo(
         f"\nnewsflow run {summary['run_id']}: read {summary['read']}, written {summary['written']}, "

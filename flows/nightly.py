@@ -26,6 +26,7 @@ from tasks.ingest import discover, read_records
 from tasks.lake import Lake
 from tasks.lock import data_dir_lock
 from tasks.nlp import model_language, model_name
+from tasks.components import DEFAULT_PARSE, ParseMode
 from tasks.parse import load_docs
 from tasks.records import Article, RawRecord, Reject
 from tasks.schemas import from_rows
@@ -163,12 +164,14 @@ def nightly(
     near_duplicate_threshold: float = 0.9,
     extract_near_duplicates: bool = False,
     lock_wait_seconds: float = 0.0,
+    parse: ParseMode = DEFAULT_PARSE,
 ) -> dict:
     """Ingest new articles from ``source``, extract entities and numbers, commit one run.
 
     ``covers`` (YYYY-MM-DD) names the day the run is for: its partition of
     ``source`` when one exists, the run's name and its ``covers`` column.
     ``force`` re-reads that day's input and replaces its earlier runs.
+    ``parse`` is how much of the spaCy pipeline runs where (``tasks.parse.ParseMode``).
     """
     log = get_run_logger()
     lake = Lake(Path(data_dir).resolve())
@@ -197,7 +200,8 @@ def nightly(
             if files:
                 _process(lake, run_id, manifest.records(files, run_id), batch_size, languages, model,
                          load_deduper(lake, near_duplicate_threshold, supersedes),
-                         extract_near_duplicates, totals, report.Progress(len(files), manifest))
+                         extract_near_duplicates, totals, report.Progress(len(files), manifest),
+                         ParseMode(parse))
             lake_mod.write_part(lake, run_id, "files", 0, manifest.table())
             row = _run_row(run_row, totals, "committed", t0)
             lake_mod.commit(lake, run_id, covers_day, from_rows("runs", [row]))
@@ -243,7 +247,7 @@ def _tail_pieces(runner) -> int:
 def _process(
     lake: Lake, run_id: str, records: Iterator[RawRecord | Reject], batch_size: int,
     languages: frozenset[str], model: str, deduper: Deduper, extract_near: bool,
-    totals: "report.Totals", progress: "report.Progress",
+    totals: "report.Totals", progress: "report.Progress", parse: ParseMode = DEFAULT_PARSE,
 ) -> None:
     """Normalise, dedupe, parse, extract and stage each batch, a bounded window at a time.
 
@@ -274,7 +278,7 @@ def _process(
     def finish(n: int, pending) -> None:
         normalised = pending if inline else pending.result()
         window.append(_extract_batch(
-            lake, run_id, n, normalised, deduper, extract_near, model, totals, inline, in_flow))
+            lake, run_id, n, normalised, deduper, extract_near, model, totals, inline, in_flow, parse))
 
     ahead: deque = deque()  # (batch, future of its normalising): one batch ahead on Dask
     for batch, records_batch in enumerate(_batched(records, batch_size, _tail_pieces(runner))):
@@ -299,7 +303,7 @@ def _process(
 
 def _extract_batch(
     lake: Lake, run_id: str, batch: int, normalised: NormalisedBatch, deduper: Deduper, extract_near: bool,
-    model: str, totals: "report.Totals", inline: bool, in_flow: bool,
+    model: str, totals: "report.Totals", inline: bool, in_flow: bool, parse: ParseMode = DEFAULT_PARSE,
 ) -> Callable[[], Written]:
     """Dedupe a normalised batch here (the deduper's state lives in the flow) and submit its
     parse; return what completes the batch (extractions and write) once it is its turn.
@@ -327,7 +331,7 @@ def _extract_batch(
             return lambda: write(lake, run_id, batch, tables)
         return write.submit(lake, run_id, batch, tables).result
     parsed = parse_task.with_options(task_run_name=f"parse[batch {batch}]").submit(
-        to_parse, lake, run_id, batch, model, extract=not in_flow)
+        to_parse, lake, run_id, batch, model, extract=not in_flow, mode=parse)
     if in_flow:
         entities = entities_task.with_options(task_run_name=f"entities[batch {batch}]")
         numbers = numbers_task.with_options(task_run_name=f"numbers[batch {batch}]")

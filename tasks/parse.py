@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Sequence
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from tasks.components import DEFAULT_PARSE, EVERYWHERE, NUMBER_SENTENCES, ParseMode
 from tasks.nlp import load_model
 from tasks.records import Reject
 
@@ -32,6 +34,8 @@ PIPE_BATCH = 64
 # parsed whole would fail or take the worker's memory; pieces cut at paragraph
 # breaks (then sentence ends) lose nothing a sentence-level extractor reads.
 PIECE_CHARS = 100_000
+
+
 
 
 @dataclass(frozen=True)
@@ -77,25 +81,73 @@ def _last_break(window: str, min_len: int) -> int:
     return len(window)
 
 
-def _pipe(nlp: Language, texts: Sequence[str]) -> Iterator[Doc]:
+def _pipe(nlp: Language, texts: Sequence[str], mode: ParseMode = DEFAULT_PARSE) -> Iterator[Doc]:
     """Docs for ``texts`` in order; a long text is parsed as pieces joined into one Doc."""
     limit = min(PIECE_CHARS, nlp.max_length)
     split = [pieces(t, limit) if len(t) > limit else [t] for t in texts]
     flat = (p for parts in split for p in parts)
-    docs = nlp.pipe(flat, batch_size=PIPE_BATCH)
+    docs = _selective(nlp, flat) if mode is ParseMode.numbers else nlp.pipe(flat, batch_size=PIPE_BATCH)
     for parts in split:
         got = [next(docs) for _ in parts]
-        yield got[0] if len(got) == 1 else Doc.from_docs(got, ensure_whitespace=False)
+        yield got[0] if len(got) == 1 else _join(got)
 
 
-def _parse_each(nlp: Language, texts: Sequence[str], ids: Sequence[str]) -> tuple[list[Doc | None], list[Reject]]:
+def _join(docs: list[Doc]) -> Doc:
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
+
+
+def _chain(nlp: Language, docs: Iterable[Doc], names: Sequence[str]) -> Iterator[Doc]:
+    """Run the named components in order, enabled in the pipeline or not (``senter`` is not)."""
+    for name in names:
+        docs = nlp.get_pipe(name).pipe(docs, batch_size=PIPE_BATCH)
+    return iter(docs)
+
+
+def _number_words() -> re.Pattern:
+    from tasks.numwords import COMPOUND_WORDS, NUMBER_WORDS, ORDINALS
+
+    words = sorted(NUMBER_WORDS | COMPOUND_WORDS | set(ORDINALS), key=len, reverse=True)
+    currency = "".join(c for c in map(chr, range(0x10000)) if unicodedata.category(c) == "Sc")
+    return re.compile(r"\d|[" + re.escape(currency) + r"]|\b(?:" + "|".join(map(re.escape, words)) + r")\b",
+                      re.IGNORECASE)
+
+
+_CANDIDATE: re.Pattern | None = None
+
+
+def may_hold_number(text: str) -> bool:
+    """Whether the number task could find anything in ``text``: a digit, a currency sign or a
+    number word from its own lexicon. A superset: what it finds, it finds in these sentences."""
+    global _CANDIDATE
+    if _CANDIDATE is None:
+        _CANDIDATE = _number_words()
+    return _CANDIDATE.search(text) is not None
+
+
+def _selective(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
+    """``ParseMode.numbers``: NER and sentences over each text, the rest of the pipeline over
+    its number sentences, each parsed as a Doc of its own and joined back in place, so
+    offsets, entities and sentence starts are those of the whole text."""
+    for doc in _chain(nlp, (nlp.make_doc(t) for t in texts), EVERYWHERE):
+        if not len(doc):
+            yield doc
+            continue
+        sents = [s.as_doc() for s in doc.sents]
+        wanted = [i for i, s in enumerate(sents) if may_hold_number(s.text)]
+        for i, parsed in zip(wanted, _chain(nlp, (sents[i] for i in wanted), NUMBER_SENTENCES)):
+            sents[i] = parsed
+        yield sents[0] if len(sents) == 1 else _join(sents)
+
+
+def _parse_each(nlp: Language, texts: Sequence[str], ids: Sequence[str],
+                mode: ParseMode) -> tuple[list[Doc | None], list[Reject]]:
     """The batch again one article at a time, after it failed as a whole: an article that
     fails alone becomes a reject (``error:parse``) and the others are kept."""
     docs: list[Doc | None] = []
     rejects: list[Reject] = []
     for text, article_id in zip(texts, ids):
         try:
-            docs.append(next(_pipe(nlp, [text])))
+            docs.append(next(_pipe(nlp, [text], mode)))
         except Exception as exc:  # noqa: BLE001 - one article must not cost the batch
             docs.append(None)
             rejects.append(error_reject("parse", article_id, exc))
@@ -119,21 +171,23 @@ def error_reject(stage: str, article_id: str, exc: BaseException) -> Reject:
     return Reject("", f"error:{stage}", f"{type(exc).__name__}: {exc}"[:500], article_id)
 
 
-def parse_isolated(nlp: Language, texts: Sequence[str], ids: Sequence[str]) -> tuple[list[Doc | None], list[Reject]]:
+def parse_isolated(nlp: Language, texts: Sequence[str], ids: Sequence[str],
+                   mode: ParseMode = DEFAULT_PARSE) -> tuple[list[Doc | None], list[Reject]]:
     """Docs for a batch (``None`` where an article failed); if the batch fails as a whole,
     it is parsed again article by article and only the articles that fail on their own
     become rejects."""
     try:
-        return list(_pipe(nlp, texts)), []
+        return list(_pipe(nlp, texts, mode)), []
     except Exception:  # noqa: BLE001 - retried one by one below
-        return _parse_each(nlp, texts, ids)
+        return _parse_each(nlp, texts, ids, mode)
 
 
 def parse_docs(
-    texts: Sequence[str], article_ids: Sequence[str], batch: int, model: str | None = None
+    texts: Sequence[str], article_ids: Sequence[str], batch: int, model: str | None = None,
+    mode: ParseMode = DEFAULT_PARSE,
 ) -> tuple[list[Doc], ParsedBatch]:
     nlp = load_model(model)
-    docs, rejects = parse_isolated(nlp, texts, article_ids)
+    docs, rejects = parse_isolated(nlp, texts, article_ids, ParseMode(mode))
     check_not_broken("parse", batch, len(texts), rejects)
     kept = [(d, i, t) for d, i, t in zip(docs, article_ids, texts) if d is not None]
     words = sum(len(t.split()) for _, _, t in kept)
@@ -143,10 +197,11 @@ def parse_docs(
 
 
 def parse_texts(
-    texts: Sequence[str], article_ids: Sequence[str], path: Path, batch: int, model: str | None = None
+    texts: Sequence[str], article_ids: Sequence[str], path: Path, batch: int, model: str | None = None,
+    mode: ParseMode = DEFAULT_PARSE,
 ) -> ParsedBatch:
     """Parse, and leave the Docs at ``path`` for extraction in another process."""
-    docs, parsed = parse_docs(texts, article_ids, batch, model)
+    docs, parsed = parse_docs(texts, article_ids, batch, model, mode)
     save_docs(docs, path)
     return replace(parsed, path=str(path))
 

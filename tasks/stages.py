@@ -24,6 +24,7 @@ from tasks.entities import extract_entities
 from tasks.lake import Lake
 from tasks.normalise import normalise
 from tasks.numbers import extract_numbers
+from tasks.components import DEFAULT_PARSE, ParseMode
 from tasks.parse import ParsedBatch, check_not_broken, error_reject, load_docs, parse_docs, parse_texts
 from tasks.records import Article, RawRecord, Reject
 from tasks.schemas import from_rows
@@ -106,15 +107,16 @@ def normalise_task(
 @task(name="parse", **_TASK_DEFAULTS)
 def parse_task(
     articles: Sequence[Article], lake: Lake, run_id: str, batch: int, model: str | None, extract: bool = False,
+    mode: ParseMode = DEFAULT_PARSE,
 ) -> ParsedBatch:
     """With ``extract``, the entity and number tasks run here, as this task's children, on the
     Docs in memory; otherwise the Docs go to disk for the flow process to extract from."""
     t0 = time.perf_counter()
     texts, ids = [a.text for a in articles], [a.article_id for a in articles]
     if extract:
-        docs, parsed = parse_docs(texts, ids, batch, model)
+        docs, parsed = parse_docs(texts, ids, batch, model, mode)
     else:
-        docs, parsed = None, parse_texts(texts, ids, lake.docs_path(run_id, batch), batch, model)
+        docs, parsed = None, parse_texts(texts, ids, lake.docs_path(run_id, batch), batch, model, mode)
     _log(StageStats("parse", batch, len(articles), len(parsed.article_ids), len(parsed.rejects), parsed.words,
                    time.perf_counter() - t0))
     if docs is None:

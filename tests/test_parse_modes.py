@@ -1,0 +1,59 @@
+"""``--parse numbers`` runs tagger, parser and lemmatizer only over sentences that may hold
+a number: the entities must not move, and the numbers must keep their meaning."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import SEEDS
+from tasks.components import ParseMode
+from tasks.entities import extract_entities
+from tasks.ingest import read_records
+from tasks.normalise import normalise
+from tasks.numbers import extract_numbers
+from tasks.parse import may_hold_number, parse_docs
+from tasks.records import Article
+
+
+@pytest.fixture(scope="module")
+def seed_texts() -> list[str]:
+    arts = [normalise(r) for p in sorted(SEEDS.iterdir()) for r in read_records(p)]
+    return [a.text for a in arts if isinstance(a, Article)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The mayor opened the library.", False),
+    ("Police said 14 people were hurt.", True),
+    ("Dozens of fans waited outside.", True),
+    ("Tickets cost €5 at the door.", True),
+    ("She finished third in the race.", True),
+    ("Someone phoned the station.", False),  # "one" inside a word is no number
+])
+def test_which_sentences_get_the_full_parse(text, expected):
+    assert may_hold_number(text) is expected
+
+
+def test_both_modes_agree_on_the_seeds(nlp, seed_texts):
+    ids = [str(i) for i in range(len(seed_texts))]
+    full, _ = parse_docs(seed_texts, ids, 0, mode=ParseMode.full)
+    sel, _ = parse_docs(seed_texts, ids, 0, mode=ParseMode.numbers)
+    assert [d.text for d in sel] == seed_texts
+
+    def ents(docs):
+        return [[(e["label"], e["start"], e["end"], e["canonical"]) for e in extract_entities(d)] for d in docs]
+
+    def nums(docs):
+        return [{(n["start"], n["value"], n["kind"], n["unit"], n["noun"], n["qualifier"]) for n in extract_numbers(d)}
+                for d in docs]
+
+    assert ents(sel) == ents(full)
+    assert nums(sel) == nums(full)
+    killed = [n for d in sel for n in extract_numbers(d) if n["value"] == 6000]
+    assert killed and killed[0]["noun"] == "people" and killed[0]["verb"] == "kill"
+
+
+def test_sentences_without_numbers_skip_the_parser(nlp):
+    text = "The library reopened on the high street. More than 40 people queued outside."
+    doc, = parse_docs([text], ["a"], 0, mode=ParseMode.numbers)[0]
+    first, second = list(doc.sents)
+    assert all(t.dep_ == "" and t.lemma_ == "" for t in first)
+    assert {t.dep_ for t in second} >= {"nummod", "nsubj"} and doc.text == text
