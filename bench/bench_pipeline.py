@@ -4,15 +4,20 @@ Every figure is a ratio measured within one invocation of this script, so a
 busy machine slows numerator and denominator alike; each is the median of
 ``--repeat`` runs (3 by default; ``--repeat 1`` for a quick look).
 
-    .venv/bin/python bench/bench_pipeline.py                       # full BBC corpus (slow: ~1 h on 2 cores)
+    .venv/bin/python bench/bench_pipeline.py                       # full BBC corpus, long and short (slow)
     .venv/bin/python bench/bench_pipeline.py --limit 600 --mem-limit 200   # what the README reports
     .venv/bin/python bench/bench_pipeline.py --limit 200 --repeat 1 --skip p4  # a quick look
+    .venv/bin/python bench/bench_pipeline.py --corpora short --parse numbers  # one corpus, selective parse
 
-Figures (see README "Performance"):
+Corpora (``--corpora``): ``bbc``, the BBC articles as they are (~380 words);
+``short``, the same articles cut into pieces of two paragraphs (~130 words,
+~6,200 of them), where per-article and per-run costs weigh more, as in agency copy.
+
+Figures (see README "Performance"), each per corpus:
 
 P1  words/s of a whole run (1 worker process, flow time from the run's ``runs.seconds``)
-    / words/s of plain ``nlp.pipe`` over the same normalised texts in this process.
-P2  words/s with 2 worker processes / with 1.
+    / words/s of plain ``nlp.pipe`` (the full pipeline) over the same normalised texts in this process.
+P2  words/s with 2 worker processes / the same raw 1-process figure (2 workers / 1 in the detail).
 P3  wall time of a rerun on unchanged input / the first run (both whole processes).
 P4  peak RSS (the run's process tree, sampled every 50 ms) on the corpus x10 / on x1.
     Each copy gets a new first line, so its id differs and it is a near duplicate:
@@ -50,11 +55,28 @@ PY = sys.executable
 
 # -- inputs ------------------------------------------------------------------
 
-def write_input(corpus: Path, dest: Path, limit: int | None, copies: int = 1) -> int:
+SHORT_PARAGRAPHS = 2
+
+
+def short_pieces(rows: list[dict]) -> list[dict]:
+    """Each article cut into consecutive pieces of ``SHORT_PARAGRAPHS`` paragraphs, titled
+    after the article and numbered: short articles from real news text."""
+    out = []
+    for r in rows:
+        paras = [p for p in r["body"].split("\n") if p.strip()]
+        for k in range(0, len(paras), SHORT_PARAGRAPHS):
+            out.append({"title": f"{r['title']} ({k // SHORT_PARAGRAPHS + 1})",
+                        "body": "\n\n".join(paras[k:k + SHORT_PARAGRAPHS])})
+    return out
+
+
+def write_input(corpus: Path, dest: Path, limit: int | None, copies: int = 1, short: bool = False) -> int:
     """The corpus as a user would feed it (title, text); copies get a unique first
-    sentence, so they are not exact duplicates (they are near duplicates, see P4)."""
+    sentence, so they are not exact duplicates (they are near duplicates, see P4).
+    ``limit`` counts articles before ``short`` cuts them."""
     rows = [json.loads(line) for line in corpus.open(encoding="utf-8")]
     rows = rows[:limit] if limit else rows
+    rows = short_pieces(rows) if short else rows
     dest.parent.mkdir(parents=True, exist_ok=True)
     n = 0
     with dest.open("w", encoding="utf-8") as fh:
@@ -111,10 +133,10 @@ def last_run(data_dir: Path) -> dict:
 
 
 def run_child(source: Path, data_dir: Path, runner: str, workers: int, batch_size: int,
-              env: dict, extract_near: bool = False) -> dict:
+              env: dict, extract_near: bool = False, parse: str = "full") -> dict:
     """One ``newsflow run``; its run row plus wall time, peak RSS and CPU by process."""
     cmd = [NEWSFLOW, "run", str(source), "--data-dir", str(data_dir), "--task-runner", runner,
-           "--workers", str(workers), "--batch-size", str(batch_size)]
+           "--workers", str(workers), "--batch-size", str(batch_size), "--parse", parse]
     if extract_near:
         cmd.append("--extract-near-duplicates")
     ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -203,7 +225,7 @@ def raw_pipe_processes(texts: list[str], n: int) -> float:
     return sum(len(t.split()) for t in texts) / max(elapsed)
 
 
-def stage_ratios(texts: list[str], batch_size: int, batches: int, tmp: Path) -> dict:
+def stage_ratios(texts: list[str], batch_size: int, batches: int, tmp: Path, parse: str = "full") -> dict:
     """Per batch: parse (nlp.pipe + DocBin to disk), entities, numbers, as the tasks run them."""
     from tasks.parse import parse_texts
     from tasks.stages import entity_rows, number_rows
@@ -215,7 +237,7 @@ def stage_ratios(texts: list[str], batch_size: int, batches: int, tmp: Path) -> 
             break
         ids = [f"a{b}-{i}" for i in range(len(chunk))]
         t0 = time.perf_counter()
-        parsed = parse_texts(chunk, ids, tmp / f"b{b}.spacy", b)
+        parsed = parse_texts(chunk, ids, tmp / f"b{b}.spacy", b, mode=parse)
         t1 = time.perf_counter()
         entity_rows(parsed, "r")
         t2 = time.perf_counter()
@@ -249,9 +271,123 @@ def fmt(xs: list[float], digits: int = 2) -> str:
     return ", ".join(f"{x:.{digits}f}" for x in xs)
 
 
-def main() -> None:
+FIGURES = ("w1", "w2", "raw", "p1", "p2", "p2w", "first_wall", "rerun_wall", "p3", "rss1", "rssN", "p4",
+           "p5n", "p5e", "p1cpu", "w1cpu", "w2cpu", "raw2", "ceiling")
+
+
+def measure_runs(a, src: Path, env: dict, tmp: Path, res: dict, skip: set[str], tag: str) -> dict | None:
+    """P1, P2 (and its ceiling) and P3 for one corpus; the Parquet files of the first run."""
+    files = None
+    for r in range(a.repeat):
+        d1, d2 = tmp / f"run1w-{tag}-{r}", tmp / f"run2w-{tag}-{r}"
+        if not skip >= {"p1", "p2", "p3"}:
+            s1 = run_child(src, d1, "process", 1, a.batch_size, env, parse=a.parse)
+            res["w1"].append(s1["words"] / s1["seconds"])
+            res["w1cpu"].append(s1["words"] / s1["cpu"])
+            res["first_wall"].append(s1["wall"])
+            print(f"[{tag} {r}] 1 worker: {s1['words']} words in {s1['seconds']:.1f} s flow, {s1['wall']:.1f} s wall "
+                  f"({res['w1'][-1]:.0f} words/s), written {s1['written']}; {cpu_line(s1)}", flush=True)
+            files = files or lake_files(d1)
+            if "p3" not in skip:
+                s3 = run_child(src, d1, "process", 1, a.batch_size, env, parse=a.parse)
+                res["rerun_wall"].append(s3["wall"])
+                res["p3"].append(s3["wall"] / s1["wall"])
+                print(f"[{tag} {r}] rerun: read {s3['read']}, {s3['wall']:.1f} s wall", flush=True)
+            measure_raw(lake_texts(d1), res, skip, tag, r)
+        if "p2" not in skip:
+            s2 = run_child(src, d2, "process", 2, a.batch_size, env, parse=a.parse)
+            res["w2"].append(s2["words"] / s2["seconds"])
+            res["w2cpu"].append(s2["words"] / s2["cpu"])
+            print(f"[{tag} {r}] 2 workers: {s2['seconds']:.1f} s flow, {s2['wall']:.1f} s wall "
+                  f"({res['w2'][-1]:.0f} words/s); {cpu_line(s2)}", flush=True)
+            if res["raw"]:
+                res["p2"].append(res["w2"][-1] / res["raw"][-1])
+            if res["w1"]:
+                res["p2w"].append(res["w2"][-1] / res["w1"][-1])
+        for d in (d1, d2):
+            shutil.rmtree(d, ignore_errors=True)
+    return files
+
+
+def measure_raw(texts: list[str], res: dict, skip: set[str], tag: str, r: int) -> None:
+    """Plain spaCy (the full pipeline) on the run's own normalised texts: the denominators."""
+    raw, raw_cpu = raw_pipe(texts)
+    res["raw"].append(raw)
+    res["p1"].append(res["w1"][-1] / raw)
+    res["p1cpu"].append(res["w1cpu"][-1] / raw_cpu)
+    print(f"[{tag} {r}] raw nlp.pipe: {raw:.0f} words/s on {len(texts)} texts", flush=True)
+    if "p2" not in skip:
+        res["raw2"].append(raw_pipe_processes(texts, 2))
+        res["ceiling"].append(res["raw2"][-1] / raw)
+        print(f"[{tag} {r}] raw nlp.pipe in 2 processes: {res['raw2'][-1]:.0f} words/s "
+              f"({res['ceiling'][-1]:.2f} x 1 process)", flush=True)
+
+
+def measure_memory(a, env: dict, tmp: Path, res: dict, short: bool, tag: str) -> None:
+    """P4: peak RSS of the corpus x``scale`` against x1."""
+    base = a.mem_limit or a.limit
+    src1, srcN = tmp / f"m1-{tag}" / "in.jsonl", tmp / f"mN-{tag}" / "in.jsonl"
+    write_input(a.corpus, src1, base, 1, short)
+    nN = write_input(a.corpus, srcN, base, a.scale, short)
+    for r in range(a.mem_repeat or a.repeat):
+        m1 = run_child(src1, tmp / f"mem1-{tag}-{r}", a.p4_runner, 2, a.batch_size, env, a.p4_extract_near, a.parse)
+        mN = run_child(srcN, tmp / f"memN-{tag}-{r}", a.p4_runner, 2, a.batch_size, env, a.p4_extract_near, a.parse)
+        res["rss1"].append(m1["peak_rss"] / 2**20)
+        res["rssN"].append(mN["peak_rss"] / 2**20)
+        res["p4"].append(mN["peak_rss"] / m1["peak_rss"])
+        print(f"[{tag} {r}] memory: x1 {res['rss1'][-1]:.0f} MiB ({m1['words']} words, {m1['seconds']:.1f} s), "
+              f"x{a.scale} {res['rssN'][-1]:.0f} MiB ({nN} articles, {mN['words']} words, "
+              f"{mN['duplicates']} marked near-duplicate, {mN['seconds']:.1f} s)", flush=True)
+        for d in (tmp / f"mem1-{tag}-{r}", tmp / f"memN-{tag}-{r}"):
+            shutil.rmtree(d, ignore_errors=True)
+
+
+def measure_stages(a, src: Path, env: dict, tmp: Path, res: dict, tag: str) -> None:
+    """P5: the extraction tasks' time against the parse's, per batch."""
+    d = tmp / f"p5-{tag}"
+    run_child(src, d, "process", 2, a.batch_size, env, parse=a.parse)
+    texts = lake_texts(d)
+    for r in range(a.repeat):
+        st = stage_ratios(texts, a.batch_size, 3, tmp / f"p5docs-{tag}", a.parse)
+        res["p5n"].append(st["numbers"] / st["parse"])
+        res["p5e"].append(st["entities"] / st["parse"])
+        print(f"[{tag} {r}] stages over 3 batches: parse {st['parse']:.2f} s, entities {st['entities']:.2f} s, "
+              f"numbers {st['numbers']:.2f} s", flush=True)
+
+
+def print_table(a, res: dict, files: dict | None, title: str) -> None:
+    print(f"\n## newsflow pipeline benchmark: {title} (median of {a.repeat}, --parse {a.parse})\n")
+    print("| figure | target | median | runs | detail |")
+    print("|---|---|---|---|---|")
+
+    def row(label: str, target: str, key: str, detail: str = "", digits: int = 2) -> None:
+        if res[key]:
+            print(f"| {label} | {target} | {med(res[key]):.{digits}f} | {fmt(res[key], digits)} | {detail} |")
+
+    row("P1 (1 worker / raw full nlp.pipe, 1 process)", ">= 1.4", "p1",
+        f"pipeline {med(res['w1']):.0f} words/s, raw {med(res['raw']):.0f} words/s")
+    row("P1cpu: words per CPU-second, whole run (all processes) / raw", "", "p1cpu",
+        f"run {med(res['w1cpu']):.0f}, 2 workers {med(res['w2cpu']):.0f} words/CPU-s")
+    row("P2 (2 workers / raw full nlp.pipe, 1 process)", ">= 2.4 bbc, >= 2.2 short", "p2",
+        f"2 workers {med(res['w2']):.0f} words/s")
+    row("P2 scaling (2 workers / 1 worker)", "", "p2w")
+    row("P2 ceiling: raw nlp.pipe, 2 processes / 1", "", "ceiling", f"2 processes {med(res['raw2']):.0f} words/s")
+    row("P3 rerun / first run (wall, whole commands, 1 worker)", "<= 0.05", "p3",
+        f"first {med(res['first_wall']):.1f} s, rerun {med(res['rerun_wall']):.1f} s", digits=3)
+    row(f"P4 peak RSS x{a.scale} / x1", "<= 1.2", "p4",
+        f"x1 {med(res['rss1']):.0f} MiB, x{a.scale} {med(res['rssN']):.0f} MiB")
+    row("P5 numbers / parse per batch", "<= 0.05", "p5n", digits=3)
+    row("P5 entities / parse per batch", "<= 0.05", "p5e", digits=3)
+    if files:
+        detail = "; ".join(f"{t} {len(s)} ({sum(s) / 1024:.0f} KiB)" for t, s in files.items())
+        print(f"| Parquet files per table per run | 1 | {max(len(s) for s in files.values())} | | {detail} |")
+
+
+def arguments() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--corpora", default="bbc,short", help="comma list of bbc,short")
+    ap.add_argument("--parse", default="full", choices=("full", "numbers"), help="newsflow run --parse")
     ap.add_argument("--limit", type=int, default=None, help="first N articles for P1-P3, P5 (default: all)")
     ap.add_argument("--mem-limit", type=int, default=None, help="first N articles as x1 for P4 (default: --limit)")
     ap.add_argument("--scale", type=int, default=10, help="P4 copies")
@@ -264,7 +400,11 @@ def main() -> None:
                          "it stores them marked duplicate_of and parses only the originals)")
     ap.add_argument("--skip", default="", help="comma list of p1,p2,p3,p4,p5")
     ap.add_argument("--keep", action="store_true", help="keep the temp dir")
-    a = ap.parse_args()
+    return ap.parse_args()
+
+
+def main() -> None:
+    a = arguments()
     skip = set(filter(None, a.skip.split(",")))
     if not a.corpus.exists():
         sys.exit(f"no corpus at {a.corpus} (set NEWSFLOW_EVAL)")
@@ -276,110 +416,27 @@ def main() -> None:
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     env.update(PREFECT_HOME=str(tmp / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
                PREFECT_LOGGING_LEVEL="WARNING")
-    res: dict[str, list[float]] = {k: [] for k in
-                                    ("w1", "w2", "raw", "p1", "p2", "first_wall", "rerun_wall", "p3",
-                                     "rss1", "rssN", "p4", "p5n", "p5e", "p1cpu", "p2cpu", "w1cpu", "w2cpu",
-                                    "raw2", "ceiling")}
+    tables = []
     try:
-        src = tmp / "in" / "bbc.jsonl"
-        n_in = write_input(a.corpus, src, a.limit)
         (tmp / "empty").mkdir()
         run_child(tmp / "empty", tmp / "warm", "thread", 1, a.batch_size, env)  # migrates Prefect's database
-        print(f"input: {n_in} articles -> {src}; embedded Prefect server; batch size {a.batch_size}", flush=True)
-        files = None
-        for r in range(a.repeat):
-            d1 = tmp / f"run1w-{r}"
-            if not skip >= {"p1", "p3"}:
-                s1 = run_child(src, d1, "process", 1, a.batch_size, env)
-                res["w1"].append(s1["words"] / s1["seconds"])
-                res["w1cpu"].append(s1["words"] / s1["cpu"])
-                res["first_wall"].append(s1["wall"])
-                print(f"[{r}] 1 worker: {s1['words']} words in {s1['seconds']:.1f} s flow, {s1['wall']:.1f} s wall "
-                      f"({res['w1'][-1]:.0f} words/s), written {s1['written']}; {cpu_line(s1)}", flush=True)
-                files = files or lake_files(d1)
-                if "p3" not in skip:
-                    s3 = run_child(src, d1, "process", 1, a.batch_size, env)
-                    res["rerun_wall"].append(s3["wall"])
-                    res["p3"].append(s3["wall"] / s1["wall"])
-                    print(f"[{r}] rerun: read {s3['read']}, {s3['wall']:.1f} s wall, {s3['seconds']:.1f} s flow", flush=True)
-                if "p1" not in skip:
-                    texts = lake_texts(d1)
-                    raw, raw_cpu = raw_pipe(texts)
-                    res["raw"].append(raw)
-                    res["p1"].append(res["w1"][-1] / raw)
-                    res["p1cpu"].append(res["w1cpu"][-1] / raw_cpu)
-                    print(f"[{r}] raw nlp.pipe: {res['raw'][-1]:.0f} words/s on {len(texts)} texts", flush=True)
-                    if "p2" not in skip:
-                        res["raw2"].append(raw_pipe_processes(texts, 2))
-                        res["ceiling"].append(res["raw2"][-1] / raw)
-                        print(f"[{r}] raw nlp.pipe in 2 processes: {res['raw2'][-1]:.0f} words/s "
-                              f"({res['ceiling'][-1]:.2f} x 1 process)", flush=True)
-            if "p2" not in skip:
-                s2 = run_child(src, tmp / f"run2w-{r}", "process", 2, a.batch_size, env)
-                res["w2"].append(s2["words"] / s2["seconds"])
-                res["w2cpu"].append(s2["words"] / s2["cpu"])
-                print(f"[{r}] 2 workers: {s2['seconds']:.1f} s flow, {s2['wall']:.1f} s wall ({res['w2'][-1]:.0f} words/s); "
-                      f"{cpu_line(s2)}", flush=True)
-                if res["w1"]:
-                    res["p2"].append(res["w2"][-1] / res["w1"][-1])
-            for d in (d1, tmp / f"run2w-{r}"):
-                shutil.rmtree(d, ignore_errors=True)
-
-        if "p4" not in skip:
-            base = a.mem_limit or a.limit
-            src1, srcN = tmp / "m1" / "bbc.jsonl", tmp / "mN" / "bbc.jsonl"
-            write_input(a.corpus, src1, base, 1)
-            nN = write_input(a.corpus, srcN, base, a.scale)
-            for r in range(a.mem_repeat or a.repeat):
-                m1 = run_child(src1, tmp / f"mem1-{r}", a.p4_runner, 2, a.batch_size, env, a.p4_extract_near)
-                mN = run_child(srcN, tmp / f"memN-{r}", a.p4_runner, 2, a.batch_size, env, a.p4_extract_near)
-                res["rss1"].append(m1["peak_rss"] / 2**20)
-                res["rssN"].append(mN["peak_rss"] / 2**20)
-                res["p4"].append(mN["peak_rss"] / m1["peak_rss"])
-                print(f"[{r}] memory: x1 {res['rss1'][-1]:.0f} MiB ({m1['words']} words, {m1['seconds']:.1f} s), "
-                      f"x{a.scale} {res['rssN'][-1]:.0f} MiB ({nN} articles, {mN['words']} words, "
-                      f"{mN['duplicates']} marked near-duplicate, {mN['seconds']:.1f} s)", flush=True)
-                for d in (tmp / f"mem1-{r}", tmp / f"memN-{r}"):
-                    shutil.rmtree(d, ignore_errors=True)
-
-        if "p5" not in skip:
-            d = tmp / "p5"
-            run_child(src, d, "process", 2, a.batch_size, env)
-            texts = lake_texts(d)
-            for r in range(a.repeat):
-                st = stage_ratios(texts, a.batch_size, 3, tmp / "p5docs")
-                res["p5n"].append(st["numbers"] / st["parse"])
-                res["p5e"].append(st["entities"] / st["parse"])
-                print(f"[{r}] stages over 3 batches: parse {st['parse']:.2f} s, entities {st['entities']:.2f} s, "
-                      f"numbers {st['numbers']:.2f} s", flush=True)
+        for tag in filter(None, a.corpora.split(",")):
+            short = tag == "short"
+            res: dict[str, list[float]] = {k: [] for k in FIGURES}
+            src = tmp / f"in-{tag}" / "articles.jsonl"
+            n_in = write_input(a.corpus, src, a.limit, short=short)
+            print(f"{tag}: {n_in} articles -> {src}; embedded Prefect server; batch size {a.batch_size}", flush=True)
+            files = measure_runs(a, src, env, tmp, res, skip, tag)
+            if "p4" not in skip:
+                measure_memory(a, env, tmp, res, short, tag)
+            if "p5" not in skip:
+                measure_stages(a, src, env, tmp, res, tag)
+            tables.append((res, files, f"{tag} ({n_in} articles)"))
     finally:
         if not a.keep:
             shutil.rmtree(tmp, ignore_errors=True)
-
-    print(f"\n## newsflow pipeline benchmark (median of {a.repeat})\n")
-    print("| figure | target | median | runs | detail |")
-    print("|---|---|---|---|---|")
-
-    def row(label: str, target: str, key: str, detail: str = "", digits: int = 2) -> None:
-        if res[key]:
-            print(f"| {label} | {target} | {med(res[key]):.{digits}f} | {fmt(res[key], digits)} | {detail} |")
-
-    row("P1 overhead (1 worker / raw nlp.pipe)", ">= 0.90", "p1",
-        f"pipeline {med(res['w1']):.0f} words/s, raw {med(res['raw']):.0f} words/s")
-    row("P1cpu: words per CPU-second, whole run (all processes) / raw", "(>= 0.90)", "p1cpu",
-        f"run {med(res['w1cpu']):.0f}, 2 workers {med(res['w2cpu']):.0f} words/CPU-s")
-    row("P2 scaling (2 workers / 1)", ">= 1.8", "p2", f"2 workers {med(res['w2']):.0f} words/s")
-    row("P2 ceiling: raw nlp.pipe, 2 processes / 1 (no pipeline)", "", "ceiling",
-        f"2 processes {med(res['raw2']):.0f} words/s")
-    row("P3 rerun / first run (wall, whole commands, 1 worker)", "<= 0.05", "p3",
-        f"first {med(res['first_wall']):.1f} s, rerun {med(res['rerun_wall']):.1f} s", digits=3)
-    row(f"P4 peak RSS x{a.scale} / x1", "<= 1.2", "p4",
-        f"x1 {med(res['rss1']):.0f} MiB, x{a.scale} {med(res['rssN']):.0f} MiB")
-    row("P5 numbers / parse per batch", "<= 0.10", "p5n", digits=3)
-    row("P5 entities / parse per batch", "<= 0.10", "p5e", digits=3)
-    if files:
-        detail = "; ".join(f"{t} {len(s)} ({sum(s) / 1024:.0f} KiB)" for t, s in files.items())
-        print(f"| Parquet files per table per run | 1 | {max(len(s) for s in files.values())} | | {detail} |")
+    for res, files, title in tables:
+        print_table(a, res, files, title)
 
 
 if __name__ == "__main__":
