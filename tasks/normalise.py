@@ -13,7 +13,7 @@ import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
-from tasks import junk
+from tasks import junk, substance
 from tasks.decode import DecodeError, clean_text, decode_bytes
 from tasks.html import extract
 from tasks.language import language_of, prose_sample, stopwords
@@ -61,8 +61,12 @@ def normalise(rec: RawRecord, *, languages: frozenset[str] = frozenset({"en"})) 
     body = "\n\n".join(paragraphs)
     if not body.strip():
         return Reject(rec.source, "no_text", "nothing left after removing boilerplate")
+    if (why := substance.no_text(paragraphs)) is not None:
+        return Reject(rec.source, "no_text", why)
     if lang not in languages:
         return Reject(rec.source, f"language:{lang}", f"detected {lang}", article_id(body))
+    if (why := substance.too_short(paragraphs)) is not None:
+        return Reject(rec.source, "too_short", why, article_id(body))
     return Article(
         article_id=article_id(body),
         source=rec.source,

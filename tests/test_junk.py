@@ -345,3 +345,20 @@ def test_dated_furniture_is_not_a_table_row():
     # Near miss: real table rows with figures still mark a document of tables.
     rows = ["Northbridge 3 Dunmore 1", "Castlemere 0 Port Aldous 2", "Kessel 1 Brandt 1", "Halver 2 Ostby 0"]
     assert not junk.looks_like_page(_blocks(["Home", "News", "Sport", "Weather", *RAIL, *rows]))
+
+
+# --------------------------------------------------------------------------- whole-page verdicts
+
+
+def test_page_verdicts():
+    from tasks.substance import MIN_ARTICLE_WORDS, is_notice, is_sentence, no_text, too_short
+
+    assert is_notice("Please enable JavaScript to continue.") and is_notice("Your browser is not supported")
+    assert not is_notice("The minister said JavaScript developers earn more. " * 10)  # long prose mentioning it
+    assert not is_sentence("Home World Business Politics Tech") and is_sentence("Kerry meets Putin in Sochi")
+    assert is_sentence("北京市政府周二宣布，将投资五百亿元。")
+    assert no_text(["Home", "World", "Business", "Politics", "Sport"]) is not None
+    assert no_text(["Please enable JavaScript."]) == "only a script or browser notice"
+    assert no_text(["Hello"]) is None and too_short(["Hello"]) is not None
+    words = " ".join(["word"] * MIN_ARTICLE_WORDS)
+    assert too_short([words]) is None and too_short([words.rsplit(" ", 1)[0]]) is not None
