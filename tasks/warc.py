@@ -9,6 +9,7 @@ separator follows where its Content-Length says the block ends.
 """
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Iterator
 
@@ -20,6 +21,15 @@ from tasks.records import RawRecord, Reject
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 # An uncompressed WARC ends with the blank lines after its last record.
 _WARC_TRAILER = 4
+
+
+class _QuietIterator(ArchiveIterator):
+    """warcio writes a warning to stderr for a record with a wrong Content-Length;
+    the reject row says it instead, once, where the run summary shows it."""
+
+    def _consume_blanklines(self):  # type: ignore[no-untyped-def]
+        with contextlib.redirect_stderr(io.StringIO()):
+            return super()._consume_blanklines()
 
 
 def warc_records(
@@ -42,7 +52,7 @@ def warc_records(
         if kind not in ("gzip", "warc"):
             yield Reject(label, "wrong_format:not_warc", f"first bytes {head!r}")
             return
-        records = ArchiveIterator(io.BufferedReader(Prefixed(head, raw)), check_digests=True)
+        records = _QuietIterator(io.BufferedReader(Prefixed(head, raw)), check_digests=True)
         index, end = 0, 0
         try:
             for rec in records:
