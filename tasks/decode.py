@@ -181,3 +181,21 @@ def clean_text(text: str) -> str:
             raise DecodeError("control_characters", f"{share:.0%} control characters")
     text = repair(text)
     return strip_controls(text) if _CONTROL.search(text) else text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_field(value: str | None) -> str | None:
+    """A metadata string (title, author, url) safe to store, or None when nothing is left.
+
+    JSON may carry ``\\ud800`` escapes that decode to lone surrogates, which
+    no UTF-8 column accepts: one such title would fail the run's write.
+    Valid pairs are joined, the rest become U+FFFD; controls go as in text.
+    """
+    if value is None:
+        return None
+    if _SURROGATE.search(value):
+        value = _SURROGATE.sub("\ufffd", ftfy_fixes.fix_surrogates(value))
+    value = strip_controls(value) if _CONTROL.search(value) else value
+    return value or None

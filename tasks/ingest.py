@@ -119,6 +119,24 @@ def file_stat(path: Path) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
+def path_label(path: Path | str) -> str:
+    """``str(path)``, or, for a name that is not valid UTF-8 (``caf\\xe9.txt`` from
+    a Latin-1 system), the same with the bad bytes written as ``\\xe9``.
+
+    Python keeps such names as lone surrogates, which no UTF-8 table column
+    accepts: written as they are, one file name would fail the whole run.
+    """
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a surrogate that no undecodable byte became
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
 def _os_detail(exc: OSError) -> str:
     return f"{type(exc).__name__}: {exc.strerror or exc}"
 
@@ -131,9 +149,9 @@ def read_records(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[RawRecor
     """
     path = Path(path)
     suffix = suffix_of(path.name)
-    label = str(path)
+    label = path_label(path)
     if suffix is None:
-        yield Reject(label, "unsupported_format", path.suffix)
+        yield Reject(label, "unsupported_format", path_label(path.suffix))
         return
     try:
         size = path.stat().st_size
@@ -199,7 +217,7 @@ def _member(
     suffix = suffix_of(name)
     if suffix is None:
         return
-    mlabel = f"{label}!{name}"
+    mlabel = f"{label}!{path_label(name)}"  # tar keeps undecodable names as surrogates
     if depth > 0:
         if size > budget.expanded_left:
             yield Reject(mlabel, "too_large", f"nested archives expand beyond {MAX_EXPANDED} bytes")

@@ -163,11 +163,18 @@ def test_ingest_and_normalise_never_raise_on_arbitrary_files(suffix, data):
             assert substance.too_short(out.text.split("\n\n")) is None
 
 
+# JSON escapes can put lone surrogates into any field.
+ANY_STR = st.text(st.characters(exclude_categories=()), max_size=40)
+
+
 @FAST
-@given(TEXT, st.booleans())
-def test_normalise_of_text_fields_keeps_its_invariants(text, is_html):
-    out = normalise(RawRecord("fuzz#L1", "fuzz", "jsonl", text, is_html=is_html))
+@given(st.one_of(TEXT, ANY_STR), st.booleans(), ANY_STR, ANY_STR)
+def test_normalise_of_text_fields_keeps_its_invariants(text, is_html, title, author):
+    out = normalise(RawRecord("fuzz#L1", "fuzz", "jsonl", text, is_html=is_html, title=title, author=author))
     assert isinstance(out, (Article, Reject))
+    for field in (out.source, out.reason, out.detail) if isinstance(out, Reject) else (
+            out.text, out.title or "", out.author or "", out.url or ""):
+        field.encode("utf-8")  # every table column is UTF-8: a lone surrogate would fail the write
     SEEN[f"normalise:{out.reason.split(':')[0] if isinstance(out, Reject) else 'article'}"] += 1
     if isinstance(out, Article):
         assert out.text == out.text.strip() and "\n\n\n" not in out.text and _no_controls(out.text)

@@ -361,3 +361,18 @@ def test_block_digest_mismatch_is_corrupt_record(tmp_path):
     p.write_bytes(raw[:i] + b"Sone" + raw[i + 4:])  # same length, different bytes
     out = records(p)
     assert [getattr(r, "reason", None) for r in out] == ["corrupt_record", None, None]
+
+
+def test_names_that_are_not_utf8_give_storable_labels(tmp_path):
+    """A Latin-1 file name (and tar member name) must not put lone surrogates into a UTF-8 column."""
+    (Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt"))).write_bytes(b"story")
+    t = tmp_path / "a.tar"
+    with tarfile.open(t, "w", format=tarfile.GNU_FORMAT, encoding="latin-1") as tf:
+        info = tarfile.TarInfo("m\xe9mo.txt")
+        info.size = 4
+        tf.addfile(info, io.BytesIO(b"memo"))
+    out = [r for p in discover(tmp_path) for r in records(p)]
+    assert sorted(r.source.rsplit("/", 1)[1] for r in out) == ["a.tar!m\\xe9mo.txt", "caf\\xe9.txt"]
+    for r in out:
+        r.source.encode("utf-8")
+        r.path.encode("utf-8")

@@ -231,3 +231,10 @@ def test_mostly_utf8_file_is_decoded_as_utf8(tmp_path):
     art = one(p)
     assert isinstance(art, Article) and art.encoding == "utf-8-lossy"
     assert "café’s" in art.text and "Ã" not in art.text and "ÿ" not in art.text
+
+
+def test_lone_surrogates_in_json_metadata_become_replacement_characters():
+    rec = RawRecord("j#L1", "j", "jsonl", "Body text of the story, which is long enough to keep as it is: a sentence "
+                    "of more than fifteen words.", title="Bad \ud800 title \ud83d\ude00", author="A\x00uthor \udce9")
+    art = normalise(rec)
+    assert (art.title, art.author) == ("Bad \ufffd title \U0001f600", "Author \ufffd")
