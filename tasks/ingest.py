@@ -92,12 +92,18 @@ def discover(source: str | Path) -> list[Path]:
     Absolute and sorted, so a rerun sees the same files in the same order
     whether the source was given relative or absolute; unsupported extensions
     are skipped silently in a directory or glob (a README beside the data is
-    not an error) but a single named file must be supported.
+    not an error) but a single named file must be supported. A folder inside
+    ``source`` that cannot be listed is returned too: ``read_records`` turns
+    it into an ``unreadable`` reject instead of its files vanishing unseen.
     """
     text = str(source)
     path = Path(source)
     if path.is_dir():
-        found = (p for p in path.rglob("*") if p.is_file())
+        unlisted: list[Path] = []
+        walk = os.walk(path, onerror=lambda exc: unlisted.append(Path(exc.filename)))
+        found = [p for d, _, names in walk for p in (Path(d, n) for n in names) if p.is_file()]
+        return sorted({absolute(p) for p in found if suffix_of(p.name) is not None} |
+                      {absolute(p) for p in unlisted}, key=str)
     elif path.is_file():
         if suffix_of(path.name) is None:
             raise ValueError(f"unsupported input file type: {path}")
@@ -150,6 +156,12 @@ def read_records(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[RawRecor
     path = Path(path)
     suffix = suffix_of(path.name)
     label = path_label(path)
+    if path.is_dir():  # discover's folder that could not be listed
+        try:
+            os.listdir(path)
+        except OSError as exc:
+            yield Reject(label, "unreadable", f"folder: {_os_detail(exc)}")
+        return
     if suffix is None:
         yield Reject(label, "unsupported_format", path_label(path.suffix))
         return

@@ -198,22 +198,26 @@ def _zip_bytes(members: dict[str, bytes]) -> bytes:
     return buf.getvalue()
 
 
+def _read_without_file_permissions(folder: Path) -> list[str]:
+    """discover + read_records in a child that file permissions apply to (root: without the override)."""
+    code = ("import sys; from tasks.ingest import discover, read_records\n"
+            "for p in discover(sys.argv[1]):\n"
+            "    for r in read_records(p): print(type(r).__name__, getattr(r, 'reason', '-'), r.source)\n")
+    cmd = [sys.executable, "-c", code, str(folder)]
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("root without setpriv cannot be denied a read")
+        cmd = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", *cmd]
+    return subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=Path(__file__).parent.parent).stdout.splitlines()
+
+
 def test_unreadable_file_is_a_reject_and_the_rest_is_read(tmp_path):
     """Permission denied for real: root gets it only without the file-permission override."""
     (tmp_path / "a.txt").write_text("readable story")
     locked = tmp_path / "b.txt"
     locked.write_text("locked story")
     locked.chmod(0)
-    code = ("import sys; from tasks.ingest import discover, read_records\n"
-            "for p in discover(sys.argv[1]):\n"
-            "    for r in read_records(p): print(type(r).__name__, getattr(r, 'reason', '-'), r.source)\n")
-    cmd = [sys.executable, "-c", code, str(tmp_path)]
-    if os.geteuid() == 0:
-        if shutil.which("setpriv") is None:
-            pytest.skip("root without setpriv cannot be denied a read")
-        cmd = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", *cmd]
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=Path(__file__).parent.parent)
-    assert out.stdout.splitlines() == [f"RawRecord - {tmp_path / 'a.txt'}", f"Reject unreadable {locked}"]
+    assert _read_without_file_permissions(tmp_path) == [f"RawRecord - {tmp_path / 'a.txt'}", f"Reject unreadable {locked}"]
 
 
 def test_file_gone_after_discovery_is_unreadable(tmp_path):
@@ -376,3 +380,15 @@ def test_names_that_are_not_utf8_give_storable_labels(tmp_path):
     for r in out:
         r.source.encode("utf-8")
         r.path.encode("utf-8")
+
+
+def test_folder_that_cannot_be_listed_is_an_unreadable_reject(tmp_path):
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.txt").write_text("hidden story")
+    (tmp_path / "b.txt").write_text("visible story")
+    (tmp_path / "locked").chmod(0)
+    try:
+        out = _read_without_file_permissions(tmp_path)
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert out == [f"RawRecord - {tmp_path / 'b.txt'}", f"Reject unreadable {tmp_path / 'locked'}"]
