@@ -81,6 +81,9 @@ _SCRIPTS: tuple[tuple[str, tuple[tuple[int, int], ...], tuple[str, ...]], ...] =
     ("ethiopic", ((0x1200, 0x139F),), ("am",)),
     ("khmer", ((0x1780, 0x17FF),), ("km",)),
 )
+# Any letter of those scripts: text without one is Latin-script (accents, £, curly quotes and dashes
+# included) and needs no count.
+_BEYOND_LATIN = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for _, ranges, _ in _SCRIPTS for a, b in ranges) + "]")
 # Japanese prose always mixes kana into its kanji; this share of kana makes Han text Japanese.
 _KANA_SHARE = 0.1
 
@@ -158,7 +161,7 @@ def language_of(text: str, *, default: str = "en") -> tuple[str, bool]:
     text mostly in another script than Latin is never given that benefit.
     """
     code, prob = detect(text)
-    if not text.isascii() and (by_script := script_language(text, code)) is not None:
+    if _BEYOND_LATIN.search(text) and (by_script := script_language(text, code)) is not None:
         return by_script, True
     reliable = word_count(text) >= MIN_WORDS and prob >= MIN_PROB
     return (code, True) if reliable else (default, False)

@@ -58,16 +58,26 @@ def is_sentence(paragraph: str) -> bool:
 
 
 def no_text(paragraphs: Sequence[str]) -> str | None:
-    """Why the page has no article text (a detail for the reject), or None when it has some."""
+    """Why the page has no article text (a detail for the reject), or None when it has some.
+
+    An article's first paragraph usually settles it, so the common case costs one check.
+    """
+    if any(is_sentence(p) and not is_notice(p) for p in paragraphs):
+        return None
     content = [p for p in paragraphs if p.strip() and not is_notice(p)]
     if not content:
         return "only a script or browser notice" if any(p.strip() for p in paragraphs) else "nothing left"
-    if sum(len(p.split()) for p in content) >= _MENU_WORDS and not any(is_sentence(p) for p in content):
+    if sum(len(p.split()) for p in content) >= _MENU_WORDS:
         return "navigation only: no paragraph reads as a sentence"
     return None
 
 
 def too_short(paragraphs: Sequence[str]) -> str | None:
-    """Why the prose is too short to be an article, or None."""
-    n = sum(word_count(p) for p in paragraphs if not is_notice(p))
-    return f"word count {n} < {MIN_ARTICLE_WORDS}" if n < MIN_ARTICLE_WORDS else None
+    """Why the prose is too short to be an article, or None (counting stops at the minimum)."""
+    n = 0
+    for p in paragraphs:
+        if not is_notice(p):
+            n += word_count(p)
+            if n >= MIN_ARTICLE_WORDS:
+                return None
+    return f"word count {n} < {MIN_ARTICLE_WORDS}"
