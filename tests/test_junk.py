@@ -362,3 +362,11 @@ def test_page_verdicts():
     assert no_text(["Hello"]) is None and too_short(["Hello"]) is not None
     words = " ".join(["word"] * MIN_ARTICLE_WORDS)
     assert too_short([words]) is None and too_short([words.rsplit(" ", 1)[0]]) is not None
+
+
+def test_long_runs_of_digits_are_no_share_counter():
+    """A digit run is where the share pattern backtracked quadratically (minutes for a long line)."""
+    from tasks.junk import is_share
+
+    assert is_share("55 Shares") and is_share("1,234 shares")
+    assert not is_share("1" * 50_000) and not is_share("1" * 50_000 + " comments")
