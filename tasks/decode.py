@@ -26,6 +26,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 # Share of characters that may be lost to U+FFFD before we call UTF-8 hopeless.
 _MAX_REPLACED = 0.01
+# ... and when most other non-ASCII characters decode fine (the file is UTF-8 at heart).
+_MAX_REPLACED_IN_UTF8 = 0.05
 # Above this share of control characters a text is not prose at all.
 _MAX_CONTROL = 0.3
 # ftfy's defaults also straighten curly quotes; keep the typography the
@@ -56,30 +58,46 @@ def declared_charset(data: bytes) -> str | None:
 def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str, str]:
     """Decode ``data`` and return ``(text, encoding)``.
 
-    Order: BOM, strict UTF-8, the page's declared charset (HTML only), strict
-    cp1252, then UTF-8 with replacement if only a handful of bytes are bad (a
-    truncated or spliced file). Anything else raises
-    ``DecodeError("invalid_encoding")`` rather than inventing characters.
+    Order: BOM, strict UTF-8, UTF-8 with replacement when the file is UTF-8
+    with a few bad bytes (a truncated or spliced file), the page's declared
+    charset (HTML only), strict cp1252, then lossy UTF-8 if only a handful of
+    bytes are bad. Anything else raises ``DecodeError("invalid_encoding")``
+    rather than inventing characters.
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data.decode(name), name
+            return data.decode(name, errors="replace"), name
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    lossy = data.decode("utf-8", errors="replace")
+    if _mostly_utf8(lossy):
+        return lossy, "utf-8-lossy"
     candidates = ["cp1252"]
     if html and (declared := declared_charset(data)) and declared not in ("utf-8", "cp1252"):
         candidates.insert(0, declared)
     for name in candidates:
         try:
             return data.decode(name), name
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):
             continue
-    text = data.decode("utf-8", errors="replace")
-    if text.count("\ufffd") <= max(1, _MAX_REPLACED * len(text)):
-        return text, "utf-8-lossy"
+    if lossy.count("\ufffd") <= max(1, _MAX_REPLACED * len(lossy)):
+        return lossy, "utf-8-lossy"
     raise DecodeError("invalid_encoding", "neither UTF-8 nor cp1252")
+
+
+def _mostly_utf8(lossy: str) -> bool:
+    """Whether a text that failed strict UTF-8 is still UTF-8 at heart.
+
+    In a cp1252 or Latin-1 file the non-ASCII bytes almost never form valid
+    UTF-8 sequences, so every one of them is replaced; in a UTF-8 file with a
+    few damaged bytes most non-ASCII characters decode. Decoding such a file
+    as cp1252 would garble every accented letter and curly quote in it.
+    """
+    bad = lossy.count("\ufffd")
+    good = sum(1 for ch in lossy if ord(ch) > 0x7F) - bad
+    return good >= 2 * bad and bad <= _MAX_REPLACED_IN_UTF8 * len(lossy)
 
 
 def _is_control(ch: str) -> bool:
@@ -163,3 +181,21 @@ def clean_text(text: str) -> str:
             raise DecodeError("control_characters", f"{share:.0%} control characters")
     text = repair(text)
     return strip_controls(text) if _CONTROL.search(text) else text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_field(value: str | None) -> str | None:
+    """A metadata string (title, author, url) safe to store, or None when nothing is left.
+
+    JSON may carry ``\\ud800`` escapes that decode to lone surrogates, which
+    no UTF-8 column accepts: one such title would fail the run's write.
+    Valid pairs are joined, the rest become U+FFFD; controls go as in text.
+    """
+    if value is None:
+        return None
+    if _SURROGATE.search(value):
+        value = _SURROGATE.sub("\ufffd", ftfy_fixes.fix_surrogates(value))
+    value = strip_controls(value) if _CONTROL.search(value) else value
+    return value or None

@@ -4,327 +4,326 @@ Ingest never cleans text; it only turns files (and archive members, JSON
 lines, WARC responses) into ``RawRecord``s with a stable ``source`` label,
 or into a ``Reject`` with a groupable reason so that one bad file or line
 never stops a run. Everything streams: a huge file is judged by its size
-before it is read, a WARC is read record by record.
+before it is read, a WARC is read record by record, and whatever a small
+compressed file expands to is capped.
 """
 from __future__ import annotations
 
 import glob
 import io
 import json
+import lzma
+import os
 import tarfile
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
-from warcio.archiveiterator import ArchiveIterator
-
+from tasks.jsonrecords import json_records, jsonl_records
+from tasks.rawio import BINARY_KINDS, COMPRESSIONS, DECOMPRESS_ERRORS, Opener, TooLarge, decompressing, sniff
 from tasks.records import RawRecord, Reject
+from tasks.warc import warc_records
 
 MAX_BYTES = 10 * 1024 * 1024
+# Archives inside archives are opened this many levels down (a zip in a zip is
+# level 1); anything deeper is rejected as ``nested_archive``.
+MAX_NESTING = 2
+# Bytes that one input may expand to through compressed single files and the
+# members of nested archives: the bomb budget beyond the per-member MAX_BYTES.
+MAX_EXPANDED = 20 * MAX_BYTES
 # Order matters: the longest suffix wins (".warc.gz" before ".gz").
 RECORD_SUFFIXES = (".warc.gz", ".warc", ".jsonl", ".json", ".html", ".htm", ".txt")
-ARCHIVE_SUFFIXES = (".tar.gz", ".tgz", ".tar", ".zip")
+ARCHIVE_SUFFIXES = (".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar", ".zip")
 _FMT = {".warc.gz": "warc", ".warc": "warc", ".jsonl": "jsonl", ".json": "json",
         ".html": "html", ".htm": "html", ".txt": "txt"}
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
-# An uncompressed WARC ends with the blank lines after its last record.
-_WARC_TRAILER = 4
-# JSON field names seen in scraper output, first match wins.
-_FIELDS = {
-    "title": ("title", "headline"),
-    "url": ("url", "link", "uri"),
-    "published": ("published", "published_date", "published_date_gmt", "date", "pubdate"),
-    "author": ("author", "authors", "byline"),
-}
+# What a damaged member raises out of zipfile/tarfile: bad CRC, unknown method, encryption...
+_MEMBER_ERRORS = (zipfile.BadZipFile, tarfile.TarError, zlib.error, lzma.LZMAError, EOFError,
+                  NotImplementedError, RuntimeError, OSError, ValueError)
 
-Opener = Callable[[], IO[bytes]]
+
+@dataclass
+class _Budget:
+    """What one input file may still cost: per-member bytes and the shared expansion budget."""
+
+    max_bytes: int
+    expanded_left: int
 
 
 def suffix_of(name: str) -> str | None:
-    """The supported (possibly double) suffix of ``name``, lower-cased, or None."""
+    """The supported (possibly compound) suffix of ``name``, lower-cased, or None.
+
+    ``a.txt.gz`` gives ``.txt.gz``: a compressed single file is read by its
+    inner suffix; a compressed file with no known inner suffix is unsupported.
+    """
     low = name.lower()
-    return next((s for s in RECORD_SUFFIXES + ARCHIVE_SUFFIXES if low.endswith(s)), None)
+    found = next((s for s in RECORD_SUFFIXES + ARCHIVE_SUFFIXES if low.endswith(s)), None)
+    if found is not None:
+        return found
+    codec = next((c for c in COMPRESSIONS if low.endswith(c)), None)
+    inner = suffix_of(low[: -len(codec)]) if codec else None
+    return inner + codec if inner and inner in RECORD_SUFFIXES else None
+
+
+def _split(suffix: str) -> tuple[str, str | None]:
+    """``.txt.gz`` -> (``.txt``, ``.gz``); a plain suffix has no codec."""
+    if suffix in RECORD_SUFFIXES or suffix in ARCHIVE_SUFFIXES:
+        return suffix, None
+    codec = next(c for c in COMPRESSIONS if suffix.endswith(c))
+    return suffix[: -len(codec)], codec
+
+
+def absolute(path: Path) -> Path:
+    """``path`` made absolute with its folders resolved, so one file has one name
+    however the source was typed; a symlinked file keeps its own (suffixed) name."""
+    return path.parent.resolve() / path.name
 
 
 def discover(source: str | Path) -> list[Path]:
     """Input files under ``source``: a directory (recursive), a glob, a file or an archive.
 
-    Sorted so a rerun sees the same order; unsupported extensions are skipped
-    silently in a directory or glob (a README beside the data is not an error)
-    but a single named file must be supported.
+    Absolute and sorted, so a rerun sees the same files in the same order
+    whether the source was given relative or absolute; unsupported extensions
+    are skipped silently in a directory or glob (a README beside the data is
+    not an error) but a single named file must be supported. A folder inside
+    ``source`` that cannot be listed is returned too: ``read_records`` turns
+    it into an ``unreadable`` reject instead of its files vanishing unseen.
     """
     text = str(source)
     path = Path(source)
     if path.is_dir():
-        found = (p for p in path.rglob("*") if p.is_file())
+        unlisted: list[Path] = []
+        walk = os.walk(path, onerror=lambda exc: unlisted.append(Path(exc.filename)))
+        found = [p for d, _, names in walk for p in (Path(d, n) for n in names) if p.is_file()]
+        return sorted({absolute(p) for p in found if suffix_of(p.name) is not None} |
+                      {absolute(p) for p in unlisted}, key=str)
     elif path.is_file():
         if suffix_of(path.name) is None:
             raise ValueError(f"unsupported input file type: {path}")
-        return [path]
+        return [absolute(path)]
     elif glob.has_magic(text):
         found = (Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file())
     else:
         raise FileNotFoundError(f"input source does not exist: {text}")
-    return sorted((p for p in found if suffix_of(p.name) is not None), key=str)
+    return sorted({absolute(p) for p in found if suffix_of(p.name) is not None}, key=str)
+
+
+def file_stat(path: Path) -> tuple[int, int]:
+    """``(size, mtime_ns)`` of a discovered file, ``(-1, -1)`` when it cannot be
+    stat'ed (gone since discovery): the run records it and ``read_records`` says why."""
+    try:
+        st = path.stat()
+    except OSError:
+        return -1, -1
+    return st.st_size, st.st_mtime_ns
+
+
+def path_label(path: Path | str) -> str:
+    """``str(path)``, or, for a name that is not valid UTF-8 (``caf\\xe9.txt`` from
+    a Latin-1 system), the same with the bad bytes written as ``\\xe9``.
+
+    Python keeps such names as lone surrogates, which no UTF-8 table column
+    accepts: written as they are, one file name would fail the whole run.
+    """
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a surrogate that no undecodable byte became
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
+def _os_detail(exc: OSError) -> str:
+    return f"{type(exc).__name__}: {exc.strerror or exc}"
 
 
 def read_records(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[RawRecord | Reject]:
-    """Stream the records of one discovered file (archives: of every member)."""
+    """Stream the records of one discovered file (archives: of every member).
+
+    Never raises for a problem of this one file: a file that cannot be opened
+    or read (permission denied, gone, an I/O error) is one ``unreadable`` reject.
+    """
     path = Path(path)
     suffix = suffix_of(path.name)
-    label = str(path)
-    if suffix is None:
-        yield Reject(label, "unsupported_format", path.suffix)
-    elif suffix == ".zip":
-        yield from _zip_records(path, max_bytes)
-    elif suffix in (".tar", ".tar.gz", ".tgz"):
-        yield from _tar_records(path, max_bytes)
-    else:
-        yield from _member_records(suffix, label, lambda: open(path, "rb"), path.stat().st_size, max_bytes)
-
-
-def _zip_records(path: Path, max_bytes: int) -> Iterator[RawRecord | Reject]:
-    try:
-        zf = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as exc:
-        yield Reject(str(path), "wrong_format:not_zip", str(exc))
+    label = path_label(path)
+    if path.is_dir():  # discover's folder that could not be listed
+        try:
+            os.listdir(path)
+        except OSError as exc:
+            yield Reject(label, "unreadable", f"folder: {_os_detail(exc)}")
         return
-    with zf:
-        for info in sorted(zf.infolist(), key=lambda i: i.filename):
-            suffix = suffix_of(info.filename)
-            if info.is_dir() or suffix is None or suffix in ARCHIVE_SUFFIXES:
-                continue
-            label = f"{path}!{info.filename}"
+    if suffix is None:
+        yield Reject(label, "unsupported_format", path_label(path.suffix))
+        return
+    try:
+        size = path.stat().st_size
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        yield Reject(label, "unreadable", _os_detail(exc))
+        return
+    try:
+        yield from _entry(suffix, label, label, lambda: open(path, "rb"), size, _Budget(max_bytes, MAX_EXPANDED), 0)
+    except OSError as exc:
+        yield Reject(label, "unreadable", _os_detail(exc))
+
+
+def _entry(
+    suffix: str, label: str, path: str, opener: Opener, size: int | None, budget: _Budget, depth: int
+) -> Iterator[RawRecord | Reject]:
+    """Dispatch one file or archive member, ``depth`` archives down, to its reader."""
+    inner, codec = _split(suffix)
+    if inner in ARCHIVE_SUFFIXES:
+        if depth > MAX_NESTING:
+            yield Reject(label, "nested_archive", f"archive nested deeper than {MAX_NESTING} levels")
+        else:
+            yield from _archive(inner, label, path, opener, size, budget, depth)
+        return
+    if codec is None:
+        yield from _member_records(inner, label, path, opener, size, budget.max_bytes)
+        return
+    try:
+        yield from _member_records(inner, label, path, decompressing(opener, codec, budget.expanded_left),
+                                   None, budget.max_bytes)
+    except TooLarge as exc:
+        yield Reject(label, "too_large", str(exc))
+    except (*DECOMPRESS_ERRORS, OSError) as exc:
+        if isinstance(exc, OSError) and exc.errno is not None:
+            raise  # the disk, not the data: read_records reports the file unreadable
+        yield Reject(label, "corrupt_archive", f"{codec[1:]}: {type(exc).__name__}: {exc}"[:300])
+
+
+def _archive(
+    suffix: str, label: str, path: str, opener: Opener, size: int | None, budget: _Budget, depth: int
+) -> Iterator[RawRecord | Reject]:
+    """A zip or tar; one inside another is first read whole (it must fit MAX_BYTES)."""
+    if depth > 0:
+        if size is not None and size > budget.max_bytes:
+            yield Reject(label, "too_large", f"nested archive of {size} bytes > {budget.max_bytes}")
+            return
+        with opener() as fobj:
+            blob = fobj.read(budget.max_bytes + 1)
+        if len(blob) > budget.max_bytes:
+            yield Reject(label, "too_large", f"nested archive > {budget.max_bytes} bytes")
+            return
+        budget.expanded_left -= len(blob)
+        opener = lambda: io.BytesIO(blob)  # noqa: E731
+    reader = _zip_records if suffix == ".zip" else _tar_records
+    yield from reader(label, path, opener, budget, depth)
+
+
+def _member(
+    name: str, label: str, path: str, opener: Opener, size: int, budget: _Budget, depth: int
+) -> Iterator[RawRecord | Reject]:
+    """One archive member, charged to the expansion budget when inside a nested archive."""
+    suffix = suffix_of(name)
+    if suffix is None:
+        return
+    mlabel = f"{label}!{path_label(name)}"  # tar keeps undecodable names as surrogates
+    if depth > 0:
+        if size > budget.expanded_left:
+            yield Reject(mlabel, "too_large", f"nested archives expand beyond {MAX_EXPANDED} bytes")
+            return
+        budget.expanded_left -= size
+    try:
+        yield from _entry(suffix, mlabel, path, opener, size, budget, depth + 1)
+    except _MEMBER_ERRORS as exc:
+        yield Reject(mlabel, "corrupt_archive", f"{type(exc).__name__}: {exc}"[:300])
+
+
+def _zip_records(label: str, path: str, opener: Opener, budget: _Budget, depth: int) -> Iterator[RawRecord | Reject]:
+    with opener() as fobj:
+        try:
+            zf = zipfile.ZipFile(fobj)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            yield Reject(label, "wrong_format:not_zip", str(exc))
+            return
+        with zf:
+            for info in sorted(zf.infolist(), key=lambda i: i.filename):
+                if not info.is_dir():
+                    yield from _member(info.filename, label, path, lambda i=info: zf.open(i),
+                                       info.file_size, budget, depth)
+
+
+def _tar_records(label: str, path: str, opener: Opener, budget: _Budget, depth: int) -> Iterator[RawRecord | Reject]:
+    """Members in archive order: stream mode cannot seek back to sort them."""
+    with opener() as fobj:
+        try:
+            tf = tarfile.open(fileobj=fobj, mode="r|*")
+        except (tarfile.TarError, OSError, EOFError, *DECOMPRESS_ERRORS) as exc:
+            yield Reject(label, "wrong_format:not_tar", str(exc))
+            return
+        with tf:
             try:
-                yield from _member_records(suffix, label, lambda i=info: zf.open(i), info.file_size, max_bytes)
-            except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+                for member in tf:
+                    if not member.isfile() or suffix_of(member.name) is None:
+                        continue
+                    member_fobj = tf.extractfile(member)
+                    if member_fobj is not None:
+                        yield from _member(member.name, label, path, lambda f=member_fobj: f,
+                                           member.size, budget, depth)
+            except (tarfile.TarError, OSError, EOFError, *DECOMPRESS_ERRORS) as exc:
                 yield Reject(label, "corrupt_archive", str(exc))
 
 
-def _tar_records(path: Path, max_bytes: int) -> Iterator[RawRecord | Reject]:
-    """Members in archive order: stream mode cannot seek back to sort them."""
-    try:
-        tf = tarfile.open(path, mode="r|*")
-    except (tarfile.TarError, OSError, EOFError) as exc:
-        yield Reject(str(path), "wrong_format:not_tar", str(exc))
-        return
-    with tf:
-        try:
-            for member in tf:
-                suffix = suffix_of(member.name)
-                if not member.isfile() or suffix is None or suffix in ARCHIVE_SUFFIXES:
-                    continue
-                fobj = tf.extractfile(member)
-                if fobj is None:
-                    continue
-                label = f"{path}!{member.name}"
-                yield from _member_records(suffix, label, lambda f=fobj: f, member.size, max_bytes)
-        except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
-            yield Reject(str(path), "corrupt_archive", str(exc))
-
-
 def _member_records(
-    suffix: str, label: str, opener: Opener, size: int, max_bytes: int
+    suffix: str, label: str, path: str, opener: Opener, size: int | None, max_bytes: int
 ) -> Iterator[RawRecord | Reject]:
-    """Dispatch one file (or archive member) to the reader for its format."""
+    """Read one file (or archive member) of a record format; ``size`` is None when unknown."""
     fmt = _FMT[suffix]
-    path = label.split("!", 1)[0]
     if size == 0:
         yield Reject(label, "empty", "0 bytes")
         return
     if fmt == "warc":
-        yield from _warc_records(label, path, opener, suffix, size, max_bytes)
+        yield from warc_records(label, path, opener, suffix == ".warc.gz", size, max_bytes)
         return
     if fmt == "jsonl":
-        yield from _jsonl_records(label, path, opener, max_bytes)
+        yield from jsonl_records(label, path, opener, max_bytes)
         return
-    if size > max_bytes:
+    if size is not None and size > max_bytes:
         yield Reject(label, "too_large", f"{size} bytes > {max_bytes}")
         return
     with opener() as fobj:
         data = fobj.read(max_bytes + 1)
-    if len(data) > max_bytes:  # the size we were told was wrong
+    if len(data) > max_bytes:  # the size we were told was wrong, or not told at all
         yield Reject(label, "too_large", f"> {max_bytes} bytes")
         return
     if (reason := check_bytes(data, fmt)) is not None:
         yield Reject(label, reason, f"first bytes {data[:16]!r}")
         return
     if fmt == "json":
-        yield from _json_records(label, path, data)
+        yield from json_records(label, path, data)
     else:
         yield RawRecord(source=label, path=path, fmt=fmt, data=data, is_html=fmt == "html")
 
 
-def sniff(head: bytes) -> str:
-    """What the first bytes of a file look like: a magic-number guess, no decoding."""
-    magic = {
-        b"\x89PNG": "png", b"\xff\xd8\xff": "jpeg", b"GIF8": "gif", b"%PDF": "pdf",
-        b"\x1f\x8b": "gzip", b"PK\x03\x04": "zip", b"BZh": "bzip2", b"\x7fELF": "elf",
-        b"WARC/": "warc",
-    }
-    for sig, name in magic.items():
-        if head.startswith(sig):
-            return name
-    if b"\x00" in head[:8192] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "binary"
-    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if stripped.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<!--")):
-        return "html"
-    if stripped[:1] in (b"{", b"["):
-        return "json"
-    return "text"
-
-
 def check_bytes(data: bytes, fmt: str) -> str | None:
-    """A reject reason when ``data`` is empty, binary or not what ``fmt`` promises."""
+    """A reject reason when ``data`` is empty, binary or not what ``fmt`` promises.
+
+    A ``.json`` file holding a bare scalar (``42``, ``"x"``) is valid JSON:
+    it passes here and is rejected as ``invalid_record`` once parsed.
+    """
     if not data.strip():
         return "empty"
     kind = sniff(data[:8192])
-    if kind in ("png", "jpeg", "gif", "pdf", "gzip", "zip", "bzip2", "elf"):
+    if kind in BINARY_KINDS:
         return f"wrong_format:{kind}" if fmt != "txt" else "binary"
     if kind == "binary":
         return "binary"
-    if fmt == "json" and kind != "json":
+    if fmt == "json" and kind != "json" and not (kind == "text" and _is_json(data)):
         return f"wrong_format:{kind}"
     if fmt == "html" and kind == "json":
         return "wrong_format:json"
     return None
 
 
-def _pick(obj: dict, field: str) -> str | None:
-    for key in _FIELDS[field]:
-        value = obj.get(key)
-        if isinstance(value, list):
-            value = ", ".join(str(v) for v in value if v)
-        if value not in (None, ""):
-            return str(value)
-    return None
-
-
-def record_from_object(obj: object, label: str, path: str, fmt: str) -> RawRecord | Reject:
-    """A JSON object with ``text`` or ``html`` (plus optional metadata) as a record."""
-    if not isinstance(obj, dict):
-        return Reject(label, "invalid_record", f"expected a JSON object, got {type(obj).__name__}")
-    text, html = obj.get("text"), obj.get("html")
-    body, is_html = (text, False) if isinstance(text, str) and text.strip() else (html, True)
-    if not isinstance(body, str) or not body.strip():
-        return Reject(label, "no_text_field", "no non-empty 'text' or 'html' field")
-    return RawRecord(
-        source=label, path=path, fmt=fmt, data=body, is_html=is_html,
-        title=_pick(obj, "title"), url=_pick(obj, "url"),
-        published=_pick(obj, "published"), author=_pick(obj, "author"),
-    )
-
-
-def _json_records(label: str, path: str, data: bytes) -> Iterator[RawRecord | Reject]:
+def _is_json(data: bytes) -> bool:
     try:
-        doc = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        yield Reject(label, "invalid_json", str(exc))
-        return
-    items = doc if isinstance(doc, list) else [doc]
-    for i, obj in enumerate(items):
-        yield record_from_object(obj, f"{label}#r{i}", path, "json")
-
-
-def _jsonl_records(label: str, path: str, opener: Opener, max_bytes: int) -> Iterator[RawRecord | Reject]:
-    """One record per line; a bad line is rejected alone and reading goes on."""
-    with opener() as fobj:
-        head = fobj.read(8192)
-        if (kind := sniff(head)) not in ("json", "text"):
-            yield Reject(label, f"wrong_format:{kind}" if kind != "binary" else "binary", f"first bytes {head[:16]!r}")
-            return
-        stream = io.BufferedReader(_Prefixed(head, fobj))
-        lineno = 0
-        while True:
-            line = stream.readline(max_bytes + 1)
-            if not line:
-                break
-            lineno += 1
-            src = f"{label}#L{lineno}"
-            if len(line) > max_bytes and not line.endswith(b"\n"):
-                while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
-                    pass
-                yield Reject(src, "too_large", f"line longer than {max_bytes} bytes")
-                continue
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                yield Reject(src, "invalid_json", str(exc)[:200])
-                continue
-            yield record_from_object(obj, src, path, "jsonl")
-
-
-class _Prefixed(io.RawIOBase):
-    """A stream that replays bytes already read for sniffing, then the rest."""
-
-    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
-        self._head, self._rest = head, rest
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buf) -> int:  # type: ignore[no-untyped-def]
-        if self._head:
-            n = min(len(buf), len(self._head))
-            buf[:n], self._head = self._head[:n], self._head[n:]
-            return n
-        data = self._rest.read(len(buf))
-        buf[: len(data)] = data
-        return len(data)
-
-
-def _warc_records(
-    label: str, path: str, opener: Opener, suffix: str, size: int, max_bytes: int
-) -> Iterator[RawRecord | Reject]:
-    """HTML ``response`` records of a WARC, streamed; a truncated file ends cleanly.
-
-    warcio stops silently when a file ends early, so truncation is detected
-    three ways: a record shorter than (or without) its Content-Length, unparsed bytes
-    after the last record, or an exception from the parser.
-    """
-    with opener() as raw:
-        head = raw.read(8)
-        kind = sniff(head)
-        if suffix == ".warc.gz" and kind not in ("gzip", "warc"):
-            yield Reject(label, "wrong_format:not_gzip", f"first bytes {head!r}")
-            return
-        if kind not in ("gzip", "warc"):
-            yield Reject(label, "wrong_format:not_warc", f"first bytes {head!r}")
-            return
-        records = ArchiveIterator(io.BufferedReader(_Prefixed(head, raw)))
-        index, end = 0, 0
-        try:
-            for rec in records:
-                index += 1
-                ctype = (rec.http_headers.get_header("Content-Type") or "") if rec.http_headers else ""
-                wanted = rec.rec_type == "response" and ctype.lower().startswith(_HTML_TYPES)
-                body = rec.content_stream().read(max_bytes + 1) if wanted else None
-                # Both calls read the record to its end; ask after the body.
-                offset = records.get_record_offset()
-                end = offset + records.get_record_length()
-                if rec.length is None or getattr(rec.raw_stream, "limit", 0) > 0:
-                    yield Reject(label, "truncated_warc", f"record {index} ends before its Content-Length")
-                    return
-                if body is None:
-                    continue
-                src = f"{label}#r{offset}"
-                if len(body) > max_bytes:
-                    yield Reject(src, "too_large", f"record body > {max_bytes} bytes")
-                elif not body.strip():
-                    yield Reject(src, "empty", "empty response body")
-                else:
-                    yield RawRecord(
-                        source=src, path=path, fmt="warc", data=body, is_html=True,
-                        url=rec.rec_headers.get_header("WARC-Target-URI"),
-                        published=rec.rec_headers.get_header("WARC-Date"),
-                    )
-        except Exception as exc:  # noqa: BLE001 -- warcio raises anything from EOFError to AttributeError on bad input
-            yield Reject(label, "truncated_warc", f"after record {index}: {type(exc).__name__}: {exc}"[:300])
-            return
-        if size - end > _WARC_TRAILER:
-            yield Reject(label, "truncated_warc", f"{size - end} unparsed bytes after record {index}")
+        json.loads(data)
+    except (ValueError, RecursionError):
+        return False
+    return True

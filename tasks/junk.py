@@ -180,9 +180,15 @@ def is_signoff(line: str) -> bool:
     return len(s) < 300 and bool(_SIGNOFF.match(s))
 
 
+# No share bar is longer; the bound also keeps _SHARE's backtracking off long digit runs
+# (quadratic: a 50,000-digit line took 27 s).
+_SHARE_MAX_CHARS = 200
+
+
 def is_share(line: str) -> bool:
     """Share buttons and counters: ``Share this on WhatsApp``, ``55 Shares``, ``Tweet``."""
-    return bool(_SHARE.match(line.strip()))
+    line = line.strip()
+    return len(line) <= _SHARE_MAX_CHARS and bool(_SHARE.match(line))
 
 
 def is_byline(line: str) -> bool:

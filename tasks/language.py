@@ -4,7 +4,10 @@ py3langid ships its model in the wheel, so nothing downloads at run time.
 Short texts are where identifiers guess: a two-line English brief full of
 names can score as Dutch or Latin. We therefore only trust a verdict that is
 confident *and* based on enough words; otherwise the text is assumed to be in
-the caller's preferred language instead of being thrown away.
+the caller's preferred language instead of being thrown away. That fallback
+is only for text in the Latin script: a short Chinese or Russian article is
+not English however unsure the identifier is, so a text written mostly in
+another script gets a language of that script, whatever its length.
 """
 from __future__ import annotations
 
@@ -47,6 +50,80 @@ def word_count(text: str) -> int:
     return len(text.split()) + len(_UNSPACED.findall(text)) // _CHARS_PER_WORD
 
 
+# Letters of each non-Latin script (code point ranges) and the languages the
+# identifier knows in it, the most common first (the answer when it guesses
+# a language of another script).
+_SCRIPTS: tuple[tuple[str, tuple[tuple[int, int], ...], tuple[str, ...]], ...] = (
+    ("han", ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F)), ("zh", "yue", "wuu")),
+    ("kana", ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9D)), ("ja",)),
+    ("hangul", ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF)), ("ko",)),
+    ("cyrillic", ((0x0400, 0x052F),), ("ru", "uk", "bg", "be", "mk", "sr", "kk", "ky", "mn", "tg", "tt", "ba")),
+    ("greek", ((0x0370, 0x03FF), (0x1F00, 0x1FFF)), ("el", "grc")),
+    ("arabic", ((0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
+     ("ar", "fa", "ur", "ps", "ug", "ku", "sdh", "ary", "arz")),
+    ("hebrew", ((0x0590, 0x05FF),), ("he", "hbo")),
+    ("armenian", ((0x0530, 0x058F),), ("hy",)),
+    ("georgian", ((0x10A0, 0x10FF),), ("ka",)),
+    ("devanagari", ((0x0900, 0x097F),), ("hi", "mr", "ne", "sa", "gom")),
+    ("bengali", ((0x0980, 0x09FF),), ("bn", "as")),
+    ("gurmukhi", ((0x0A00, 0x0A7F),), ("pa",)),
+    ("gujarati", ((0x0A80, 0x0AFF),), ("gu",)),
+    ("oriya", ((0x0B00, 0x0B7F),), ("or",)),
+    ("tamil", ((0x0B80, 0x0BFF),), ("ta",)),
+    ("telugu", ((0x0C00, 0x0C7F),), ("te",)),
+    ("kannada", ((0x0C80, 0x0CFF),), ("kn",)),
+    ("malayalam", ((0x0D00, 0x0D7F),), ("ml",)),
+    ("sinhala", ((0x0D80, 0x0DFF),), ("si",)),
+    ("thai", ((0x0E00, 0x0E7F),), ("th",)),
+    ("lao", ((0x0E80, 0x0EFF),), ("lo",)),
+    ("tibetan", ((0x0F00, 0x0FFF),), ("dz",)),
+    ("myanmar", ((0x1000, 0x109F),), ("my",)),
+    ("ethiopic", ((0x1200, 0x139F),), ("am",)),
+    ("khmer", ((0x1780, 0x17FF),), ("km",)),
+)
+# Any letter of those scripts: text without one is Latin-script (accents, £, curly quotes and dashes
+# included) and needs no count.
+_BEYOND_LATIN = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for _, ranges, _ in _SCRIPTS for a, b in ranges) + "]")
+# Japanese prose always mixes kana into its kanji; this share of kana makes Han text Japanese.
+_KANA_SHARE = 0.1
+
+
+def script_counts(text: str) -> dict[str, int]:
+    """Letters per script in ``text``; ``latin`` counts every other letter."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        cp = ord(ch)
+        name = "latin" if cp < 0x0370 else next(
+            (n for n, ranges, _ in _SCRIPTS if any(a <= cp <= b for a, b in ranges)), "latin")
+        counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def script_language(text: str, guess: str) -> str | None:
+    """The language of a text written mostly in a non-Latin script, else None.
+
+    The identifier's ``guess`` is kept when it is a language of that script
+    (Ukrainian for Cyrillic, Persian for Arabic script); otherwise the
+    script's most common language is the answer. Han text with kana in it is
+    Japanese, and a CJK character is weighed as two letters (it is a word or
+    half of one).
+    """
+    counts = script_counts(text)
+    cjk = counts.get("han", 0) + counts.get("kana", 0)
+    weighed = {k: v * (2 if k in ("han", "kana") else 1) for k, v in counts.items()}
+    if cjk:
+        weighed.pop("kana", None)
+        weighed["han"] = 2 * cjk
+    if not weighed or (top := max(weighed, key=weighed.__getitem__)) == "latin":
+        return None
+    if top == "han" and counts.get("kana", 0) >= _KANA_SHARE * cjk:
+        return "ja"
+    langs = next(langs for name, _, langs in _SCRIPTS if name == top)
+    return guess if guess in langs else langs[0]
+
+
 @lru_cache(maxsize=1)
 def _identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
@@ -80,9 +157,12 @@ def language_of(text: str, *, default: str = "en") -> tuple[str, bool]:
     """The language to record and whether the detector was confident.
 
     An unconfident verdict (short text, low probability) falls back to
-    ``default`` so that short English briefs are never rejected as 'foreign'.
+    ``default`` so that short English briefs are never rejected as 'foreign';
+    text mostly in another script than Latin is never given that benefit.
     """
     code, prob = detect(text)
+    if _BEYOND_LATIN.search(text) and (by_script := script_language(text, code)) is not None:
+        return by_script, True
     reliable = word_count(text) >= MIN_WORDS and prob >= MIN_PROB
     return (code, True) if reliable else (default, False)
 

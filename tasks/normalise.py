@@ -13,8 +13,8 @@ import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
-from tasks import junk
-from tasks.decode import DecodeError, clean_text, decode_bytes
+from tasks import junk, substance
+from tasks.decode import DecodeError, clean_field, clean_text, decode_bytes
 from tasks.html import extract
 from tasks.language import language_of, prose_sample, stopwords
 from tasks.records import Article, RawRecord, Reject
@@ -40,14 +40,14 @@ def normalise(rec: RawRecord, *, languages: frozenset[str] = frozenset({"en"})) 
     except DecodeError as exc:
         return Reject(rec.source, exc.reason, exc.detail)
 
-    title, url, published, author = rec.title, rec.url, rec.published, rec.author
+    title, url, published, author = (clean_field(v) for v in (rec.title, rec.url, rec.published, rec.author))
     preferred = "en" if "en" in languages else sorted(languages)[0]
     if rec.is_html or _LOOKS_HTML.match(text):
         page = extract(text, url=url)
         if page is None:
             return Reject(rec.source, "no_text", "no main text found in HTML")
-        title, url = title or page.title, url or page.url
-        published, author = published or page.date, author or page.author
+        title, url = title or clean_field(page.title), url or clean_field(page.url)
+        published, author = published or page.date, author or clean_field(page.author)
         paragraphs = [p for p in (_tidy(ln) for ln in page.text.split("\n")) if p]
         paragraphs = [p for p in paragraphs if not junk.is_headline_copy(p, title) and not _boilerplate(p)]
         lang, _ = language_of(prose_sample(paragraphs), default=preferred)
@@ -61,8 +61,12 @@ def normalise(rec: RawRecord, *, languages: frozenset[str] = frozenset({"en"})) 
     body = "\n\n".join(paragraphs)
     if not body.strip():
         return Reject(rec.source, "no_text", "nothing left after removing boilerplate")
+    if (why := substance.no_text(paragraphs)) is not None:
+        return Reject(rec.source, "no_text", why)
     if lang not in languages:
         return Reject(rec.source, f"language:{lang}", f"detected {lang}", article_id(body))
+    if (why := substance.too_short(paragraphs)) is not None:
+        return Reject(rec.source, "too_short", why, article_id(body))
     return Article(
         article_id=article_id(body),
         source=rec.source,

@@ -65,3 +65,22 @@ def test_control_regex_matches_unicode_categories():
     sample = [chr(c) for c in range(0, sys.maxunicode + 1, 7)] + ["\x00", "\x9f", "\u200b", "\u200d", "\ufeff", "\n", "\t"]
     assert all(bool(_CONTROL.match(ch)) == _is_control(ch) for ch in sample)
     assert unicodedata.category("\u00ad") == "Cf" and _CONTROL.match("\u00ad")
+
+
+def test_mostly_valid_utf8_with_a_few_bad_bytes_stays_utf8():
+    good = "Zürich’s “café” – déjà vu for the naïve résumé writer. " * 3
+    data = good.encode() + b"\xff\xfe\xc3\x28\x80" + " and more text.".encode()
+    text, enc = decode_bytes(data)
+    assert enc == "utf-8-lossy"
+    assert text.startswith(good) and text.endswith(" and more text.")
+    assert "Ã" not in text and "ÿ" not in text and text.count("\ufffd") == 4
+
+
+def test_latin1_file_with_many_accents_is_still_cp1252():
+    data = "Le café de la gare à Genève, où l'été dure. Ça coûte 5 €.".encode("cp1252")
+    assert decode_bytes(data) == ("Le café de la gare à Genève, où l'été dure. Ça coûte 5 €.", "cp1252")
+
+
+def test_utf16_with_odd_length_does_not_raise():
+    text, enc = decode_bytes(b"\xff\xfeH\x00i\x00!")
+    assert enc == "utf-16" and text.startswith("Hi")

@@ -345,3 +345,28 @@ def test_dated_furniture_is_not_a_table_row():
     # Near miss: real table rows with figures still mark a document of tables.
     rows = ["Northbridge 3 Dunmore 1", "Castlemere 0 Port Aldous 2", "Kessel 1 Brandt 1", "Halver 2 Ostby 0"]
     assert not junk.looks_like_page(_blocks(["Home", "News", "Sport", "Weather", *RAIL, *rows]))
+
+
+# --------------------------------------------------------------------------- whole-page verdicts
+
+
+def test_page_verdicts():
+    from tasks.substance import MIN_ARTICLE_WORDS, is_notice, is_sentence, no_text, too_short
+
+    assert is_notice("Please enable JavaScript to continue.") and is_notice("Your browser is not supported")
+    assert not is_notice("The minister said JavaScript developers earn more. " * 10)  # long prose mentioning it
+    assert not is_sentence("Home World Business Politics Tech") and is_sentence("Kerry meets Putin in Sochi")
+    assert is_sentence("北京市政府周二宣布，将投资五百亿元。")
+    assert no_text(["Home", "World", "Business", "Politics", "Sport"]) is not None
+    assert no_text(["Please enable JavaScript."]) == "only a script or browser notice"
+    assert no_text(["Hello"]) is None and too_short(["Hello"]) is not None
+    words = " ".join(["word"] * MIN_ARTICLE_WORDS)
+    assert too_short([words]) is None and too_short([words.rsplit(" ", 1)[0]]) is not None
+
+
+def test_long_runs_of_digits_are_no_share_counter():
+    """A digit run is where the share pattern backtracked quadratically (minutes for a long line)."""
+    from tasks.junk import is_share
+
+    assert is_share("55 Shares") and is_share("1,234 shares")
+    assert not is_share("1" * 50_000) and not is_share("1" * 50_000 + " comments")

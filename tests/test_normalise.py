@@ -76,12 +76,13 @@ def test_unspaced_script_is_judged_too():
 
 
 def test_short_english_brief_not_rejected_on_language():
-    art = normalise(RawRecord("s", "", "txt", b"Kerry meets Putin in Sochi."))
+    brief = b"Kerry meets Putin in Sochi for talks on Ukraine, the first visit by a US secretary of state since 2013."
+    art = normalise(RawRecord("s", "", "txt", brief))
     assert isinstance(art, Article) and art.language == "en"
 
 
 def test_metadata_from_record_wins():
-    rec = RawRecord("j#L1", "j", "jsonl", "Body text of the story, which is long enough to keep as it is.",
+    rec = RawRecord("j#L1", "j", "jsonl", "Body text of the story, which is long enough to keep as it is: a sentence of more than fifteen words.",
                     title="Given", url="https://x", published="2023-03-23 17:18:00", author="A. Writer")
     art = normalise(rec)
     assert (art.title, art.url, art.published, art.author) == ("Given", "https://x", date(2023, 3, 23), "A. Writer")
@@ -94,8 +95,10 @@ def test_no_text_and_control_characters():
 
 
 def test_whitespace_and_paragraphs():
-    art = normalise(RawRecord("w", "", "txt", "First   paragraph\t is here, with spaces.\r\n\r\nSecond\u00a0one follows it, as expected.\r\n"))
-    assert art.text == "First paragraph is here, with spaces.\n\nSecond one follows it, as expected."
+    art = normalise(RawRecord("w", "", "txt", "First   paragraph\t is here, with spaces and tabs.\r\n\r\n"
+                              "Second\u00a0one follows it, as expected, with a no-break space.\r\n"))
+    assert art.text == ("First paragraph is here, with spaces and tabs.\n\n"
+                        "Second one follows it, as expected, with a no-break space.")
 
 
 def test_unwrap_hard_wrapped_paragraphs():
@@ -147,3 +150,91 @@ def test_language_detected_once_per_record(monkeypatch):
     monkeypatch.setattr(norm, "language_of", lambda text, **kw: calls.append(len(text)) or real(text, **kw))
     normalise(next(read_records(SEED)))
     assert len(calls) == 1 and calls[0] <= 600
+
+
+# --------------------------------------------------------------------------- junk pages and scripts (issue 12)
+
+NAV = ("<html><body><nav><ul>" + "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in
+       "Home World Business Politics Tech Science Health Sport Video".split()) + "</ul></nav></body></html>")
+SCRIPT_ONLY = ("<html><head><script src='/app.js'></script></head><body><noscript>Please enable JavaScript "
+               "to view this site.</noscript><div id='root'></div></body></html>")
+
+
+def html(page: str) -> Article | Reject:
+    return normalise(RawRecord("p.html", "p.html", "html", page.encode(), is_html=True))
+
+
+def test_navigation_only_page_is_no_text():
+    rej = html(NAV)
+    assert isinstance(rej, Reject) and rej.reason == "no_text" and "navigation" in rej.detail
+    rej = normalise(RawRecord("n.txt", "", "txt", b"Home World Business Politics Tech Science Health Sport\n"))
+    assert rej.reason == "no_text"
+
+
+def test_script_only_page_is_no_text():
+    rej = html(SCRIPT_ONLY)
+    assert isinstance(rej, Reject) and rej.reason == "no_text" and "notice" in rej.detail
+
+
+def test_one_word_and_headline_only_are_too_short():
+    assert normalise(RawRecord("w.txt", "", "txt", b"Hello\n")).reason == "too_short"
+    rej = normalise(RawRecord("h.txt", "", "txt", b"Council votes to rebuild the central library after fire\n"))
+    assert rej.reason == "too_short" and rej.detail == "word count 9 < 15"
+
+
+def test_short_wire_brief_is_kept():
+    brief = (b"LONDON (Reuters) - Britain's FTSE 100 index rose 0.4 percent on Monday, "
+             b"led by mining shares as metal prices climbed.")
+    art = normalise(RawRecord("b.txt", "", "txt", brief))
+    assert isinstance(art, Article) and art.n_words == 20
+
+
+def test_every_shipped_seed_passes_the_junk_page_rules():
+    for path in sorted(SEED.parent.iterdir()):
+        for rec in read_records(path):
+            assert isinstance(normalise(rec), Article), rec.source
+
+
+def test_short_chinese_article_is_chinese_not_english():
+    text = "北京市政府周二宣布，将在未来三年内投资五百亿元人民币，用于改善城市公共交通系统。市长表示，这是为了缓解交通拥堵。"
+    for rec in (RawRecord("zh.txt", "", "txt", text.encode()),
+                RawRecord("zh.html", "", "html", f"<html><body><h1>北京宣布交通投资计划</h1><p>{text}</p></body></html>".encode(),
+                          is_html=True)):
+        rej = normalise(rec)
+        assert isinstance(rej, Reject) and rej.reason == "language:zh", rec.source
+    assert isinstance(normalise(RawRecord("zh.txt", "", "txt", text.encode()), languages=frozenset({"en", "zh"})), Article)
+
+
+def test_other_scripts_get_their_own_language_even_when_short():
+    cases = {"ru": "Правительство объявило в понедельник о новых мерах поддержки малого бизнеса.",
+             "ko": "서울시는 월요일 새로운 대중교통 계획을 발표했다고 밝혔다.",
+             "ja": "東京都は二十日、新しい図書館の建設計画を発表した。",
+             "ar": "أعلنت الحكومة يوم الاثنين عن إجراءات جديدة لدعم الشركات الصغيرة.",
+             "el": "Η κυβέρνηση ανακοίνωσε τη Δευτέρα νέα μέτρα στήριξης των μικρών επιχειρήσεων."}
+    for code, text in cases.items():
+        rej = normalise(RawRecord(code, "", "txt", text.encode()))
+        assert isinstance(rej, Reject) and rej.reason == f"language:{code}", (code, rej)
+
+
+def test_english_quoting_another_script_stays_english():
+    text = ("The new bridge, known locally as 长江大桥, opened on Monday after four years of work, the city's "
+            "transport office said, and will carry about 50,000 vehicles a day across the river.")
+    art = normalise(RawRecord("en.txt", "", "txt", text.encode()))
+    assert isinstance(art, Article) and art.language == "en"
+
+
+def test_mostly_utf8_file_is_decoded_as_utf8(tmp_path):
+    good = ("The café’s owner said the “naïve” plan would cost €5m – more than the council’s "
+            "budget for the whole year, according to officials in Zürich. ")
+    p = tmp_path / "a.txt"
+    p.write_bytes(good.encode() * 3 + b"\xff\xfe\xc3\x28\x80" + good.encode())
+    art = one(p)
+    assert isinstance(art, Article) and art.encoding == "utf-8-lossy"
+    assert "café’s" in art.text and "Ã" not in art.text and "ÿ" not in art.text
+
+
+def test_lone_surrogates_in_json_metadata_become_replacement_characters():
+    rec = RawRecord("j#L1", "j", "jsonl", "Body text of the story, which is long enough to keep as it is: a sentence "
+                    "of more than fifteen words.", title="Bad \ud800 title \ud83d\ude00", author="A\x00uthor \udce9")
+    art = normalise(rec)
+    assert (art.title, art.author) == ("Bad \ufffd title \U0001f600", "Author \ufffd")
