@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.numwords import lex_token, parse_number, parse_ordinal, parse_range
+from tasks.numbers.numwords import lex_token, parse_number, parse_ordinal, parse_range
 
 
 @pytest.mark.parametrize(

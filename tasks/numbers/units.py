@@ -11,10 +11,16 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from tasks.numbers.lexicon import Kind
+
+
+#: The kind of a unit that measures an age; its rows are quantities (``15-year-old``).
+AGE = "age"
+
 
 class Unit(NamedTuple):
     name: str
-    kind: str  # money | percent | quantity | duration | age
+    kind: str  # a Kind (money, percent, quantity, duration) or AGE
 
 
 def _table(kind: str, entries: dict[str, tuple[str, ...]]) -> dict[str, Unit]:
@@ -52,9 +58,9 @@ CURRENCY_ADJ: dict[str, str] = {
 }
 
 _ABBREV = {
-    **_table("percent", {"percentage": ("%",)}),
-    **_table("money", {"penny": ("p",)}),
-    **_table("quantity", {
+    **_table(Kind.PERCENT, {"percentage": ("%",)}),
+    **_table(Kind.MONEY, {"penny": ("p",)}),
+    **_table(Kind.QUANTITY, {
         "millimetre": ("mm",), "centimetre": ("cm",), "metre": ("m",), "kilometre": ("km",),
         "micrometre": ("μm", "µm"), "nanometre": ("nm",), "inch": ("″",), "foot": ("ft", "′"),
         "mile": ("mi",), "yard": ("yd", "yds"),
@@ -75,18 +81,18 @@ _ABBREV = {
         "tablespoon": ("tbsp",), "teaspoon": ("tsp",), "calorie": ("cal",), "kilocalorie": ("kcal",),
         "megaton": ("Mt",), "gigaton": ("Gt",), "degree": ("deg", "°"),
     }),
-    **_table("duration", {
+    **_table(Kind.DURATION, {
         "second": ("sec", "secs"), "minute": ("min", "mins"), "hour": ("h", "hr", "hrs"),
         "year": ("yr", "yrs"),
     }),
 }
 
 _WORDS = {
-    **_table("percent", {
+    **_table(Kind.PERCENT, {
         "percentage": ("percent", "per cent", "pct", "percentage", "per-cent", "percents", "per cents"),
         "percentage point": ("percentage point", "percentage points", "percent point", "percent points"),
     }),
-    **_table("quantity", {
+    **_table(Kind.QUANTITY, {
         "millimetre": ("millimetre", "millimetres", "millimeter", "millimeters"),
         "centimetre": ("centimetre", "centimetres", "centimeter", "centimeters"),
         "metre": ("metre", "metres", "meter", "meters"),
@@ -121,13 +127,13 @@ _WORDS = {
         "point": ("point", "points", "pts"), "basis point": ("basis point", "basis points", "bps", "bp"),
         "parts-per-million": ("parts per million",), "parts-per-billion": ("parts per billion",),
     }),
-    **_table("duration", {
+    **_table(Kind.DURATION, {
         "second": ("second", "seconds"), "minute": ("minute", "minutes"), "hour": ("hour", "hours"),
         "day": ("day", "days"), "week": ("week", "weeks"), "month": ("month", "months"),
         "year": ("year", "years"), "decade": ("decade", "decades"), "century": ("century", "centuries"),
         "millennium": ("millennium", "millennia"), "fortnight": ("fortnight", "fortnights"),
     }),
-    **_table("age", {
+    **_table(AGE, {
         "year of age": ("year-old", "years-old", "year old", "years old", "-year-old", "yo", "y/o"),
         "month of age": ("month-old", "months-old", "month old", "months old"),
         "week of age": ("week-old", "weeks-old", "week old", "weeks old"),
@@ -168,7 +174,7 @@ def _powered(surface: str) -> Unit | None:
     base = _ABBREV.get(m["a"] or m["b"]) or _WORDS.get((m["a"] or m["b"]).lower())
     if base is None or base.name not in LENGTHS:
         return None
-    return Unit(f"{power} {base.name}", "quantity")
+    return Unit(f"{power} {base.name}", Kind.QUANTITY)
 
 
 def currency_prefix(surface: str) -> str | None:
