@@ -138,6 +138,8 @@ def finish(doc: Doc, r: read.Reading, s_i: int, floor: int, end: int, ent_of: di
             return None
         dash_pair = r.upper is None and r.end + 1 < end and doc[r.end].text in ("-", "–") and not doc[r.end].whitespace_ \
             and doc[r.end + 1].like_num and doc[r.end + 1].is_digit
+        if r.unit is None and judge.is_season(doc, r):
+            return None
         if r.unit is None and qualifier is None and judge.is_year(doc, r):
             if dash_pair:
                 r.end += 2  # ``2013-14``: a span of years, both ends

@@ -83,6 +83,8 @@ def modifier(c: Token) -> str | None:
         return c.doc[c.left_edge.i:c.i + 1].text.lower().replace(" ", "")
     if any(a.dep_ == "advmod" for a in c.children):
         return None
+    if c.dep_ == "amod" and c.pos_ == "ADJ" and c.tag_ in ("JJR", "JJS"):
+        return c.lemma_.lower()  # ``biggest banks``: NewsQuant names what is counted by lemmas, ``big bank``
     if c.dep_ == "compound" and c.pos_ in ("NOUN", "ADJ") or c.dep_ == "amod" and c.pos_ == "ADJ":
         return c.lower_
     return None

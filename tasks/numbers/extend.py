@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from tasks.numbers import numwords, units
 from tasks.numbers.lexicon import (
+    PER_NOUNS,
     Kind,
     ARTICLES,
     BOUNDS,
@@ -36,6 +37,9 @@ def unit_after(doc: Doc, r: read.Reading, end: int) -> None:
     if j >= end:
         return
     t = doc[j]
+    if t.lower_ in units.SCALED_CURRENCY and r.scale > 1:
+        r.unit, r.end = units.Unit(units.SCALED_CURRENCY[t.lower_], Kind.MONEY), j + 1  # ``3.4 billion marks``
+        return
     if t.lower_ in units.AMBIGUOUS_POUND:
         r.unit = units.Unit("pound sterling", Kind.MONEY) if r.scale > 1 or (j + 1 < end and doc[j + 1].lower_ == "sterling") \
             else units.Unit("pound-mass", Kind.QUANTITY)
@@ -110,7 +114,8 @@ def per_unit(doc: Doc, r: read.Reading, end: int) -> None:
     k = j + 2 if link in ARTICLES and j + 2 < end and hyphen_at(doc, j + 1) else j + 1  # ``£24 a-year``
     nxt = doc[k]
     after = doc[k + 1].lower_ if k + 1 < end else ""
-    if link in ARTICLES and (units.lookup(nxt.text) is None or after in ("ago", "earlier", "later", "before", "after")):
+    if link in ARTICLES and ((units.lookup(nxt.text) is None and nxt.lower_ not in PER_NOUNS)
+                             or after in ("ago", "earlier", "later", "before", "after")):
         return  # ``$6.78 billion a year earlier`` is a date, not a rate
     if link not in ("per", "/") and link not in ARTICLES:
         return
@@ -133,7 +138,7 @@ def currency_before(doc: Doc, r: read.Reading, floor: int) -> None:
         return
     prev = doc[i - 1]
     cur = units.currency_prefix(prev.text)
-    if cur is None or prev.is_alpha and prev.text not in ("USD", "EUR", "GBP", "AUD", "CAD", "HKD", "JPY", "CNY", "CHF", "INR", "RMB", "Rs", "RM"):
+    if cur is None or prev.is_alpha and units.currency_code(prev.text) is None and prev.text not in ("RMB", "Rs", "RM"):
         return
     start = i - 1
     if prev.text == "$" and i - 2 >= floor and doc[i - 2].text + "$" in units.CURRENCY_PREFIX and not doc[i - 2].whitespace_ == "\n":

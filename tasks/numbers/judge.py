@@ -5,6 +5,8 @@ rule, as the junk rules are.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from tasks.numbers import units
@@ -48,6 +50,25 @@ def in_name(doc: Doc, r: read.Reading) -> bool:
     """Whether the name entity at the number has words besides it (``World War Two``, not a mislabelled ``-1``)."""
     ent = next((e for e in doc.ents if e.start <= r.start < e.end), None)
     return ent is None or any(not (r.start <= t.i < r.end) and not t.is_punct for t in ent)
+
+
+_SEASON = re.compile(r"^(?P<a>1[0-9]\d\d|20\d\d)[/–-](?P<b>\d\d|\d{4})$")
+
+
+def is_season(doc: Doc, r: read.Reading) -> bool:
+    """``1986/87``, ``2019-20``, ``1999/2000``, ``1990/95``: a fiscal year, season or span, never the fraction 22.83.
+
+    The second year must come after the first, within ten years, written in
+    two or four digits; ``3/4`` and ``1990/85`` stay what they are.
+    """
+    text = doc[r.start:r.end].text.replace(" ", "")
+    m = _SEASON.match(text)
+    if m is None:
+        return False
+    first, second = int(m["a"]), int(m["b"])
+    if len(m["b"]) == 2:
+        second += first - first % 100 + (100 if second < first % 100 else 0)
+    return 0 < second - first <= 10
 
 
 def is_year(doc: Doc, r: read.Reading) -> bool:

@@ -171,7 +171,11 @@ GLUED_SCALE_TOKENS = {"k": 1e3, "K": 1e3, "M": 1e6, "MM": 1e6, "bn": 1e9, "Bn": 
 
 
 #: Scale abbreviations that stay a scale even when spaced (``10 bln``): none of them is a unit.
-SPACED_SCALE_TOKENS = frozenset({"bn", "mn", "mln", "bln", "tln", "trn", "MM"})
+SPACED_SCALE_TOKENS = frozenset({"bn", "mn", "mln", "bln", "tln", "trn", "MM", "Mln", "Bln", "MLN", "BLN"})
+#: Capital letters that are a scale when a currency word follows (``2.5B dollars``, ``1.2T yen``).
+LETTER_SCALES = {"B": 1e9, "b": 1e9, "T": 1e12, "M": 1e6, "K": 1e3, "k": 1e3}
+#: Plural scales that make a vague amount (``hundreds of``, ``tens of thousands``) and the order each starts at.
+VAGUE_SCALES = {**{w + "s": v for w, v in SCALES.items()}, "tens": 10.0}
 
 
 GROUP_TAIL = re.compile(r"^\d{3}\.\d+$")
@@ -222,3 +226,8 @@ class Kind(StrEnum):
     PERCENT = "percent"
     QUANTITY = "quantity"
     DURATION = "duration"
+
+#: Nouns that make ``a``/``an`` a rate after money or a measure (``1.20 dlrs a share``), besides every unit.
+PER_NOUNS = frozenset({"share", "head", "person", "piece", "unit", "ticket", "seat", "household", "car", "vehicle",
+                       "passenger", "customer", "employee", "student", "pupil", "patient", "bottle", "pack",
+                       "packet", "meal", "night", "room", "acre", "hectare", "tonne", "ton", "barrel", "gallon"})

@@ -13,6 +13,8 @@ from spacy.tokens import Doc, Token
 
 from tasks.numbers import numwords, units
 from tasks.numbers.lexicon import (
+    LETTER_SCALES,
+    VAGUE_SCALES,
     Kind,
     COMPOUND_WORDS,
     NUMBER_WORDS,
@@ -52,7 +54,7 @@ def can_start(tok: Token) -> bool:
     """Cheap gate run on every token; everything after it runs only on candidates."""
     return tok.like_num or "d" in tok.shape_ or is_word_number(tok) or tok.text in numwords.VULGAR \
         or tok.lower_ in numwords.ORDINALS or tok.lower_ in COMPOUND_WORDS \
-        or tok.lower_ in numwords.PLURAL_SCALES or tok.lower_.endswith("fold")
+        or tok.lower_ in VAGUE_SCALES or tok.lower_.endswith("fold")
 
 
 def prev_word(doc: Doc, j: int, i: int) -> Token:
@@ -209,6 +211,7 @@ def read_number(doc: Doc, i: int, end: int) -> Reading | None:
                 return Reading(i, w, value, scale=numwords.SCALES.get(doc[n].lower_, 1.0))
         unit = None
         start = i
+        scale = 1.0
         glued: str | None = None
         if lex.prefix:
             cur = units.currency_prefix(lex.prefix)
@@ -230,13 +233,16 @@ def read_number(doc: Doc, i: int, end: int) -> Reading | None:
             unit, j = units.lookup(lex.suffix + " " + doc[j].text), j + 1  # ``3923sq m``
         elif lex.suffix in ("deg", "°", "º") and j < end and doc[j].text in ("C", "F"):
             unit, j = units.lookup("°" + doc[j].text), j + 1  # ``1.19deg C``
+        elif lex.suffix in LETTER_SCALES and j < end and units.currency_word(doc[j].text) is not None:
+            scale = LETTER_SCALES[lex.suffix]  # ``2.5B dollars``: a capital B before a currency is billion
+            lex = numwords.Lexeme(lex.value * scale, upper=lex.upper * scale if lex.upper is not None else None)
         elif lex.suffix:
             found = units.lookup(lex.suffix)
             cur = units.currency_prefix(lex.suffix) if not lex.suffix.isalpha() else None
             if found is None and cur is None:
                 return None
             unit = found or units.Unit(cur, Kind.MONEY)
-        r = Reading(start, j, lex.value, lex.upper, lex.ordinal, unit)
+        r = Reading(start, j, lex.value, lex.upper, lex.ordinal, unit, scale=scale)
         r.qualifier = glued or None
         if i > 0 and doc[i - 1].lower_ in numwords.NEGATORS and lex.value > 0:
             r.start, r.value = i - 1, -lex.value  # ``minus 5``
@@ -274,11 +280,8 @@ def read_number(doc: Doc, i: int, end: int) -> Reading | None:
     if low.endswith("fold"):
         value = numwords.parse_number(low[:-4].rstrip("-")) if len(low) > 4 else None
         return None if value is None else Reading(i, i + 1, value)  # ``sixfold``
-    if low in numwords.PLURAL_SCALES:
-        if i + 1 < end and doc[i + 1].lower_ == "of" and (i == 0 or not is_word_number(doc[i - 1]) and not doc[i - 1].like_num):
-            scale = numwords.PLURAL_SCALES[low]  # ``millions of``: at least a million, fewer than ten
-            return Reading(i, i + 1, scale, upper=scale * 10, scale=scale)
-        return None
+    if low in VAGUE_SCALES:
+        return vague_scale(doc, i, end)
     if low in COMPOUND_WORDS:
         rank = numwords.parse_ordinal(low)
         if rank is not None:
@@ -328,7 +331,28 @@ def read_number(doc: Doc, i: int, end: int) -> Reading | None:
     scale = 1.0
     for t in doc[i:j]:
         scale *= numwords.SCALES.get(t.lower_, 1.0)
+    if j < end and doc[j].text in SPACED_SCALE_TOKENS:
+        scale *= numwords.SCALE_ABBREV[doc[j].lower_]  # ``five mln dlrs``: wire copy abbreviates the scale
+        value *= numwords.SCALE_ABBREV[doc[j].lower_]
+        j += 1
     return Reading(start, j, value, scale=scale)
+
+
+def vague_scale(doc: Doc, i: int, end: int) -> Reading | None:
+    """``millions of``, ``hundreds of millions of``, ``tens of thousands``: from the scale to ten times it.
+
+    The scales multiply (hundreds of millions is 1e8 to 1e9); reading only
+    the first would put the amount orders of magnitude low.
+    """
+    if i > 0 and (is_word_number(doc[i - 1]) or doc[i - 1].like_num):
+        return None  # ``three millions``: a count, read elsewhere
+    scale, j = VAGUE_SCALES[doc[i].lower_], i + 1
+    while j + 1 < end and doc[j].lower_ == "of" and doc[j + 1].lower_ in numwords.PLURAL_SCALES:
+        scale *= numwords.PLURAL_SCALES[doc[j + 1].lower_]
+        j += 2
+    if j == i + 1 and (doc[i].lower_ == "tens" or j >= end or doc[j].lower_ != "of"):
+        return None  # ``tens`` alone, ``millions`` with nothing counted
+    return Reading(i, j, scale, upper=scale * 10, scale=scale)
 
 
 def glued_word(text: str, prefix: str) -> str | None:

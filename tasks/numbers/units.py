@@ -1,14 +1,20 @@
-"""Unit normalisation: what a surface like ``km/h``, ``US$`` or ``per cent`` means.
+"""Unit normalisation: what a surface like ``km/h``, ``US$``, ``SEK`` or ``dlrs`` means.
 
-Names follow NewsQuant's normalised unit names (``dollar``, ``percentage``,
-``kilometre``, ``year of age``) so the numbers table can be compared with
-that gold set, and so users query one spelling per unit. Abbreviations are
-matched case-sensitively (``M`` is not ``m``, ``C`` is not ``c``); words are
-matched lower-cased.
+The units come from quantulum3's unit database (symbols, surfaces, plurals,
+SI-prefixed forms; the names NewsQuant uses) and ISO 4217 currency codes
+from Babel's CLDR data, both loaded once per process on first use. The
+tables below are not a unit list: they are the context decisions the
+databases cannot make (``M`` is a scale, not a metre; ``pound`` is money or
+mass; single letters and common nouns are units only when we say so; wire
+abbreviations such as ``dlrs`` and ``stg``) and the one name we print for a
+unit the database names twice (``celsius``, ``dollar``). Abbreviations are
+matched case-sensitively, words lower-cased.
 """
 from __future__ import annotations
 
 import re
+import warnings
+from functools import cache
 from typing import NamedTuple
 
 from tasks.numbers.lexicon import Kind
@@ -47,9 +53,14 @@ CURRENCY_WORDS: dict[str, str] = {
     "rouble": "russian ruble", "roubles": "russian ruble", "franc": "swiss franc", "francs": "swiss franc",
     "peso": "peso", "pesos": "peso", "rand": "south african rand", "ringgit": "malaysian ringgit",
     "won": "south korean won", "cent": "cent", "cents": "cent", "pence": "penny", "penny": "penny",
+    # wire-service abbreviations (``five mln dlrs``, ``40 cts``, ``10 mln stg``)
+    "dlr": "dollar", "dlrs": "dollar", "cts": "cent", "ct": "cent", "stg": "pound sterling",
     "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen",
     "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar", "CHF": "swiss franc",
 }
+#: Words that are a currency only after a scale word (``3.4 billion marks``; ``three marks`` are grades).
+SCALED_CURRENCY = {"mark": "german mark", "marks": "german mark", "guilder": "dutch guilder",
+                   "guilders": "dutch guilder", "lira": "italian lira", "lire": "italian lira"}
 #: ``pounds`` is money after a scale word (``20 million pounds``) and mass otherwise.
 AMBIGUOUS_POUND = frozenset({"pound", "pounds"})
 CURRENCY_ADJ: dict[str, str] = {
@@ -89,7 +100,9 @@ _ABBREV = {
 
 _WORDS = {
     **_table(Kind.PERCENT, {
-        "percentage": ("percent", "per cent", "pct", "percentage", "per-cent", "percents", "per cents"),
+        # ``pc`` is British newspapers' per cent (``up 3.2pc``); after a number it is never a parsec
+        "percentage": ("percent", "per cent", "pct", "percentage", "per-cent", "percents", "per cents", "pc",
+                       "p.c."),
         "percentage point": ("percentage point", "percentage points", "percent point", "percent points"),
     }),
     **_table(Kind.QUANTITY, {
@@ -146,8 +159,122 @@ MAX_UNIT_TOKENS = 3
 
 
 def lookup(surface: str) -> Unit | None:
-    """The unit a surface names: exact abbreviation first, then the word table, then a power of a length."""
-    return _ABBREV.get(surface) or _WORDS.get(surface.lower()) or _powered(surface)
+    """The unit a surface names: our context decisions, the unit database, a power of a length, a ratio."""
+    return _ABBREV.get(surface) or _WORDS.get(surface.lower()) or _from_db(surface) or _powered(surface) \
+        or _ratio(surface)
+
+
+#: quantulum3 names we print otherwise, so one unit has one name (NewsQuant writes ``celsius``).
+DB_NAMES = {"degree Celsius": "celsius", "degree fahrenheit": "fahrenheit", "degree angle": "degree",
+            "united states dollar": "dollar", "mexican peso": "peso"}
+#: Words the database names a unit that news mostly uses as ordinary nouns (``two bars``, ``three drops``).
+COMMON_NOUNS = frozenset({
+    "bar", "bars", "drop", "drops", "quarter", "quarters", "span", "spans", "shake", "shakes", "real", "reals",
+    "pond", "ponds", "league", "leagues", "mill", "mills", "mil", "mils", "gal", "gals", "candle", "candles",
+    "mole", "moles", "quad", "quads", "franklin", "franklins", "rad", "rads", "henry", "henries", "gray", "grays",
+    "stoke", "stokes", "peck", "pecks", "barn", "barns", "ell", "ells", "dot", "dots", "nit", "nits", "tex",
+    "pel", "pels", "rhe", "rhes", "bit", "bits", "point", "points", "set", "sets", "pair", "pairs", "line",
+    "lines", "pace", "paces", "mark", "marks", "grain", "grains", "block", "blocks", "stone", "stones", "unit",
+    "units", "gross", "score", "scores", "hand", "hands", "finger", "fingers", "tick", "ticks", "wrap", "wraps",
+    "cord", "cords", "rod", "rods", "perch", "pole", "poles", "chain", "chains", "link", "links", "cable",
+    "cables", "shot", "shots", "dash", "pinch", "smidgen", "tablet", "tablets", "ream", "reams", "bale", "bales",
+    "bag", "bags", "box", "boxes", "case", "cases", "sheet", "sheets", "pixel", "pixels", "annum", "annums",
+    "quarter", "dime", "dimes", "rand", "rands", "won", "wons", "age", "ages", "era", "eras",
+})
+#: Lower-case symbols that are English words or times of day (``in``, ``am``, ``pm``): never units on their own.
+WORD_SYMBOLS = frozenset({"in", "am", "pm", "as", "at", "pt", "cd", "da", "do", "is", "it", "no", "on", "or", "to",
+                          "mb", "b", "s", "yd", "cc"})
+
+
+class _Db(NamedTuple):
+    symbols: dict[str, Unit]
+    words: dict[str, Unit]
+
+
+def _kind_of(entity: str, name: str) -> str | None:
+    if entity == "currency":
+        return Kind.MONEY
+    if entity == "time":
+        return Kind.DURATION
+    if entity == "dimensionless":
+        return Kind.PERCENT if name in ("percentage", "permille", "per mille", "basis point") else None
+    return Kind.QUANTITY
+
+
+def _quantulum3():
+    """quantulum3's loader, imported on first use: its unit index costs ~1.5 s, paid once per process.
+
+    Only its data is used (not its parser), so the warning that its optional
+    classifier is missing says nothing about us and is silenced.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        from quantulum3 import load
+    return load
+
+
+@cache
+def _db() -> _Db:
+    """quantulum3's units, indexed once per process; a surface that names two units is left out (ambiguous)."""
+    db = _quantulum3().units()
+
+    def index(table: dict, keep) -> dict[str, Unit]:
+        out: dict[str, Unit] = {}
+        for surface, objs in table.items():
+            found = {(DB_NAMES.get(o.name, o.name), _kind_of(o.entity.name, o.name)) for o in objs}
+            if len(found) == 1 and keep(surface):
+                name, kind = found.pop()
+                if kind is not None:
+                    out[surface] = Unit(name, kind)
+        return out
+
+    symbols = index(db.symbols, lambda s: len(s) > 1 and s not in WORD_SYMBOLS and not s.isdigit())
+    words = index(db.surfaces_lower, lambda s: s not in COMMON_NOUNS and s not in WORD_SYMBOLS and len(s) > 2)
+    return _Db(symbols, words)
+
+
+def _from_db(surface: str) -> Unit | None:
+    db = _db()
+    return db.symbols.get(surface) or db.words.get(surface.lower())
+
+
+_RATIO = re.compile(r"^(?P<a>[^/\s]+?)\s*(?:/|\s+per\s+)\s*(?P<b>[^/\s][^/]*)$")
+
+
+def _ratio(surface: str) -> Unit | None:
+    """``mg/L``, ``A/cm2``, ``kWh per tonne``: a compound unit as ``<unit> per <unit>``.
+
+    Single letters are accepted on either side here (``A`` is an ampere in
+    ``A/cm2``), since the slash already says both sides are units.
+    """
+    if "/" not in surface and " per " not in surface:
+        return None
+    m = _RATIO.match(surface)
+    if m is None:
+        return None
+    a, b = (_one(m["a"]), _one(m["b"]))
+    if a is None or b is None or a.kind not in (Kind.QUANTITY, Kind.MONEY) and b.kind != Kind.DURATION:
+        return None
+    return Unit(f"{a.name} per {b.name}", a.kind)
+
+
+def _one(surface: str) -> Unit | None:
+    """A unit on one side of a ratio: any single symbol of the database too (``A``, ``s``, ``L``)."""
+    found = _ABBREV.get(surface) or _WORDS.get(surface.lower()) or _from_db(surface) or _powered(surface)
+    if found is None:
+        objs = _symbols_all().get(surface)
+        if objs and len(objs) == 1:
+            found = objs[0]
+    return found
+
+
+@cache
+def _symbols_all() -> dict[str, list[Unit]]:
+    out: dict[str, list[Unit]] = {}
+    for surface, objs in _quantulum3().units().symbols.items():
+        units = {Unit(DB_NAMES.get(o.name, o.name), k) for o in objs if (k := _kind_of(o.entity.name, o.name))}
+        out[surface] = sorted(units)
+    return out
 
 
 #: Lengths that make an area or a volume when squared or cubed.
@@ -178,10 +305,38 @@ def _powered(surface: str) -> Unit | None:
 
 
 def currency_prefix(surface: str) -> str | None:
-    """The currency of a symbol or code written before a number (``$``, ``HK$``, ``$US``)."""
-    return CURRENCY_PREFIX.get(surface)
+    """The currency of a symbol or code written before a number (``$``, ``HK$``, ``$US``, ``SEK``)."""
+    return CURRENCY_PREFIX.get(surface) or currency_code(surface)
+
+
+#: ISO 4217 codes that are also English words or common abbreviations; a capitalised headline has plenty.
+CODE_WORDS = frozenset({"ALL", "CUP", "TOP", "PEN", "MOP", "BAM", "SOS", "MAD", "GEL", "AMD", "BOB", "TRY", "MRO",
+                        "UYU", "LSL", "SAR", "PKR", "BIF", "XXX", "XTS", "XAU", "XAG", "XPT", "XPD", "STD", "CVE",
+                        "ERN", "ZAR"})
+
+
+def currency_code(surface: str) -> str | None:
+    """The currency an ISO 4217 code names (``SEK`` is ``swedish krona``), from CLDR via Babel.
+
+    The name is quantulum3's where it has the currency (``CHF`` is ``swiss
+    franc``), so a currency has one name whichever way it was written.
+    """
+    if len(surface) != 3 or not surface.isupper() or not surface.isalpha() or surface in CODE_WORDS:
+        return None
+    return _codes().get(surface)
+
+
+@cache
+def _codes() -> dict[str, str]:
+    from babel.numbers import get_currency_name, list_currencies
+
+    names = {code: get_currency_name(code, locale="en").lower() for code in list_currencies()}
+    for unit in _quantulum3().units().names.values():
+        if unit.currency_code and unit.name != "united states dollar":
+            names[unit.currency_code] = DB_NAMES.get(unit.name, unit.name)
+    return names
 
 
 def currency_word(surface: str) -> str | None:
-    """The currency a word after a number names (``euros``, ``cents``, ``USD``)."""
-    return CURRENCY_WORDS.get(surface) or CURRENCY_WORDS.get(surface.lower())
+    """The currency a word after a number names (``euros``, ``cents``, ``USD``, ``NOK``)."""
+    return CURRENCY_WORDS.get(surface) or CURRENCY_WORDS.get(surface.lower()) or currency_code(surface)
