@@ -310,9 +310,8 @@ def currency_prefix(surface: str) -> str | None:
 
 
 #: ISO 4217 codes that are also English words or common abbreviations; a capitalised headline has plenty.
-CODE_WORDS = frozenset({"ALL", "CUP", "TOP", "PEN", "MOP", "BAM", "SOS", "MAD", "GEL", "AMD", "BOB", "TRY", "MRO",
-                        "UYU", "LSL", "SAR", "PKR", "BIF", "XXX", "XTS", "XAU", "XAG", "XPT", "XPD", "STD", "CVE",
-                        "ERN", "ZAR"})
+CODE_WORDS = frozenset({"ALL", "CUP", "TOP", "PEN", "MOP", "BAM", "SOS", "MAD", "GEL", "AMD", "BOB", "TRY", "SAR",
+                        "STD", "XXX", "XTS", "XAU", "XAG", "XPT", "XPD"})
 
 
 def currency_code(surface: str) -> str | None:
@@ -340,3 +339,9 @@ def _codes() -> dict[str, str]:
 def currency_word(surface: str) -> str | None:
     """The currency a word after a number names (``euros``, ``cents``, ``USD``, ``NOK``)."""
     return CURRENCY_WORDS.get(surface) or CURRENCY_WORDS.get(surface.lower()) or currency_code(surface)
+
+
+def warm() -> None:
+    """Build the unit and currency indexes now rather than on the first number a worker meets."""
+    _db()
+    _codes()
