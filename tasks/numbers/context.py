@@ -8,10 +8,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from tasks.numbers.lexicon import (
+    PER_NOUNS,
     DECREASE,
     INCREASE,
 )
-from tasks.numbers import read
+from tasks.numbers import read, units
 
 
 def anchor(doc: Doc, r: read.Reading) -> Token:
@@ -69,7 +70,26 @@ def noun_text(noun: Token, start: int) -> str:
     head = noun.lemma_.lower() if noun.pos_ == "NOUN" or noun.tag_ == "NNPS" else noun.text
     if noun.tag_ == "NNPS" and head.endswith("s") and not head.endswith("ss"):
         head = head[:-1]  # ``Americans``: spaCy leaves plural proper nouns unlemmatised
-    return " ".join([*mods, head])
+    rate = per_what(noun)
+    return " ".join([*mods, head] + ([f"per {rate}"] if rate else []))
+
+
+def per_what(noun: Token) -> str | None:
+    """The denominator of a counted rate: ``3 goals per match``, ``500 cars a day``, ``180 beats per minute``.
+
+    After ``per`` any noun will do; after ``a``/``an`` only a unit or a
+    rate noun (``a share``, ``a day``), so ``gave 3 pupils a book`` stays a count.
+    """
+    doc, k = noun.doc, noun.i + 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("per", "a", "an"):
+        return None
+    nxt = doc[k + 1]
+    if nxt.pos_ != "NOUN" or (k + 2 < len(doc) and doc[k + 2].lower_ in ("ago", "earlier", "later")):
+        return None
+    unit = units.lookup(nxt.text)
+    if doc[k].lower_ != "per" and unit is None and nxt.lower_ not in PER_NOUNS:
+        return None
+    return unit.name if unit is not None else nxt.lemma_.lower()
 
 
 def modifier(c: Token) -> str | None:
@@ -85,7 +105,9 @@ def modifier(c: Token) -> str | None:
         return None
     if c.dep_ == "amod" and c.pos_ == "ADJ" and c.tag_ in ("JJR", "JJS"):
         return c.lemma_.lower()  # ``biggest banks``: NewsQuant names what is counted by lemmas, ``big bank``
-    if c.dep_ == "compound" and c.pos_ in ("NOUN", "ADJ") or c.dep_ == "amod" and c.pos_ == "ADJ":
+    if c.dep_ == "compound" and c.pos_ == "NOUN":
+        return c.lemma_.lower()  # ``sales figures`` counts ``sale figure``, as the head is a lemma too
+    if c.dep_ == "compound" and c.pos_ == "ADJ" or c.dep_ == "amod" and c.pos_ == "ADJ":
         return c.lower_
     return None
 

@@ -67,6 +67,8 @@ def unit_after(doc: Doc, r: read.Reading, end: int) -> None:
             found = units.lookup(text[:-1])  # ``125.8 p.``: the full stop glued to the unit
         elif found is None and doc[j + n].text[-1:] in DASHES and doc[j + n].text[:-1].isalpha():
             found = units.lookup(text[:-1])  # ``287 miles- and``: a dash glued to the unit word
+        elif found is None and "." in doc[j + n].text[:-1] and doc[j + n].text.replace(".", "").isalpha():
+            found = units.lookup(text.replace(".", ""))  # ``55 m.p.h.``, ``3 p.c.``: dotted abbreviations
         if found:
             best = (found, j + n + 1)
         text += doc[j + n].whitespace_

@@ -228,6 +228,6 @@ class Kind(StrEnum):
     DURATION = "duration"
 
 #: Nouns that make ``a``/``an`` a rate after money or a measure (``1.20 dlrs a share``), besides every unit.
-PER_NOUNS = frozenset({"share", "head", "person", "piece", "unit", "ticket", "seat", "household", "car", "vehicle",
+PER_NOUNS = frozenset({"share", "head", "person", "game", "match", "race", "inning", "innings", "season", "shift", "piece", "unit", "ticket", "seat", "household", "car", "vehicle",
                        "passenger", "customer", "employee", "student", "pupil", "patient", "bottle", "pack",
                        "packet", "meal", "night", "room", "acre", "hectare", "tonne", "ton", "barrel", "gallon"})
