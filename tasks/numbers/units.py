@@ -68,83 +68,48 @@ CURRENCY_ADJ: dict[str, str] = {
     "new zealand": "new zealand", "singapore": "singapore", "taiwan": "new taiwan",
 }
 
+#: Abbreviations the database lacks, names it otherwise, or names a second unit we do not mean in news.
 _ABBREV = {
-    **_table(Kind.PERCENT, {"percentage": ("%",)}),
-    **_table(Kind.MONEY, {"penny": ("p",)}),
+    **_table(Kind.PERCENT, {
+        "percentage": ("%",),
+    }),
+    **_table(Kind.MONEY, {
+        "penny": ("p",),
+    }),
     **_table(Kind.QUANTITY, {
-        "millimetre": ("mm",), "centimetre": ("cm",), "metre": ("m",), "kilometre": ("km",),
-        "micrometre": ("μm", "µm"), "nanometre": ("nm",), "inch": ("″",), "foot": ("ft", "′"),
-        "mile": ("mi",), "yard": ("yd", "yds"),
-        "milligram": ("mg",), "gram": ("g",), "kilogram": ("kg", "kgs"), "pound-mass": ("lb", "lbs"),
-        "ounce": ("oz",), "litre": ("l", "L", "ltr"), "millilitre": ("ml", "mL"), "centilitre": ("cl",),
-        "mile per hour": ("mph",), "kilometre per hour": ("km/h", "kph", "km/hr", "kmh"),
-        "mile per gallon": ("mpg",), "watt": ("W",), "kilowatt": ("kW",), "megawatt": ("MW",),
-        "gigawatt": ("GW",), "kilowatt hour": ("kWh",), "megawatt hour": ("MWh",), "gigawatt hour": ("GWh",),
-        "terawatt hour": ("TWh",), "horsepower": ("hp", "PS", "bhp"), "brake horsepower": ("bhp",),
-        "kilobyte": ("KB", "kB"), "megabyte": ("MB",), "gigabyte": ("GB",), "terabyte": ("TB",),
-        "megabit per second": ("Mbps", "Mb/s"), "gigabit per second": ("Gbps", "Gb/s"),
-        "hertz": ("Hz", "HZ"), "kilohertz": ("kHz",), "megahertz": ("MHz",), "gigahertz": ("GHz", "Ghz"),
-        "celsius": ("°C", "C", "ºC", "degC"), "fahrenheit": ("°F", "F", "ºF", "degF"),
-        "newton metre": ("Nm",), "foot pound-force": ("lb-ft", "lb ft"), "volt": ("V",), "kilovolt": ("kV",),
-        "parts-per-million": ("ppm",), "parts-per-billion": ("ppb",), "square metre": ("m2", "m²", "sq m"),
-        "square foot": ("sq ft", "sqft", "ft2"), "square kilometre": ("km2", "km²", "sq km"),
-        "square mile": ("sq mi", "sq mile", "sq miles"), "watt hour": ("Wh",),
-        "tablespoon": ("tbsp",), "teaspoon": ("tsp",), "calorie": ("cal",), "kilocalorie": ("kcal",),
-        "megaton": ("Mt",), "gigaton": ("Gt",), "degree": ("deg", "°"),
+        "metre": ("m",), "micrometre": ("μm",), "inch": ("″",), "foot": ("′",), "yard": ("yd", "yds"),
+        "gram": ("g",), "litre": ("l", "L"), "millilitre": ("ml", "mL"), "kilometre per hour": ("kmh",),
+        "mile per gallon": ("mpg",), "watt": ("W",), "megawatt hour": ("MWh",), "gigawatt hour": ("GWh",),
+        "terawatt hour": ("TWh",), "horsepower": ("PS",), "brake horsepower": ("bhp",), "kilobyte": ("KB",),
+        "megabit per second": ("Mb/s",), "gigabit per second": ("Gb/s",), "hertz": ("HZ",), "gigahertz": ("Ghz",),
+        "celsius": ("C", "ºC", "degC"), "fahrenheit": ("F", "ºF", "degF"),
+        "foot pound-force": ("lb-ft", "lb ft"), "volt": ("V",), "parts-per-million": ("ppm",),
+        "parts-per-billion": ("ppb",), "square foot": ("sqft",), "watt hour": ("Wh",), "degree": ("°",),
     }),
     **_table(Kind.DURATION, {
-        "second": ("sec", "secs"), "minute": ("min", "mins"), "hour": ("h", "hr", "hrs"),
-        "year": ("yr", "yrs"),
+        "second": ("secs",), "minute": ("mins",), "hour": ("h",), "year": ("yrs",),
     }),
 }
 
+#: Words and phrases the database lacks or names otherwise (``tonnes`` are ``metric ton``, as NewsQuant writes).
 _WORDS = {
     **_table(Kind.PERCENT, {
-        # ``pc`` is British newspapers' per cent (``up 3.2pc``); after a number it is never a parsec
-        "percentage": ("percent", "per cent", "pct", "percentage", "per-cent", "percents", "per cents", "pc",
-                       "p.c."),
+        "percentage": ("per cent", "per-cent", "per cents", "pc", "p.c."),
         "percentage point": ("percentage point", "percentage points", "percent point", "percent points"),
     }),
     **_table(Kind.QUANTITY, {
-        "millimetre": ("millimetre", "millimetres", "millimeter", "millimeters"),
-        "centimetre": ("centimetre", "centimetres", "centimeter", "centimeters"),
-        "metre": ("metre", "metres", "meter", "meters"),
-        "kilometre": ("kilometre", "kilometres", "kilometer", "kilometers"),
-        "micrometre": ("micrometre", "micrometres", "micrometer", "micrometers", "micron", "microns"),
-        "nanometre": ("nanometre", "nanometres", "nanometer", "nanometers"),
-        "inch": ("inch", "inches"), "foot": ("foot", "feet"), "yard": ("yard", "yards"),
-        "mile": ("mile", "miles"), "nautical mile": ("nautical mile", "nautical miles"),
-        "milligram": ("milligram", "milligrams"), "gram": ("gram", "grams", "gramme", "grammes"),
-        "kilogram": ("kilogram", "kilograms", "kilo", "kilos"), "ounce": ("ounce", "ounces"),
-        "ton": ("ton", "tons"), "metric ton": ("tonne", "tonnes", "metric ton", "metric tons"),
-        "megaton": ("megaton", "megatons", "megatonne", "megatonnes"),
-        "gigaton": ("gigaton", "gigatons", "gigatonne", "gigatonnes"),
-        "litre": ("litre", "litres", "liter", "liters"), "millilitre": ("millilitre", "millilitres", "milliliter", "milliliters"),
-        "gallon": ("gallon", "gallons"), "barrel": ("barrel", "barrels"), "cup": ("cup", "cups"),
-        "tablespoon": ("tablespoon", "tablespoons"), "teaspoon": ("teaspoon", "teaspoons"),
-        "cubic foot": ("cubic foot", "cubic feet"), "cubic metre": ("cubic metre", "cubic metres", "cubic meter", "cubic meters"),
-        "square foot": ("square foot", "square feet"), "square metre": ("square metre", "square metres", "square meter", "square meters"),
-        "square mile": ("square mile", "square miles"), "square kilometre": ("square kilometre", "square kilometres", "square kilometer", "square kilometers"),
-        "acre": ("acre", "acres"), "hectare": ("hectare", "hectares"),
-        "mile per hour": ("miles per hour", "mile per hour", "miles an hour"),
-        "kilometre per hour": ("kilometres per hour", "kilometers per hour", "kilometres an hour", "kilometers an hour"),
-        "knot": ("knot", "knots"), "watt": ("watt", "watts"), "kilowatt": ("kilowatt", "kilowatts"),
-        "megawatt": ("megawatt", "megawatts"), "gigawatt": ("gigawatt", "gigawatts"),
-        "kilowatt hour": ("kilowatt hour", "kilowatt hours", "kilowatt-hour", "kilowatt-hours"),
-        "horsepower": ("horsepower",), "brake horsepower": ("brake horsepower",),
-        "megabyte": ("megabyte", "megabytes"), "gigabyte": ("gigabyte", "gigabytes"), "terabyte": ("terabyte", "terabytes"),
-        "hertz": ("hertz",), "kilohertz": ("kilohertz",), "megahertz": ("megahertz",), "gigahertz": ("gigahertz",),
-        "celsius": ("deg c", "degrees celsius", "degree celsius", "celsius", "degrees c", "degree c", "degrees centigrade", "centigrade"),
-        "fahrenheit": ("deg f", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "degrees f", "degree f"),
-        "degree": ("degree", "degrees"), "mega british thermal unit": ("mmbtu",), "volt": ("volt", "volts"), "calorie": ("calorie", "calories"),
+        "nautical mile": ("nautical mile", "nautical miles"), "ton": ("ton", "tons"),
+        "metric ton": ("tonne", "tonnes", "metric ton", "metric tons"),
+        "millilitre": ("millilitre", "millilitres", "milliliter", "milliliters"),
+        "hectare": ("hectare", "hectares"), "mile per hour": ("miles an hour",),
+        "kilometre per hour": ("kilometres an hour", "kilometers an hour"),
+        "brake horsepower": ("brake horsepower",), "celsius": ("deg c", "degrees c", "degree c"),
+        "fahrenheit": ("deg f", "degrees f", "degree f"), "mega british thermal unit": ("mmbtu",),
         "point": ("point", "points", "pts"), "basis point": ("basis point", "basis points", "bps", "bp"),
         "parts-per-million": ("parts per million",), "parts-per-billion": ("parts per billion",),
     }),
     **_table(Kind.DURATION, {
-        "second": ("second", "seconds"), "minute": ("minute", "minutes"), "hour": ("hour", "hours"),
-        "day": ("day", "days"), "week": ("week", "weeks"), "month": ("month", "months"),
-        "year": ("year", "years"), "decade": ("decade", "decades"), "century": ("century", "centuries"),
-        "millennium": ("millennium", "millennia"), "fortnight": ("fortnight", "fortnights"),
+        "second": ("second", "seconds"), "minute": ("minute", "minutes"), "millennium": ("millennia",),
     }),
     **_table(AGE, {
         "year of age": ("year-old", "years-old", "year old", "years old", "-year-old", "yo", "y/o"),
@@ -298,7 +263,7 @@ def _powered(surface: str) -> Unit | None:
     if m is None:
         return None
     power = _POWER_WORDS[(m["pre"] or m["post"] or m["word"]).lower()]
-    base = _ABBREV.get(m["a"] or m["b"]) or _WORDS.get((m["a"] or m["b"]).lower())
+    base = _ABBREV.get(m["a"] or m["b"]) or _WORDS.get((m["a"] or m["b"]).lower()) or _from_db(m["a"] or m["b"])
     if base is None or base.name not in LENGTHS:
         return None
     return Unit(f"{power} {base.name}", Kind.QUANTITY)
