@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.numbers import extract_numbers
+from tasks.numbers import extend, extract_numbers, judge, read
 
 
 def _surfaces(nlp, text: str) -> list[str]:
@@ -35,3 +35,22 @@ def _surfaces(nlp, text: str) -> list[str]:
 def test_rule_and_its_counter_example(nlp, rejected: str, kept: str, surface: str) -> None:
     assert _surfaces(nlp, rejected) == []
     assert surface in _surfaces(nlp, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "rule"),
+    [
+        ("Profit for 1986/87 doubled.", "1986/87", "season"),
+        ("The bridge opened in 1998.", "1998", "year"),
+        ("Lincoln won 3-1 at home.", "3", "score"),
+        ("Our seats are in Section 427 by the aisle.", "427", "name"),  # spaCy: a LAW entity
+        ("The Boeing 737 landed safely.", "737", "label"),  # a number after a proper noun
+    ],
+)
+def test_a_rejection_names_its_rule(nlp, text: str, token: str, rule: str) -> None:
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == token)
+    r = read.read_number(doc, i, len(doc))
+    grown = extend.grow(doc, r, 0, len(doc))
+    dates = {t: e for e in doc.ents if e.label_ in ("DATE", "TIME") for t in range(e.start, e.end)}
+    assert judge.reject(judge.Case(doc, r, 0, len(doc), grown.qualifier, dates)) == rule

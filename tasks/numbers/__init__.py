@@ -11,18 +11,13 @@ tokens that can start a number, so it stays a small fraction of parse time.
 """
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span
 
 from tasks.numbers import units
 from tasks.numbers.lexicon import (
-    NUMBER_WORDS,
     Kind,
     BOUNDS,
-    DATE_NEUTRAL,
     DECIMAL,
-    NAME_LABELS,
     RELATED_LABELS,
 )
 from tasks.numbers import context, extend, judge, read
@@ -89,78 +84,18 @@ def share_units(rows: list[dict]) -> None:
 
 
 def finish(doc: Doc, r: read.Reading, s_i: int, floor: int, end: int, ent_of: dict[int, Span],
-            dates: dict[int, Span]) -> dict | None:
-    """Complete a reading (unit, range, context) and judge whether it is an amount at all."""
-    if r.unit is None:
-        extend.currency_before(doc, r, floor)
-    if r.unit is None or r.unit.kind == Kind.MONEY and r.end < end and doc[r.end].lower_ in units.CURRENCY_WORDS:
-        if r.unit is None:
-            extend.unit_after(doc, r, end)
-    qualifier, q_start = extend.qualifier_left(doc, r.start, floor)
-    if qualifier is None and r.start > floor and doc[r.start - 1].text in ("~", "≈"):
-        qualifier, q_start = "approx", r.start - 1
-    if qualifier is None and r.qualifier:
-        qualifier = r.qualifier
-    first_tok = doc[r.start if doc[r.start].text not in units.CURRENCY_PREFIX else min(r.start + 1, r.end - 1)]
-    between = r.start > floor and doc[r.start - 1].lower_ in ("between", "from") or (q_start > floor and doc[q_start - 1].lower_ in ("between", "from")) \
-        or r.ordinal and r.start - 1 > floor and doc[r.start - 1].lower_ == "the" and doc[r.start - 2].lower_ == "between"
-    if r.unit is None and not r.ordinal and r.upper is None:
-        extend.fraction_after(doc, r, end)
-    if r.unit is not None and r.end < end and doc[r.end].lower_ in ("per", "/"):
-        extend.per_unit(doc, r, end)  # ``$350 per kg to $680 per kg``: the rate first, then the range
-    if r.upper is None and not r.ordinal:
-        extend.margin_after(doc, r, end)
-    other = extend.range_after(doc, r, end, between)
-    if other is None and qualifier in BOUNDS and r.upper is None and not r.ordinal:
-        other = extend.bound_pair(doc, r, qualifier, end)
-        if other is not None:
-            qualifier = "exact"
-    if other is not None:
-        r.upper, r.end = other.value, other.end
-        r.unit = r.unit or other.unit
-        if r.upper < r.value:
-            r.value, r.upper = r.upper, r.value
-        if between and q_start == r.start and r.start > floor:
-            q_start = r.start - 1
-    extend.per_unit(doc, r, end)
-    if other is None and r.unit is None and r.upper is None and not r.ordinal:
-        extend.unit_from_alternative(doc, r, end)
-    if r.ordinal and r.unit is not None:
+           dates: dict[int, Span]) -> dict | None:
+    """Extend a reading, judge whether it is an amount at all, and describe it as a row."""
+    grown = extend.grow(doc, r, floor, end)
+    if judge.reject(judge.Case(doc, r, floor, end, grown.qualifier, dates)) is not None:
         return None
-    if r.unit is None or r.unit.kind not in (Kind.MONEY, Kind.PERCENT, Kind.QUANTITY, units.AGE):
-        date = dates.get(first_tok.i)
-        if date is not None and r.unit is None and any(
-                not (r.start <= t.i < r.end or t.like_num or t.lower_ in NUMBER_WORDS
-                     or t.lower_ in DATE_NEUTRAL or judge.measured_duration(t))
-                for t in date[max(r.start - 3, date.start) - date.start:r.end + 3 - date.start]):
-            return None  # ``April 2014``, ``11 a.m.``; ``between 5 and 10`` mislabelled DATE stays
-        if first_tok.ent_type_ in NAME_LABELS and judge.in_name(doc, r):
-            return None
-        dash_pair = r.upper is None and r.end + 1 < end and doc[r.end].text in ("-", "–") and not doc[r.end].whitespace_ \
-            and doc[r.end + 1].like_num and doc[r.end + 1].is_digit
-        if r.unit is None and judge.is_season(doc, r):
-            return None
-        if r.unit is None and qualifier is None and judge.is_year(doc, r):
-            if dash_pair:
-                r.end += 2  # ``2013-14``: a span of years, both ends
-            return None
-        if r.unit is None and judge.is_label(doc, r, floor):
-            return None
-        if r.unit is None and r.end < end and doc[r.end].lower_ in ("am", "pm", "a.m.", "p.m.", "a.m", "p.m"):
-            return None  # ``2.13 am``: a clock time
-        if r.unit is None and dash_pair:
-            r.end += 2
-            return None  # ``2-0``, ``89-89``: a score, both sides
-        if r.unit is None and r.upper is None and doc[r.start].is_alpha and r.end + 1 < end and doc[r.end].text == "-" \
-                and not doc[r.end].whitespace_ and doc[r.end + 1].tag_ in ("NN", "JJ") and not read.is_word_number(doc[r.end + 1]):
-            return None  # ``six-speed``, ``three-bed``: a compound adjective, not a count
-    if r.hyphen and r.unit is not None and r.unit.kind == Kind.DURATION and r.end < end \
-            and doc[r.end].pos_ in ("NOUN", "PROPN", "SYM", "ADJ") and not judge.lasts(doc, r):
-        return None  # ``a five-year $700000 award``: describes the award; ``a two-year ban`` is how long it lasts
-    if r.ordinal and first_tok.ent_type_ in NAME_LABELS and judge.in_name(doc, r):
-        return None
-    if r.ordinal and r.end + 1 < end and doc[r.end].lower_ == "to" and doc[r.end + 1].lower_ == "last":
-        return None  # ``second to last``: a relative position
+    return describe(doc, r, s_i, grown, floor, end, ent_of)
+
+
+def describe(doc: Doc, r: read.Reading, s_i: int, grown: extend.Grown, floor: int, end: int,
+             ent_of: dict[int, Span]) -> dict:
+    """The row for an amount: its qualifier, counted noun, verb and entity from the parse."""
+    qualifier = grown.qualifier
     if qualifier in (None, "approx"):
         right, _ = extend.qualifier_right(doc, r.end, end)
         if right is not None and (qualifier is None or right in BOUNDS):
@@ -174,6 +109,7 @@ def finish(doc: Doc, r: read.Reading, s_i: int, floor: int, end: int, ent_of: di
     if qualifier is None:
         qualifier = context.change(noun_tok if noun_tok is not None else anchor) or "exact"
     ent = context.entity(noun_tok, noun_tok if noun_tok is not None else anchor, verb_tok, ent_of)
+    q_start, between = grown.q_start, grown.between
     span_start = q_start if between and q_start < r.start else r.start
     start_char = doc[span_start].idx if between and q_start < r.start else doc[r.start].idx
     end_tok = doc[r.end - 1]

@@ -5,6 +5,8 @@ an amount at all is :mod:`tasks.numbers.judge`'s call.
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.tokens import Doc
 
 from tasks.numbers import numwords, units
@@ -326,3 +328,49 @@ def unit_from_alternative(doc: Doc, r: read.Reading, end: int) -> None:
         unit_after(doc, other, end)
     if other.unit is not None and other.unit.kind in (Kind.MONEY, Kind.PERCENT, Kind.QUANTITY):
         r.unit = other.unit
+
+
+class Grown(NamedTuple):
+    """What growing a reading found besides its span: the qualifier, where it starts, a ``between`` before it."""
+
+    qualifier: str | None
+    q_start: int
+    between: bool
+
+
+def grow(doc: Doc, r: read.Reading, floor: int, end: int) -> Grown:
+    """Grow a reading to its currency, unit, share, per-unit, margin, range or bound pair, in that order."""
+    if r.unit is None:
+        currency_before(doc, r, floor)
+    if r.unit is None:
+        unit_after(doc, r, end)
+    qualifier, q_start = qualifier_left(doc, r.start, floor)
+    if qualifier is None and r.start > floor and doc[r.start - 1].text in ("~", "≈"):
+        qualifier, q_start = "approx", r.start - 1
+    if qualifier is None and r.qualifier:
+        qualifier = r.qualifier
+    between = r.start > floor and doc[r.start - 1].lower_ in ("between", "from") \
+        or (q_start > floor and doc[q_start - 1].lower_ in ("between", "from")) \
+        or r.ordinal and r.start - 1 > floor and doc[r.start - 1].lower_ == "the" and doc[r.start - 2].lower_ == "between"
+    if r.unit is None and not r.ordinal and r.upper is None:
+        fraction_after(doc, r, end)
+    if r.unit is not None and r.end < end and doc[r.end].lower_ in ("per", "/"):
+        per_unit(doc, r, end)  # ``$350 per kg to $680 per kg``: the rate first, then the range
+    if r.upper is None and not r.ordinal:
+        margin_after(doc, r, end)
+    other = range_after(doc, r, end, between)
+    if other is None and qualifier in BOUNDS and r.upper is None and not r.ordinal:
+        other = bound_pair(doc, r, qualifier, end)
+        if other is not None:
+            qualifier = "exact"
+    if other is not None:
+        r.upper, r.end = other.value, other.end
+        r.unit = r.unit or other.unit
+        if r.upper < r.value:
+            r.value, r.upper = r.upper, r.value
+        if between and q_start == r.start and r.start > floor:
+            q_start = r.start - 1
+    per_unit(doc, r, end)
+    if other is None and r.unit is None and r.upper is None and not r.ordinal:
+        unit_from_alternative(doc, r, end)
+    return Grown(qualifier, q_start, between)

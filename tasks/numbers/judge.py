@@ -6,11 +6,16 @@ rule, as the junk rules are.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tasks.numbers import units
 from tasks.numbers.lexicon import (
+    DATE_NEUTRAL,
+    NUMBER_WORDS,
+    NAME_LABELS,
     Kind,
     ID_NOUNS,
     INDEX_NAMES,
@@ -144,3 +149,122 @@ def restated(doc: Doc, r: read.Reading, row: dict, rows: list[dict]) -> bool:
     last = rows[-1]
     return last["value"] == row["value"] and last["upper"] == row["upper"] and last["end"] <= doc[r.start - 1].idx \
         and doc[r.start - 2].idx + len(doc[r.start - 2].text) == last["end"]
+
+
+@dataclass
+class Case:
+    """A grown reading and what the rules need to judge it."""
+
+    doc: Doc
+    r: read.Reading
+    floor: int
+    end: int
+    qualifier: str | None
+    dates: dict[int, Span]
+    first: Token = field(init=False)  # the first token of the number itself, past a currency symbol
+
+    def __post_init__(self) -> None:
+        r, doc = self.r, self.doc
+        self.first = doc[r.start if doc[r.start].text not in units.CURRENCY_PREFIX else min(r.start + 1, r.end - 1)]
+
+    @property
+    def bare(self) -> bool:
+        """No unit, or a duration: the readings a date, name or label can be mistaken for."""
+        return self.r.unit is None or self.r.unit.kind not in (Kind.MONEY, Kind.PERCENT, Kind.QUANTITY, units.AGE)
+
+    @property
+    def dash_pair(self) -> bool:
+        """``2-0``, ``2013-14``: a number glued by a dash to the digits after it."""
+        r, doc, end = self.r, self.doc, self.end
+        return r.upper is None and r.end + 1 < end and doc[r.end].text in ("-", "–") and not doc[r.end].whitespace_ \
+            and doc[r.end + 1].like_num and doc[r.end + 1].is_digit
+
+
+def _ordinal_unit(c: Case) -> bool:
+    return c.r.ordinal and c.r.unit is not None
+
+
+def _date(c: Case) -> bool:
+    """``April 2014``, ``11 a.m.``; ``between 5 and 10`` mislabelled DATE stays."""
+    r, date = c.r, c.dates.get(c.first.i)
+    return c.bare and date is not None and r.unit is None and any(
+        not (r.start <= t.i < r.end or t.like_num or t.lower_ in NUMBER_WORDS or t.lower_ in DATE_NEUTRAL
+             or measured_duration(t))
+        for t in date[max(r.start - 3, date.start) - date.start:r.end + 3 - date.start])
+
+
+def _name(c: Case) -> bool:
+    """``World War Two``, ``Boeing 737``: part of a name."""
+    return (c.bare or c.r.ordinal) and c.first.ent_type_ in NAME_LABELS and in_name(c.doc, c.r)
+
+
+def _season(c: Case) -> bool:
+    return c.bare and c.r.unit is None and is_season(c.doc, c.r)
+
+
+def _year(c: Case) -> bool:
+    return c.bare and c.r.unit is None and c.qualifier is None and is_year(c.doc, c.r)
+
+
+def _label(c: Case) -> bool:
+    return c.bare and c.r.unit is None and is_label(c.doc, c.r, c.floor)
+
+
+def _clock_time(c: Case) -> bool:
+    """``2.13 am``."""
+    r, doc = c.r, c.doc
+    return c.bare and r.unit is None and r.end < c.end and doc[r.end].lower_ in ("am", "pm", "a.m.", "p.m.", "a.m", "p.m")
+
+
+def _score(c: Case) -> bool:
+    """``2-0``, ``89-89``: a score, both sides."""
+    return c.bare and c.r.unit is None and c.dash_pair
+
+
+def _compound_adjective(c: Case) -> bool:
+    """``six-speed``, ``three-bed``: a compound adjective, not a count."""
+    r, doc = c.r, c.doc
+    return c.bare and r.unit is None and r.upper is None and doc[r.start].is_alpha and r.end + 1 < c.end \
+        and doc[r.end].text == "-" and not doc[r.end].whitespace_ and doc[r.end + 1].tag_ in ("NN", "JJ") \
+        and not read.is_word_number(doc[r.end + 1])
+
+
+def _duration_label(c: Case) -> bool:
+    """``a five-year $700000 award`` describes the award; ``a two-year ban`` is how long it lasts."""
+    r, doc = c.r, c.doc
+    return r.hyphen and r.unit is not None and r.unit.kind == Kind.DURATION and r.end < c.end \
+        and doc[r.end].pos_ in ("NOUN", "PROPN", "SYM", "ADJ") and not lasts(doc, r)
+
+
+def _relative_position(c: Case) -> bool:
+    """``second to last``."""
+    r, doc = c.r, c.doc
+    return r.ordinal and r.end + 1 < c.end and doc[r.end].lower_ == "to" and doc[r.end + 1].lower_ == "last"
+
+
+#: The not-an-amount rules, in the order they are tried; the first that holds names the rejection.
+RULES: dict[str, Callable[[Case], bool]] = {
+    "ordinal_with_unit": _ordinal_unit,
+    "date": _date,
+    "name": _name,
+    "season": _season,
+    "year": _year,
+    "label": _label,
+    "clock_time": _clock_time,
+    "score": _score,
+    "compound_adjective": _compound_adjective,
+    "duration_label": _duration_label,
+    "relative_position": _relative_position,
+}
+
+
+def reject(c: Case) -> str | None:
+    """The name of the first rule that says the reading is not an amount, else None.
+
+    A year or score glued by a dash to its other end (``2013-14``, ``2-0``)
+    takes both ends with it, so the second is not read again as a count.
+    """
+    name = next((name for name, rule in RULES.items() if rule(c)), None)
+    if name in ("year", "score") and c.dash_pair:
+        c.r.end += 2
+    return name
