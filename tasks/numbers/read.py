@@ -178,104 +178,145 @@ def digit_groups(doc: Doc, i: int, end: int) -> tuple[str, int] | None:
 
 def read_number(doc: Doc, i: int, end: int) -> Reading | None:
     """Read the number that starts at token ``i`` (before any range or unit to its right)."""
+    if "d" in doc[i].shape_ or doc[i].text in numwords.VULGAR:
+        return read_digits(doc, i, end)
+    return read_words(doc, i, end)
+
+
+def digit_text(doc: Doc, i: int, end: int) -> tuple[str, int]:
+    """The text of a written number that the tokenizer split (``1 234 567``, ``1.3x10^6``) and where it ends."""
     tok = doc[i]
-    if "d" in tok.shape_ or tok.text in numwords.VULGAR:
-        text, j = tok.text, i + 1
-        if (grouped := digit_groups(doc, i, end)) is not None:
-            text, j = grouped
-        elif j + 2 < end and tok.text[-3:] in ("x10", "×10") and doc[j].text == "^" and not tok.whitespace_ \
-                and not doc[j].whitespace_:
-            text, j = tok.text + "^" + doc[j + 1].text, j + 2  # ``1.3x10^6`` split by the tokenizer
-        elif j < end and tok.text[-3:] in ("x10", "×10") and not tok.whitespace_ and re.fullmatch(r"[-−+]?\d{1,3}", doc[j].text):
-            text, j = tok.text + doc[j].text, j + 1  # ``5.5x10`` ``-3``
-        elif j + 1 < end and tok.text[-3:] in ("x10", "×10") and not tok.whitespace_ and doc[j].text in ("-", "−", "+") \
-                and not doc[j].whitespace_ and re.fullmatch(r"\d{1,3}", doc[j + 1].text):
-            text, j = tok.text + doc[j].text + doc[j + 1].text, j + 2  # ``5.5x10`` ``-`` ``3``
-        elif j + 1 < end and doc[j].text == "^" and not tok.whitespace_ and not doc[j].whitespace_ \
-                and numwords.power(tok.text + "^" + doc[j + 1].text) is not None:
-            text, j = tok.text + "^" + doc[j + 1].text, j + 2
-        elif (spaced := spaced_power(doc, i, end)) is not None:
-            text, j = spaced
-        lex = numwords.lex_token(text)
-        if text.endswith(".") and j == i + 1 and (lex is None or lex.suffix):
-            lex = numwords.lex_token(text[:-1]) or lex  # ``10M.`` glued to the full stop
-        elif text.endswith("-") and j == i + 1 and j < end and doc[j].lower_ in ("to", "or", "and"):
-            lex = numwords.lex_token(text[:-1])  # ``8- to 16-meter``: a suspended hyphen
-        if lex is None:
+    text, j = tok.text, i + 1
+    if (grouped := digit_groups(doc, i, end)) is not None:
+        text, j = grouped
+    elif j + 2 < end and tok.text[-3:] in ("x10", "×10") and doc[j].text == "^" and not tok.whitespace_ \
+            and not doc[j].whitespace_:
+        text, j = tok.text + "^" + doc[j + 1].text, j + 2  # ``1.3x10^6`` split by the tokenizer
+    elif j < end and tok.text[-3:] in ("x10", "×10") and not tok.whitespace_ and re.fullmatch(r"[-−+]?\d{1,3}", doc[j].text):
+        text, j = tok.text + doc[j].text, j + 1  # ``5.5x10`` ``-3``
+    elif j + 1 < end and tok.text[-3:] in ("x10", "×10") and not tok.whitespace_ and doc[j].text in ("-", "−", "+") \
+            and not doc[j].whitespace_ and re.fullmatch(r"\d{1,3}", doc[j + 1].text):
+        text, j = tok.text + doc[j].text + doc[j + 1].text, j + 2  # ``5.5x10`` ``-`` ``3``
+    elif j + 1 < end and doc[j].text == "^" and not tok.whitespace_ and not doc[j].whitespace_ \
+            and numwords.power(tok.text + "^" + doc[j + 1].text) is not None:
+        text, j = tok.text + "^" + doc[j + 1].text, j + 2
+    elif (spaced := spaced_power(doc, i, end)) is not None:
+        text, j = spaced
+    return text, j
+
+
+def read_digits(doc: Doc, i: int, end: int) -> Reading | None:
+    """A number written with digits, with what is glued to it: currency, sign, unit, scale."""
+    tok = doc[i]
+    text, j = digit_text(doc, i, end)
+    lex = numwords.lex_token(text)
+    if text.endswith(".") and j == i + 1 and (lex is None or lex.suffix):
+        lex = numwords.lex_token(text[:-1]) or lex  # ``10M.`` glued to the full stop
+    elif text.endswith("-") and j == i + 1 and j < end and doc[j].lower_ in ("to", "or", "and"):
+        lex = numwords.lex_token(text[:-1])  # ``8- to 16-meter``: a suspended hyphen
+    if lex is None:
+        return None
+    if j == i + 1 and not (lex.prefix or lex.suffix or lex.ordinal or lex.upper is not None) \
+            and (n := next_word(doc, j, end)) < end and (doc[n].lower_ in numwords.SCALES or doc[n].lower_ == "point") \
+            and (w := grow_words(doc, i, end)) > n + 1:
+        value, w = longest_parse(doc, i, i, w)  # ``4 thousand 3 hundred and 21``, ``1 point 1``
+        if value is not None and w > n:
+            return Reading(i, w, value, scale=numwords.SCALES.get(doc[n].lower_, 1.0))
+    start, unit, glued = i, None, None
+    if lex.prefix:
+        if (found := glued_prefix(doc, i, lex)) is None:
             return None
-        if j == i + 1 and not (lex.prefix or lex.suffix or lex.ordinal or lex.upper is not None) \
-                and (n := next_word(doc, j, end)) < end and (doc[n].lower_ in numwords.SCALES or doc[n].lower_ == "point") \
-                and (w := grow_words(doc, i, end)) > n + 1:
-            value, w = longest_parse(doc, i, i, w)  # ``4 thousand 3 hundred and 21``, ``1 point 1``
-            if value is not None and w > n:
-                return Reading(i, w, value, scale=numwords.SCALES.get(doc[n].lower_, 1.0))
-        unit = None
-        start = i
-        scale = 1.0
-        glued: str | None = None
-        if lex.prefix:
-            cur = units.currency_prefix(lex.prefix)
-            if i > 0 and not doc[i - 1].whitespace_ and units.currency_prefix(doc[i - 1].text + lex.prefix):
-                cur, start = units.currency_prefix(doc[i - 1].text + lex.prefix), i - 1  # ``$`` ``A82,615,680``
-            elif cur is not None and i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text in units.CURRENCY_PREFIX:
-                start = i - 1  # ``$`` ``US160``: keep the symbol in the surface
-            if cur is None and lex.prefix.lower().rstrip("-") in numwords.NEGATORS:
-                lex = numwords.Lexeme(-abs(lex.value), suffix=lex.suffix)  # ``minus-260``
-            elif cur is None and (glued := glued_word(tok.text, lex.prefix)) is not None:
-                lex = numwords.Lexeme(abs(lex.value), suffix=lex.suffix)  # ``sub-7``, ``then-16-year-old``
-            elif cur is None and lex.prefix not in ("~", "≈"):
-                return None
-            unit = units.Unit(cur, Kind.MONEY) if cur else None
-        if lex.suffix and i > 0 and units.currency_prefix(doc[i - 1].text) and lex.suffix.lower() in numwords.SCALE_ABBREV:
-            lex = numwords.Lexeme(lex.value * numwords.SCALE_ABBREV[lex.suffix.lower()])  # ``$`` ``2.174T``
-        if lex.suffix and units.lookup(lex.suffix) is None and j < end and doc[j - 1].whitespace_ \
-                and units.lookup(lex.suffix + " " + doc[j].text) is not None:
-            unit, j = units.lookup(lex.suffix + " " + doc[j].text), j + 1  # ``3923sq m``
-        elif lex.suffix in ("deg", "°", "º") and j < end and doc[j].text in ("C", "F"):
-            unit, j = units.lookup("°" + doc[j].text), j + 1  # ``1.19deg C``
-        elif lex.suffix in LETTER_SCALES and j < end and units.currency_word(doc[j].text) is not None:
-            scale = LETTER_SCALES[lex.suffix]  # ``2.5B dollars``: a capital B before a currency is billion
-            lex = numwords.Lexeme(lex.value * scale, upper=lex.upper * scale if lex.upper is not None else None)
-        elif lex.suffix:
-            found = units.lookup(lex.suffix)
-            cur = units.currency_prefix(lex.suffix) if not lex.suffix.isalpha() else None
-            if found is None and cur is None:
-                return None
-            unit = found or units.Unit(cur, Kind.MONEY)
-        r = Reading(start, j, lex.value, lex.upper, lex.ordinal, unit, scale=scale)
-        r.qualifier = glued or None
-        if i > 0 and doc[i - 1].lower_ in numwords.NEGATORS and lex.value > 0:
-            r.start, r.value = i - 1, -lex.value  # ``minus 5``
-        elif i > 0 and doc[i - 1].text in ("-", "−") and lex.value > 0 and doc[i - 1].whitespace_ \
-                and (i - 1 == 0 or doc[i - 2].is_space or doc[i - 2].text in ("(", ":", "=") or i - 1 == doc[i].sent.start):
-            r.start, r.value = i - 1, -lex.value  # ``- 1,200,000`` at the start of a text
-        if r.upper is None and not r.ordinal and j < end and tok.is_digit:
-            if (frac := mixed_fraction(doc, r, j, end)) is not None:
-                r.value, j = frac
-        money = unit is not None and unit.kind == Kind.MONEY or i > 0 and units.currency_prefix(doc[i - 1].text) is not None
-        while j < end and (unit is None or unit.kind == Kind.MONEY):
-            low = doc[j].lower_
-            glued = not doc[j - 1].whitespace_
-            factor = numwords.SCALES.get(low) or numwords.MULTIPLIERS.get(low)
-            if factor is None and j == r.end and r.upper is None:
-                if glued and doc[j].text in GLUED_SCALE_TOKENS:
-                    factor = GLUED_SCALE_TOKENS[doc[j].text]
-                elif glued and low == "m" and (money or million_m(doc, j, end)):
-                    factor = 1e6  # ``35m of its devices``, ``12.3m tonnes``; plain ``37m`` is metres
-                elif low in ("b", "k", "t") and money and glued:
-                    factor = numwords.SCALE_ABBREV[low]
-                elif doc[j].text in SPACED_SCALE_TOKENS:
-                    factor = numwords.SCALE_ABBREV[low]
-            if factor is None:
-                break
-            r.value *= factor
-            if r.upper is not None:
-                r.upper *= factor
-            r.scale *= factor
-            j += 1
-            r.end = j
+        lex, unit, start, glued = found
+    if (found_suffix := glued_suffix(doc, i, j, end, lex, unit)) is None:
+        return None
+    lex, unit, j, scale = found_suffix
+    r = Reading(start, j, lex.value, lex.upper, lex.ordinal, unit, scale=scale)
+    r.qualifier = glued or None
+    if i > 0 and doc[i - 1].lower_ in numwords.NEGATORS and lex.value > 0:
+        r.start, r.value = i - 1, -lex.value  # ``minus 5``
+    elif i > 0 and doc[i - 1].text in ("-", "−") and lex.value > 0 and doc[i - 1].whitespace_ \
+            and (i - 1 == 0 or doc[i - 2].is_space or doc[i - 2].text in ("(", ":", "=") or i - 1 == doc[i].sent.start):
+        r.start, r.value = i - 1, -lex.value  # ``- 1,200,000`` at the start of a text
+    if r.upper is None and not r.ordinal and j < end and tok.is_digit:
+        if (frac := mixed_fraction(doc, r, j, end)) is not None:
+            r.value, j = frac
+    r.end = scale_after(doc, r, i, j, end)
+    return r
+
+
+def glued_prefix(doc: Doc, i: int, lex: numwords.Lexeme) -> tuple[numwords.Lexeme, units.Unit | None, int, str | None] | None:
+    """Letters or symbols before the digits: a currency (``HK$3.7``), a sign word (``minus-260``), ``sub-7``."""
+    tok, start, glued = doc[i], i, None
+    cur = units.currency_prefix(lex.prefix)
+    if i > 0 and not doc[i - 1].whitespace_ and units.currency_prefix(doc[i - 1].text + lex.prefix):
+        cur, start = units.currency_prefix(doc[i - 1].text + lex.prefix), i - 1  # ``$`` ``A82,615,680``
+    elif cur is not None and i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text in units.CURRENCY_PREFIX:
+        start = i - 1  # ``$`` ``US160``: keep the symbol in the surface
+    if cur is None and lex.prefix.lower().rstrip("-") in numwords.NEGATORS:
+        lex = numwords.Lexeme(-abs(lex.value), suffix=lex.suffix)  # ``minus-260``
+    elif cur is None and (glued := glued_word(tok.text, lex.prefix)) is not None:
+        lex = numwords.Lexeme(abs(lex.value), suffix=lex.suffix)  # ``sub-7``, ``then-16-year-old``
+    elif cur is None and lex.prefix not in ("~", "≈"):
+        return None
+    unit = units.Unit(cur, Kind.MONEY) if cur else None
+    return lex, unit, start, glued
+
+
+def glued_suffix(doc: Doc, i: int, j: int, end: int, lex: numwords.Lexeme,
+                 unit: units.Unit | None) -> tuple[numwords.Lexeme, units.Unit | None, int, float] | None:
+    """Letters or symbols after the digits: a unit (``10kW``, ``3923sq m``), a scale (``$2.174T``, ``2.5B dollars``)."""
+    scale = 1.0
+    if lex.suffix and i > 0 and units.currency_prefix(doc[i - 1].text) and lex.suffix.lower() in numwords.SCALE_ABBREV:
+        lex = numwords.Lexeme(lex.value * numwords.SCALE_ABBREV[lex.suffix.lower()])  # ``$`` ``2.174T``
+    if lex.suffix and units.lookup(lex.suffix) is None and j < end and doc[j - 1].whitespace_ \
+            and units.lookup(lex.suffix + " " + doc[j].text) is not None:
+        unit, j = units.lookup(lex.suffix + " " + doc[j].text), j + 1  # ``3923sq m``
+    elif lex.suffix in ("deg", "°", "º") and j < end and doc[j].text in ("C", "F"):
+        unit, j = units.lookup("°" + doc[j].text), j + 1  # ``1.19deg C``
+    elif lex.suffix in LETTER_SCALES and j < end and units.currency_word(doc[j].text) is not None:
+        scale = LETTER_SCALES[lex.suffix]  # ``2.5B dollars``: a capital B before a currency is billion
+        lex = numwords.Lexeme(lex.value * scale, upper=lex.upper * scale if lex.upper is not None else None)
+    elif lex.suffix:
+        found = units.lookup(lex.suffix)
+        cur = units.currency_prefix(lex.suffix) if not lex.suffix.isalpha() else None
+        if found is None and cur is None:
+            return None
+        unit = found or units.Unit(cur, Kind.MONEY)
+    return lex, unit, j, scale
+
+
+def scale_after(doc: Doc, r: Reading, i: int, j: int, end: int) -> int:
+    """Scale words and letters after the digits (``5 million``, ``35m``, ``10 bln``); where the number ends."""
+    unit = r.unit
+    money = unit is not None and unit.kind == Kind.MONEY or i > 0 and units.currency_prefix(doc[i - 1].text) is not None
+    while j < end and (unit is None or unit.kind == Kind.MONEY):
+        low = doc[j].lower_
+        glued = not doc[j - 1].whitespace_
+        factor = numwords.SCALES.get(low) or numwords.MULTIPLIERS.get(low)
+        if factor is None and j == r.end and r.upper is None:
+            if glued and doc[j].text in GLUED_SCALE_TOKENS:
+                factor = GLUED_SCALE_TOKENS[doc[j].text]
+            elif glued and low == "m" and (money or million_m(doc, j, end)):
+                factor = 1e6  # ``35m of its devices``, ``12.3m tonnes``; plain ``37m`` is metres
+            elif low in ("b", "k", "t") and money and glued:
+                factor = numwords.SCALE_ABBREV[low]
+            elif doc[j].text in SPACED_SCALE_TOKENS:
+                factor = numwords.SCALE_ABBREV[low]
+        if factor is None:
+            break
+        r.value *= factor
+        if r.upper is not None:
+            r.upper *= factor
+        r.scale *= factor
+        j += 1
         r.end = j
-        return r
+    r.end = j
+    return j
+
+
+def read_words(doc: Doc, i: int, end: int) -> Reading | None:
+    """A number written with words (``twenty-one thousand``, ``a fifth``, ``millions of``) or an ordinal."""
+    tok = doc[i]
     low = tok.lower_
     if low.endswith("fold"):
         value = numwords.parse_number(low[:-4].rstrip("-")) if len(low) > 4 else None
@@ -301,18 +342,8 @@ def read_number(doc: Doc, i: int, end: int) -> Reading | None:
         start = i - 1
     if start > 0 and doc[start - 1].lower_ in numwords.NEGATORS:
         start = start - 1
-    if (k := ordinal_after(doc, i, j, end)) is not None:
-        if j == i + 1 and low in numwords.TENS and i > 0 and doc[i - 1].lower_ in ARTICLES and fraction_context(doc, k - 1, end):
-            rank = numwords.parse_ordinal(doc[i:k].text)
-            if rank:
-                return Reading(i - 1, k, 1 / rank)  # ``a twenty-first``
-        if low == "one" and j == i + 2 and doc[i + 1].lower_ in numwords.TENS:
-            frac = numwords.parse_number(doc[start:k].text)
-            if frac is not None:
-                return Reading(start, k, frac)  # ``one twenty-fifth`` is 1/25
-        rank = numwords.parse_ordinal(doc[start:k].text)
-        if rank is not None:
-            return Reading(start, k, float(rank), ordinal=True)
+    if (k := ordinal_after(doc, i, j, end)) is not None and (found := compound_ordinal(doc, i, j, k, start, end)):
+        return found
     value, j = longest_parse(doc, start, i, j)
     if value is None:
         return None
@@ -336,6 +367,25 @@ def read_number(doc: Doc, i: int, end: int) -> Reading | None:
         value *= numwords.SCALE_ABBREV[doc[j].lower_]
         j += 1
     return Reading(start, j, value, scale=scale)
+
+
+
+
+def compound_ordinal(doc: Doc, i: int, j: int, k: int, start: int, end: int) -> Reading | None:
+    """``twenty-fifth`` as a rank, ``a twenty-first`` and ``one twenty-fifth`` as fractions."""
+    low = doc[i].lower_
+    if j == i + 1 and low in numwords.TENS and i > 0 and doc[i - 1].lower_ in ARTICLES and fraction_context(doc, k - 1, end):
+        rank = numwords.parse_ordinal(doc[i:k].text)
+        if rank:
+            return Reading(i - 1, k, 1 / rank)  # ``a twenty-first``
+    if low == "one" and j == i + 2 and doc[i + 1].lower_ in numwords.TENS:
+        frac = numwords.parse_number(doc[start:k].text)
+        if frac is not None:
+            return Reading(start, k, frac)  # ``one twenty-fifth`` is 1/25
+    rank = numwords.parse_ordinal(doc[start:k].text)
+    if rank is not None:
+        return Reading(start, k, float(rank), ordinal=True)
+    return None
 
 
 def vague_scale(doc: Doc, i: int, end: int) -> Reading | None:
