@@ -139,3 +139,19 @@ def test_fiscal_years_and_seasons_are_not_amounts(nlp, text: str) -> None:
 def test_a_fraction_beside_a_season_stays(nlp) -> None:
     rows = _rows(nlp, "In 2019/20 about 3/4 of the squad was new.")
     assert [(r["surface"], r["value"]) for r in rows] == [("3/4", 0.75)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Treasury notes yielded 8-1/4 pct on Monday.", "8-1/4 pct", 8.25),
+        ("Lumber futures settled at 212-3/8 in Chicago.", "212-3/8", 212.375),
+    ],
+)
+def test_wire_prices_in_hyphenated_fractions(nlp, text: str, surface: str, value: float) -> None:
+    assert _find(_rows(nlp, text), surface)["value"] == pytest.approx(value)
+
+
+def test_a_year_before_results_is_a_year(nlp) -> None:
+    rows = _rows(nlp, "Hallam expects 1987 earnings to double, and its plant made 1998 cars.")
+    assert [r["surface"] for r in rows] == ["1998"]

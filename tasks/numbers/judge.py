@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tasks.numbers import units
 from tasks.numbers.lexicon import (
+    YEAR_NOUNS,
     DATE_NEUTRAL,
     NUMBER_WORDS,
     NAME_LABELS,
@@ -83,7 +84,7 @@ def is_year(doc: Doc, r: read.Reading) -> bool:
     if r.upper is not None and not 1000 <= r.upper <= 2100:
         return False  # ``1000-5000`` is a range of amounts; ``1990-2000`` a span of years
     nxt = doc[r.end] if r.end < len(doc) else None
-    return nxt is None or nxt.tag_ != "NNS"
+    return nxt is None or nxt.tag_ != "NNS" or nxt.lemma_.lower() in YEAR_NOUNS
 
 
 def before_street(doc: Doc, k: int) -> bool:

@@ -231,3 +231,9 @@ class Kind(StrEnum):
 PER_NOUNS = frozenset({"share", "head", "person", "game", "match", "race", "inning", "innings", "season", "shift", "piece", "unit", "ticket", "seat", "household", "car", "vehicle",
                        "passenger", "customer", "employee", "student", "pupil", "patient", "bottle", "pack",
                        "packet", "meal", "night", "room", "acre", "hectare", "tonne", "ton", "barrel", "gallon"})
+
+#: Plural nouns a year qualifies rather than a count counts (``1987 earnings``, ``2020 elections``; ``1998 cars`` counts).
+YEAR_NOUNS = frozenset({"earning", "earnings", "result", "sale", "profit", "revenue", "figure", "account", "level",
+                        "price", "forecast", "estimate", "election", "budget", "loss", "return", "tax", "target",
+                        "dividend", "payment", "shipment", "export", "import", "delivery", "crop", "harvest", "plan",
+                        "olympics", "games", "championship", "accounts", "finances", "numbers", "rates", "sales"})

@@ -468,12 +468,17 @@ def spaced_power(doc: Doc, i: int, end: int) -> tuple[str, int] | None:
 
 
 def mixed_fraction(doc: Doc, r: Reading, j: int, end: int) -> tuple[float, int] | None:
-    """``2 1/2``, ``4 ¾``: a whole number and a fraction token after it."""
-    j = next_word(doc, j, end)
+    """``2 1/2``, ``4 ¾``, ``45-3/4``: a whole number and a fraction token after it.
+
+    Wire copy quotes prices in eighths glued by a hyphen (``rose 1-1/2 to
+    45-3/4``); a hyphen glued on both sides joins the parts as a space does.
+    """
+    hyphen = j + 1 < end and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+    j = j + 1 if hyphen else next_word(doc, j, end)
     if j >= end:
         return None
     t = doc[j]
-    if not ("/" in t.text or t.text in numwords.VULGAR) or not (doc[j - 1].whitespace_ or doc[j - 1].is_space) \
+    if not ("/" in t.text or t.text in numwords.VULGAR) or not (hyphen or doc[j - 1].whitespace_ or doc[j - 1].is_space) \
             or r.value != int(r.value):
         return None
     lex = numwords.lex_token(t.text)
