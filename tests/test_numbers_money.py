@@ -155,3 +155,17 @@ def test_wire_prices_in_hyphenated_fractions(nlp, text: str, surface: str, value
 def test_a_year_before_results_is_a_year(nlp) -> None:
     rows = _rows(nlp, "Hallam expects 1987 earnings to double, and its plant made 1998 cars.")
     assert [r["surface"] for r in rows] == ["1998"]
+
+
+def test_a_vague_scale_of_a_currency_is_money(nlp) -> None:
+    row = _find(_rows(nlp, "The dam will cost hundreds of millions of dollars."), "hundreds of millions of dollars")
+    assert (row["lower"], row["upper"], row["unit"]) == (1e8, 1e9, "dollar")
+
+
+def test_per_annum_is_per_year(nlp) -> None:
+    assert _find(_rows(nlp, "Rent was $9,000 per annum."), "$9,000 per annum")["unit"] == "dollar per year"
+
+
+def test_glued_s_after_a_decimal_is_seconds_and_a_decade_is_not(nlp) -> None:
+    rows = _rows(nlp, "The car reaches 60mph in 3.1s, faster than cars of the 1990s.")
+    assert [(r["surface"], r["unit"]) for r in rows] == [("60mph", "mile per hour"), ("3.1s", "second")]

@@ -278,6 +278,8 @@ def glued_suffix(doc: Doc, i: int, j: int, end: int, lex: numwords.Lexeme,
         lex = numwords.Lexeme(lex.value * scale, upper=lex.upper * scale if lex.upper is not None else None)
     elif lex.suffix:
         found = units.lookup(lex.suffix)
+        if found is None and lex.suffix == "s" and "." in doc[i].text:
+            found = units.lookup("sec")  # ``0-60mph in 3.1s``; ``1990s`` (no decimal) is a decade, not seconds
         cur = units.currency_prefix(lex.suffix) if not lex.suffix.isalpha() else None
         if found is None and cur is None:
             return None
@@ -402,7 +404,11 @@ def vague_scale(doc: Doc, i: int, end: int) -> Reading | None:
         j += 2
     if j == i + 1 and (doc[i].lower_ == "tens" or j >= end or doc[j].lower_ != "of"):
         return None  # ``tens`` alone, ``millions`` with nothing counted
-    return Reading(i, j, scale, upper=scale * 10, scale=scale)
+    r = Reading(i, j, scale, upper=scale * 10, scale=scale)
+    if j + 1 < end and doc[j].lower_ == "of" and (cur := units.currency_word(doc[j + 1].text) or (
+            "pound sterling" if doc[j + 1].lower_ in units.AMBIGUOUS_POUND else None)):
+        r.unit, r.end = units.Unit(cur, Kind.MONEY), j + 2  # ``hundreds of millions of dollars`` is money
+    return r
 
 
 def glued_word(text: str, prefix: str) -> str | None:

@@ -143,7 +143,7 @@ COMMON_NOUNS = frozenset({
     "units", "gross", "score", "scores", "hand", "hands", "finger", "fingers", "tick", "ticks", "wrap", "wraps",
     "cord", "cords", "rod", "rods", "perch", "pole", "poles", "chain", "chains", "link", "links", "cable",
     "cables", "shot", "shots", "dash", "pinch", "smidgen", "tablet", "tablets", "ream", "reams", "bale", "bales",
-    "bag", "bags", "box", "boxes", "case", "cases", "sheet", "sheets", "pixel", "pixels", "annum", "annums",
+    "bag", "bags", "box", "boxes", "case", "cases", "sheet", "sheets", "pixel", "pixels",
     "quarter", "dime", "dimes", "rand", "rands", "won", "wons", "age", "ages", "era", "eras",
 })
 #: Lower-case symbols that are English words or times of day (``in``, ``am``, ``pm``): never units on their own.
