@@ -169,3 +169,18 @@ def test_per_annum_is_per_year(nlp) -> None:
 def test_glued_s_after_a_decimal_is_seconds_and_a_decade_is_not(nlp) -> None:
     rows = _rows(nlp, "The car reaches 60mph in 3.1s, faster than cars of the 1990s.")
     assert [(r["surface"], r["unit"]) for r in rows] == [("60mph", "mile per hour"), ("3.1s", "second")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit", "noun"),
+    [
+        ("Norrland had 12.5 mln shrs outstanding.", "12.5 mln", None, "share"),
+        ("The offer runs for 12 wks from Monday.", "12 wks", "week", None),
+        ("Talks dragged on for six mths.", "six mths", "month", None),
+        ("Field output reached 1.2 mln bpd in March.", "1.2 mln bpd", "barrel per day", None),
+    ],
+)
+def test_wire_abbreviations_are_never_the_counted_noun(nlp, text: str, surface: str, unit: str | None,
+                                                       noun: str | None) -> None:
+    row = _find(_rows(nlp, text), surface)
+    assert (row["unit"], row["noun"]) == (unit, noun)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from tasks.numbers.lexicon import (
+    WIRE_NOUNS,
     PER_NOUNS,
     DECREASE,
     INCREASE,
@@ -70,6 +71,7 @@ def noun_text(noun: Token, start: int) -> str:
     head = noun.lemma_.lower() if noun.pos_ == "NOUN" or noun.tag_ == "NNPS" else noun.text
     if noun.tag_ == "NNPS" and head.endswith("s") and not head.endswith("ss"):
         head = head[:-1]  # ``Americans``: spaCy leaves plural proper nouns unlemmatised
+    head = WIRE_NOUNS.get(head, head)
     rate = per_what(noun)
     return " ".join([*mods, head] + ([f"per {rate}"] if rate else []))
 

@@ -237,3 +237,7 @@ YEAR_NOUNS = frozenset({"earning", "earnings", "result", "sale", "profit", "reve
                         "price", "forecast", "estimate", "election", "budget", "loss", "return", "tax", "target",
                         "dividend", "payment", "shipment", "export", "import", "delivery", "crop", "harvest", "plan",
                         "olympics", "games", "championship", "accounts", "finances", "numbers", "rates", "sales"})
+
+#: Counted nouns as wire copy abbreviates them, and the lemma they stand for (``12.5 mln shrs``).
+WIRE_NOUNS = {"shr": "share", "shrs": "share", "dlr": "dollar", "dlrs": "dollar", "cts": "cent", "pct": "percent",
+              "mln": "million", "bln": "billion", "stg": "sterling", "mths": "month", "wks": "week", "yrs": "year"}

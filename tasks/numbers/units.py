@@ -77,6 +77,7 @@ _ABBREV = {
         "penny": ("p",),
     }),
     **_table(Kind.QUANTITY, {
+        "barrel per day": ("bpd", "b/d"),  # oil output as agencies write it
         "metre": ("m",), "micrometre": ("μm",), "inch": ("″",), "foot": ("′",), "yard": ("yd", "yds"),
         "gram": ("g",), "litre": ("l", "L"), "millilitre": ("ml", "mL"), "kilometre per hour": ("kmh",),
         "mile per gallon": ("mpg",), "watt": ("W",), "megawatt hour": ("MWh",), "gigawatt hour": ("GWh",),
@@ -87,6 +88,8 @@ _ABBREV = {
         "parts-per-billion": ("ppb",), "square foot": ("sqft",), "watt hour": ("Wh",), "degree": ("°",),
     }),
     **_table(Kind.DURATION, {
+        # wire-service abbreviations
+        "month": ("mth", "mths"), "week": ("wk", "wks"),
         "second": ("secs",), "minute": ("mins",), "hour": ("h",), "year": ("yrs",),
     }),
 }
