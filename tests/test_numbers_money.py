@@ -174,7 +174,7 @@ def test_glued_s_after_a_decimal_is_seconds_and_a_decade_is_not(nlp) -> None:
 @pytest.mark.parametrize(
     ("text", "surface", "unit", "noun"),
     [
-        ("Norrland had 12.5 mln shrs outstanding.", "12.5 mln", None, "share"),
+        ("Norrland has 12.5 mln shrs outstanding and 3,000 staff.", "12.5 mln", None, "share"),
         ("The offer runs for 12 wks from Monday.", "12 wks", "week", None),
         ("Talks dragged on for six mths.", "six mths", "month", None),
         ("Field output reached 1.2 mln bpd in March.", "1.2 mln bpd", "barrel per day", None),
