@@ -13,17 +13,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from tasks.numbers import units
+from tasks.numbers import context, extend, judge, read, tokens, units
 from tasks.numbers.lexicon import (
     Kind,
     BOUNDS,
     DECIMAL,
     RELATED_LABELS,
 )
-from tasks.numbers import context, extend, judge, read
 
 
-def kind_of(r: read.Reading) -> Kind:
+def kind_of(r: tokens.Reading) -> Kind:
     if r.upper is not None:
         return Kind.RANGE
     if r.ordinal:
@@ -48,7 +47,7 @@ def extract_numbers(doc: Doc) -> list[dict]:
         i = floor
         while i < end:
             tok = doc[i]
-            if not read.can_start(tok):
+            if not tokens.can_start(tok):
                 i += 1
                 continue
             r = read.read_number(doc, i, end)
@@ -83,7 +82,7 @@ def share_units(rows: list[dict]) -> None:
             row["unit"], row["kind"] = last["unit"], last["kind"]
 
 
-def finish(doc: Doc, r: read.Reading, s_i: int, floor: int, end: int, ent_of: dict[int, Span],
+def finish(doc: Doc, r: tokens.Reading, s_i: int, floor: int, end: int, ent_of: dict[int, Span],
            dates: dict[int, Span]) -> dict | None:
     """Extend a reading, judge whether it is an amount at all, and describe it as a row."""
     grown = extend.grow(doc, r, floor, end)
@@ -92,7 +91,7 @@ def finish(doc: Doc, r: read.Reading, s_i: int, floor: int, end: int, ent_of: di
     return describe(doc, r, s_i, grown, floor, end, ent_of)
 
 
-def describe(doc: Doc, r: read.Reading, s_i: int, grown: extend.Grown, floor: int, end: int,
+def describe(doc: Doc, r: tokens.Reading, s_i: int, grown: extend.Grown, floor: int, end: int,
              ent_of: dict[int, Span]) -> dict:
     """The row for an amount: its qualifier, counted noun, verb and entity from the parse."""
     qualifier = grown.qualifier

@@ -13,10 +13,10 @@ from tasks.numbers.lexicon import (
     DECREASE,
     INCREASE,
 )
-from tasks.numbers import read, units
+from tasks.numbers import tokens, units
 
 
-def anchor(doc: Doc, r: read.Reading) -> Token:
+def anchor(doc: Doc, r: tokens.Reading) -> Token:
     """The token that carries the number's syntactic role: the unit or counted noun when there is one."""
     last = doc[r.end - 1]
     num = doc[r.start:r.end]
@@ -44,7 +44,7 @@ def change(anchor: Token) -> str | None:
     return None
 
 
-def counted_noun(doc: Doc, r: read.Reading) -> Token | None:
+def counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
     """The noun a bare count counts: ``6,000 people``, ``three of its soldiers``."""
     last = doc[r.end - 1]
     if last.dep_ in ("nummod", "quantmod", "compound", "amod", "appos") and last.head.i >= r.end and last.head.pos_ in ("NOUN", "PROPN"):

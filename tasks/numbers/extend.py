@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from tasks.numbers import numwords, units
+from tasks.numbers import numwords, read, tokens, units
 from tasks.numbers.lexicon import (
     PER_NOUNS,
     Kind,
@@ -24,10 +24,9 @@ from tasks.numbers.lexicon import (
     SYMBOLS,
     UNIT_ADJECTIVES,
 )
-from tasks.numbers import read
 
 
-def unit_after(doc: Doc, r: read.Reading, end: int) -> None:
+def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     """Attach the unit written right after the number (``%``, ``miles per hour``, ``Australian dollars``)."""
     j = r.end
     if j < end and doc[j].text in PRIMES and is_prime(doc, j, end):
@@ -107,7 +106,7 @@ def is_prime(doc: Doc, j: int, end: int) -> bool:
     return opened <= closed
 
 
-def per_unit(doc: Doc, r: read.Reading, end: int) -> None:
+def per_unit(doc: Doc, r: tokens.Reading, end: int) -> None:
     """Extend money and quantities with a denominator: ``$58.24 per barrel``, ``barrels a day``."""
     j = r.end
     if r.unit is None or j + 1 >= end:
@@ -135,7 +134,7 @@ def hyphen_at(doc: Doc, j: int) -> bool:
     return doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
 
 
-def currency_before(doc: Doc, r: read.Reading, floor: int) -> None:
+def currency_before(doc: Doc, r: tokens.Reading, floor: int) -> None:
     """A currency symbol or code as its own token before the number (``US $58.24``, ``HK $3.7``)."""
     i = r.start
     if i <= floor or (r.unit is not None and r.unit.kind == Kind.MONEY):
@@ -168,12 +167,12 @@ def qualifier_right(doc: Doc, end: int, sent_end: int) -> tuple[str | None, int]
         if end + n <= sent_end:
             key = tuple(t.lower_ for t in doc[end:end + n])
             if key in RIGHT_QUALIFIERS and not (end + n + 1 < sent_end and doc[end + n].lower_ in ("than", "then")
-                                                and read.can_start(doc[end + n + 1])):
+                                                and tokens.can_start(doc[end + n + 1])):
                 return RIGHT_QUALIFIERS[key], end + n
     return None, end
 
 
-def range_after(doc: Doc, r: read.Reading, end: int, between: bool) -> read.Reading | None:
+def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.Reading | None:
     """The upper end of ``5 to 10``, ``5-10``, ``between 5 and 10``, ``$5 to $10``."""
     j = r.end
     if j + 1 >= end or r.upper is not None or (r.ordinal and not between):
@@ -197,7 +196,7 @@ def range_after(doc: Doc, r: read.Reading, end: int, between: bool) -> read.Read
     cur = units.currency_prefix(doc[k].text)
     if cur is not None and not doc[k].is_alpha:
         k += 1
-    if k >= end or not read.can_start(doc[k]):
+    if k >= end or not tokens.can_start(doc[k]):
         return None
     other = read.read_number(doc, k, end)
     if other is None or other.ordinal != r.ordinal or other.upper is not None:
@@ -224,7 +223,7 @@ def range_after(doc: Doc, r: read.Reading, end: int, between: bool) -> read.Read
     return other
 
 
-def margin_after(doc: Doc, r: read.Reading, end: int) -> None:
+def margin_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     """``9.83e-3 +/- 1e-5``, ``45 ± 3``: a value and its margin give the range it lies in."""
     k = r.end
     if k + 1 >= end:
@@ -235,7 +234,7 @@ def margin_after(doc: Doc, r: read.Reading, end: int) -> None:
         k += 2
     else:
         return
-    if k >= end or not read.can_start(doc[k]):
+    if k >= end or not tokens.can_start(doc[k]):
         return
     other = read.read_number(doc, k, end)
     if other is None or other.ordinal or other.upper is not None or other.value <= 0:
@@ -257,7 +256,7 @@ def qualifier_at(doc: Doc, k: int, end: int) -> tuple[str | None, int]:
     return None, k
 
 
-def bound_pair(doc: Doc, r: read.Reading, qualifier: str, end: int) -> read.Reading | None:
+def bound_pair(doc: Doc, r: tokens.Reading, qualifier: str, end: int) -> tokens.Reading | None:
     """``more than 10 and less than 20``, ``at most 100 and at least 20``: two opposite bounds make a range."""
     k = r.end
     if k < end and doc[k].text == ",":
@@ -267,9 +266,9 @@ def bound_pair(doc: Doc, r: read.Reading, qualifier: str, end: int) -> read.Read
     if k == r.end or k >= end:
         return None
     second, k = qualifier_at(doc, k, end)
-    if k + 1 < end and doc[k].lower_ in ARTICLES and read.is_word_number(doc[k + 1]):
+    if k + 1 < end and doc[k].lower_ in ARTICLES and tokens.is_word_number(doc[k + 1]):
         k += 1  # ``below a half``
-    if second is None or second == qualifier or second not in BOUNDS or k >= end or not read.can_start(doc[k]):
+    if second is None or second == qualifier or second not in BOUNDS or k >= end or not tokens.can_start(doc[k]):
         return None
     other = read.read_number(doc, k, end)
     if other is None or other.ordinal or other.upper is not None:
@@ -282,7 +281,7 @@ def bound_pair(doc: Doc, r: read.Reading, qualifier: str, end: int) -> read.Read
     return other if lower < upper else None
 
 
-def fraction_after(doc: Doc, r: read.Reading, end: int) -> None:
+def fraction_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     """``one over three``, ``one out of three``, ``1 in 5``: a share written as two counts."""
     k = r.end
     if k + 1 >= end:
@@ -294,7 +293,7 @@ def fraction_after(doc: Doc, r: read.Reading, end: int) -> None:
         k += 1
     else:
         return
-    if k >= end or not read.can_start(doc[k]) or doc[k].lower_ in numwords.ORDINALS:
+    if k >= end or not tokens.can_start(doc[k]) or doc[k].lower_ in numwords.ORDINALS:
         return
     other = read.read_number(doc, k, end)
     if other is None or other.unit is not None or other.ordinal or other.upper is not None or other.value <= 0:
@@ -310,7 +309,7 @@ def fraction_after(doc: Doc, r: read.Reading, end: int) -> None:
     r.value, r.end = r.value / other.value, other.end
 
 
-def unit_from_alternative(doc: Doc, r: read.Reading, end: int) -> None:
+def unit_from_alternative(doc: Doc, r: tokens.Reading, end: int) -> None:
     """``8 or $9``, ``eight or nine euros``: a bare number shares the unit of its alternative."""
     k = r.end + 1
     if k >= end or doc[r.end].lower_ != "or":
@@ -319,7 +318,7 @@ def unit_from_alternative(doc: Doc, r: read.Reading, end: int) -> None:
     if cur is not None and not doc[k].is_alpha:
         r.unit = units.Unit(cur, Kind.MONEY)
         return
-    if not read.can_start(doc[k]):
+    if not tokens.can_start(doc[k]):
         return
     other = read.read_number(doc, k, end)
     if other is None or other.ordinal or other.upper is not None:
@@ -338,7 +337,7 @@ class Grown(NamedTuple):
     between: bool
 
 
-def grow(doc: Doc, r: read.Reading, floor: int, end: int) -> Grown:
+def grow(doc: Doc, r: tokens.Reading, floor: int, end: int) -> Grown:
     """Grow a reading to its currency, unit, share, per-unit, margin, range or bound pair, in that order."""
     if r.unit is None:
         currency_before(doc, r, floor)

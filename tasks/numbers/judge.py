@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from tasks.numbers import units
+from tasks.numbers import tokens, units
 from tasks.numbers.lexicon import (
     YEAR_NOUNS,
     DATE_NEUTRAL,
@@ -24,7 +24,6 @@ from tasks.numbers.lexicon import (
     SPAN_NOUNS,
     STREET_WORDS,
 )
-from tasks.numbers import read
 
 
 def measured_duration(t: Token) -> bool:
@@ -38,10 +37,10 @@ def measured_duration(t: Token) -> bool:
     if unit is None or unit.kind != Kind.DURATION or t.i == 0:
         return False
     prev = t.doc[t.i - 1]
-    return prev.like_num or read.is_word_number(prev) or prev.lower_ in ("per", "/")  # ``1.5e-3 per hour``: a rate
+    return prev.like_num or tokens.is_word_number(prev) or prev.lower_ in ("per", "/")  # ``1.5e-3 per hour``: a rate
 
 
-def lasts(doc: Doc, r: read.Reading) -> bool:
+def lasts(doc: Doc, r: tokens.Reading) -> bool:
     """Whether a hyphenated duration measures how long its noun lasts (``a two-year maintenance period``).
 
     News uses ``five-year`` both as a length (a ban, a contract, a prison
@@ -52,7 +51,7 @@ def lasts(doc: Doc, r: read.Reading) -> bool:
     return head.i >= r.end and head.pos_ == "NOUN" and head.lemma_.lower() in SPAN_NOUNS
 
 
-def in_name(doc: Doc, r: read.Reading) -> bool:
+def in_name(doc: Doc, r: tokens.Reading) -> bool:
     """Whether the name entity at the number has words besides it (``World War Two``, not a mislabelled ``-1``)."""
     ent = next((e for e in doc.ents if e.start <= r.start < e.end), None)
     return ent is None or any(not (r.start <= t.i < r.end) and not t.is_punct for t in ent)
@@ -61,7 +60,7 @@ def in_name(doc: Doc, r: read.Reading) -> bool:
 _SEASON = re.compile(r"^(?P<a>1[0-9]\d\d|20\d\d)[/–-](?P<b>\d\d|\d{4})$")
 
 
-def is_season(doc: Doc, r: read.Reading) -> bool:
+def is_season(doc: Doc, r: tokens.Reading) -> bool:
     """``1986/87``, ``2019-20``, ``1999/2000``, ``1990/95``: a fiscal year, season or span, never the fraction 22.83.
 
     The second year must come after the first, within ten years, written in
@@ -77,7 +76,7 @@ def is_season(doc: Doc, r: read.Reading) -> bool:
     return 0 < second - first <= 10
 
 
-def is_year(doc: Doc, r: read.Reading) -> bool:
+def is_year(doc: Doc, r: tokens.Reading) -> bool:
     tok = doc[r.start]
     if r.unit is not None or tok.shape_ != "dddd" or not 1000 <= r.value <= 2100:
         return False
@@ -97,7 +96,7 @@ def before_street(doc: Doc, k: int) -> bool:
     return False
 
 
-def is_label(doc: Doc, r: read.Reading, floor: int) -> bool:
+def is_label(doc: Doc, r: tokens.Reading, floor: int) -> bool:
     """Numbers that name rather than count: ``Section 427``, ``Game 2``, list markers ``1.``."""
     if r.unit is not None:
         return False
@@ -128,7 +127,7 @@ def is_label(doc: Doc, r: read.Reading, floor: int) -> bool:
         and first.is_digit  # ``737 Max jets``, ``358 El Brillo Way``
 
 
-def is_age(doc: Doc, r: read.Reading, anchor: Token, floor: int, end: int) -> bool:
+def is_age(doc: Doc, r: tokens.Reading, anchor: Token, floor: int, end: int) -> bool:
     """A bare whole number that is a person's age: ``Senard, 65, said``, ``Maria who was 10``, ``aged 25``."""
     if r.value != int(r.value) or not 0 < r.value < 125:
         return False
@@ -143,7 +142,7 @@ def is_age(doc: Doc, r: read.Reading, anchor: Token, floor: int, end: int) -> bo
     return False
 
 
-def restated(doc: Doc, r: read.Reading, row: dict, rows: list[dict]) -> bool:
+def restated(doc: Doc, r: tokens.Reading, row: dict, rows: list[dict]) -> bool:
     """``forty-five (45)``, ``five (5) days``: the same number repeated in brackets is one number."""
     if not rows or r.start < 2 or doc[r.start - 1].text != "(" or r.end >= len(doc) or doc[r.end].text != ")":
         return False
@@ -157,7 +156,7 @@ class Case:
     """A grown reading and what the rules need to judge it."""
 
     doc: Doc
-    r: read.Reading
+    r: tokens.Reading
     floor: int
     end: int
     qualifier: str | None
@@ -227,7 +226,7 @@ def _compound_adjective(c: Case) -> bool:
     r, doc = c.r, c.doc
     return c.bare and r.unit is None and r.upper is None and doc[r.start].is_alpha and r.end + 1 < c.end \
         and doc[r.end].text == "-" and not doc[r.end].whitespace_ and doc[r.end + 1].tag_ in ("NN", "JJ") \
-        and not read.is_word_number(doc[r.end + 1])
+        and not tokens.is_word_number(doc[r.end + 1])
 
 
 def _duration_label(c: Case) -> bool:
