@@ -22,7 +22,10 @@ def _surfaces(nlp, text: str) -> list[str]:
         # versions and model numbers / counts written after the same kind of word
         ("Version 2 of the app is out.", "The app has 2 versions.", "2"),
         ("The Boeing 737 landed safely.", "Boeing delivered 737 planes.", "737"),
-        # scores / a range of counts
+        ("Staff moved to version 3.2 overnight.", "Staff moved to 3.2 versions overnight.", "3.2"),
+        ("The RTX 4090 card sold out.", "The shop sold 4090 cards.", "4090"),
+        # scores, both sides / a range of counts
+        ("The Hawks beat the Bulls 112-104 on Sunday.", "The Hawks sold 104 seats on Sunday.", "104"),
         ("Lincoln won 3-1 at home.", "Lincoln scored 3 to 5 goals a game.", "3 to 5"),
         # years / a four-digit count
         ("The bridge opened in 1998.", "The bridge carries 1998 cars a day.", "1998"),

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tasks.numbers import tokens, units
 from tasks.numbers.lexicon import (
+    LABEL_NOUNS,
     YEAR_NOUNS,
     DATE_NEUTRAL,
     NUMBER_WORDS,
@@ -109,8 +110,12 @@ def is_label(doc: Doc, r: tokens.Reading, floor: int) -> bool:
     first, prev = doc[r.start], doc[r.start - 1]
     if first.text[:1] == "0" and first.is_digit and len(first.text) > 1:
         return True  # ``0401 GMT``, codes with leading zeros
-    if prev.lower_ in ID_NOUNS and (prev.pos_ in ("NOUN", "PROPN") or prev.text == "#"):
+    if prev.lower_ in ID_NOUNS and (prev.pos_ in ("NOUN", "PROPN") or prev.text == "#" or prev.lower_ in LABEL_NOUNS):
         return True
+    if first.is_digit and len(prev.text) >= 2 and prev.text.isupper() and prev.is_alpha and prev.whitespace_ \
+            and prev.ent_type_ not in ("GPE", "NORP") and units.currency_code(prev.text) is None \
+            and units.lookup(prev.text) is None:
+        return True  # ``RTX 4090``, ``GTX 1080``: a model code in capitals names a product
     if prev.lower_ in INDEX_NAMES or (prev.text == "P" and r.start - 2 >= floor and doc[r.start - 2].text in ("S", "S&")):
         return True  # ``S&P 500``, ``FTSE 100``, ``sp 500``: an index name
     if first.is_digit and before_street(doc, r.end):
@@ -261,10 +266,10 @@ RULES: dict[str, Callable[[Case], bool]] = {
 def reject(c: Case) -> str | None:
     """The name of the first rule that says the reading is not an amount, else None.
 
-    A year or score glued by a dash to its other end (``2013-14``, ``2-0``)
-    takes both ends with it, so the second is not read again as a count.
+    A rejected number glued by a dash to digits (``2013-14``, ``2-0``,
+    ``737-800``) takes both ends with it, so the second is not read again as a count.
     """
     name = next((name for name, rule in RULES.items() if rule(c)), None)
-    if name in ("year", "score") and c.dash_pair:
-        c.r.end += 2
+    if name is not None and c.dash_pair:
+        c.r.end += 2  # ``Celtics 112-104``, ``737-800``: the pair is one expression, rejected whole
     return name

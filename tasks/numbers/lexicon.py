@@ -241,3 +241,7 @@ YEAR_NOUNS = frozenset({"earning", "earnings", "result", "sale", "profit", "reve
 #: Counted nouns as wire copy abbreviates them, and the lemma they stand for (``12.5 mln shrs``).
 WIRE_NOUNS = {"shr": "share", "shrs": "share", "dlr": "dollar", "dlrs": "dollar", "cts": "cent", "pct": "percent",
               "mln": "million", "bln": "billion", "stg": "sterling", "mths": "month", "wks": "week", "yrs": "year"}
+
+#: Label nouns that name what follows whatever the tagger makes of them (``update to version 2.0``).
+LABEL_NOUNS = frozenset({"version", "section", "chapter", "flight", "route", "highway", "interstate", "platform",
+                         "terminal", "no.", "nos", "#"})
