@@ -184,3 +184,17 @@ def test_wire_abbreviations_are_never_the_counted_noun(nlp, text: str, surface: 
                                                        noun: str | None) -> None:
     row = _find(_rows(nlp, text), surface)
     assert (row["unit"], row["noun"]) == (unit, noun)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Dunmore will pay 1.5 billion U.S. dlrs for the mill.", "1.5 billion U.S. dlrs", 1.5e9, "dollar"),
+        ("TARRANT CORP EARNS 5.2 MLN DLRS, UP 12 PCT", "5.2 MLN DLRS", 5.2e6, "dollar"),
+        ("TARRANT CORP EARNS 5.2 MLN DLRS, UP 12 PCT", "12 PCT", 12, "percentage"),
+        ("It lost 12 cts per shr in the quarter.", "12 cts per shr", 12, "cent per share"),
+    ],
+)
+def test_wire_headlines_and_us_dollars(nlp, text: str, surface: str, value: float, unit: str) -> None:
+    row = _find(_rows(nlp, text), surface)
+    assert (row["value"], row["unit"]) == (pytest.approx(value), unit)

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from tasks.numbers import numwords, read, tokens, units
 from tasks.numbers.lexicon import (
+    WIRE_NOUNS,
     PER_NOUNS,
     Kind,
     ARTICLES,
@@ -52,8 +53,8 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
         k = j + 2
     else:
         k = j + 1
-    if adj and k < end and units.currency_word(doc[k].text) == "dollar":
-        r.unit, r.end = units.Unit(f"{adj} dollar", Kind.MONEY), k + 1
+    if adj is not None and k < end and units.currency_word(doc[k].text) == "dollar":
+        r.unit, r.end = units.Unit(f"{adj} dollar".strip(), Kind.MONEY), k + 1
         return
     cur = units.currency_word(t.text) or (units.currency_prefix(t.text) if not t.is_alpha else None)
     if cur:
@@ -125,7 +126,7 @@ def per_unit(doc: Doc, r: tokens.Reading, end: int) -> None:
     two = units.lookup(f"{nxt.text} {after}") if after else None
     found = two or units.lookup(nxt.text)
     if found or nxt.pos_ in ("NOUN", "PROPN"):
-        name = found.name if found else nxt.lemma_.lower()
+        name = found.name if found else WIRE_NOUNS.get(nxt.lower_, nxt.lemma_.lower())
         r.unit, r.end = units.Unit(f"{r.unit.name} per {name}", r.unit.kind), k + (2 if two else 1)
 
 

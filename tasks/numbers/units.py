@@ -66,6 +66,7 @@ AMBIGUOUS_POUND = frozenset({"pound", "pounds"})
 CURRENCY_ADJ: dict[str, str] = {
     "australian": "australian", "canadian": "canadian", "hong kong": "hong kong",
     "new zealand": "new zealand", "singapore": "singapore", "taiwan": "new taiwan",
+    "u.s.": "", "us": "",  # ``1.5 billion U.S. dlrs`` are plain dollars
 }
 
 #: Abbreviations the database lacks, names it otherwise, or names a second unit we do not mean in news.
@@ -97,7 +98,8 @@ _ABBREV = {
 #: Words and phrases the database lacks or names otherwise (``tonnes`` are ``metric ton``, as NewsQuant writes).
 _WORDS = {
     **_table(Kind.PERCENT, {
-        "percentage": ("per cent", "per-cent", "per cents", "pc", "p.c."),
+        # ``pct`` as a word too, so a capitalised headline's ``12 PCT`` is read as the wire's ``12 pct``
+        "percentage": ("per cent", "per-cent", "per cents", "pc", "p.c.", "pct"),
         "percentage point": ("percentage point", "percentage points", "percent point", "percent points"),
     }),
     **_table(Kind.QUANTITY, {
