@@ -36,9 +36,15 @@ def test_units_from_the_database(surface: str, name: str, kind: str) -> None:
     assert units.lookup(surface) == units.Unit(name, kind)
 
 
-@pytest.mark.parametrize("surface", ["in", "am", "pm", "s", "b", "bars", "drops", "quarters", "marks", "sets"])
+@pytest.mark.parametrize("surface", ["in", "am", "pm", "s", "b", "bars", "drops", "quarters", "marks", "sets",
+                                     "TV", "MP", "PA", "st", "th", "fur"])
 def test_words_and_letters_the_database_calls_units_are_not_units_alone(surface: str) -> None:
     assert units.lookup(surface) is None
+
+
+def test_two_capitals_are_a_unit_only_as_a_prefix_on_watts_or_bytes() -> None:
+    assert [units.lookup(s) for s in ("GW", "TB")] == [units.Unit("gigawatt", Kind.QUANTITY),
+                                                        units.Unit("terabyte", Kind.QUANTITY)]
 
 
 def test_case_decides_an_abbreviation() -> None:

@@ -36,7 +36,7 @@ _DIGITS = re.compile(
     (?:/(?P<den>\d+))?$""",
     re.X,
 )
-_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.I)
+_ORDINAL_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)$", re.I)
 _NUM_SUFFIX = re.compile(
     r"^(?P<pre>[^\d.\-−+]*?)(?P<sign>[-−+])?(?P<num>" + _GROUPED + r"|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<vulgar>[½⅓⅔¼¾⅕⅛⅙])?(?P<suf>[^\d.,][^\d]*[23²³]?|[-–—~][\d,.]*\d[^\d]*)?$"
@@ -274,7 +274,7 @@ def parse_ordinal(text: str) -> int | None:
     """The rank of an ordinal (``3rd``, ``third``, ``forty-second``, ``twentyfifth``), else None."""
     text = text.strip()
     if m := _ORDINAL_DIGITS.match(text):
-        return int(m[1])
+        return int(m[1].replace(",", ""))
     words = _split_words(text)
     if not words:
         return None
@@ -383,7 +383,7 @@ def lex_token(text: str) -> Lexeme | None:
     if (v := _digits(text)) is not None:
         return Lexeme(v)
     if m := _ORDINAL_DIGITS.match(text):
-        return Lexeme(float(m[1]), ordinal=True)
+        return Lexeme(float(m[1].replace(",", "")), ordinal=True)
     if ":" in text:
         return None
     if m := _TIMES_TEN.match(text):

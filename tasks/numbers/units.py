@@ -153,7 +153,23 @@ COMMON_NOUNS = frozenset({
 })
 #: Lower-case symbols that are English words or times of day (``in``, ``am``, ``pm``): never units on their own.
 WORD_SYMBOLS = frozenset({"in", "am", "pm", "as", "at", "pt", "cd", "da", "do", "is", "it", "no", "on", "or", "to",
-                          "mb", "b", "s", "yd", "cc"})
+                          "mb", "b", "s", "yd", "cc", "st", "nd", "rd", "th", "ab", "ac", "au", "bu", "den", "dam",
+                          "fur", "gal", "lea", "sb", "fb", "ly", "pk", "qr", "thm", "ka", "ky", "hs", "ua", "yb",
+                          "zb", "nb", "tb", "pb"})
+
+
+def _symbol_ok(s: str) -> bool:
+    """A database symbol we read as a unit on its own.
+
+    Two capitals are an acronym in news (``TV``, ``MP``, ``PA``) unless they
+    are a prefix on watts or bytes (``MW``, ``GB``); single letters, digits
+    and English words are never units alone.
+    """
+    if len(s) < 2 or s in WORD_SYMBOLS or s.isdigit():
+        return False
+    if len(s) == 2 and s.isupper() and s.isalpha():
+        return s[0] in "KMGTPE" and s[1] in "WB"
+    return True
 
 
 class _Db(NamedTuple):
@@ -198,7 +214,7 @@ def _db() -> _Db:
                     out[surface] = Unit(name, kind)
         return out
 
-    symbols = index(db.symbols, lambda s: len(s) > 1 and s not in WORD_SYMBOLS and not s.isdigit())
+    symbols = index(db.symbols, _symbol_ok)
     words = index(db.surfaces_lower, lambda s: s not in COMMON_NOUNS and s not in WORD_SYMBOLS and len(s) > 2)
     return _Db(symbols, words)
 
