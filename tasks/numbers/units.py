@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import warnings
 from functools import cache
+from types import ModuleType
 from typing import NamedTuple
 
 from tasks.numbers.lexicon import Kind
@@ -187,8 +188,8 @@ def _kind_of(entity: str, name: str) -> str | None:
     return Kind.QUANTITY
 
 
-def _quantulum3():
-    """quantulum3's loader, imported on first use: its unit index costs ~1.5 s, paid once per process.
+def _quantulum3() -> ModuleType:
+    """quantulum3's loader, imported on first use: its unit index costs 1.5-4 s, paid once per process.
 
     Only its data is used (not its parser), so the warning that its optional
     classifier is missing says nothing about us and is silenced.
@@ -239,8 +240,8 @@ def _ratio(surface: str) -> Unit | None:
     if m is None:
         return None
     a, b = (_one(m["a"]), _one(m["b"]))
-    if a is None or b is None or a.kind not in (Kind.QUANTITY, Kind.MONEY) and b.kind != Kind.DURATION:
-        return None
+    if a is None or b is None or (a.kind not in (Kind.QUANTITY, Kind.MONEY) and b.kind != Kind.DURATION):
+        return None  # ``%/year`` would be a rate of change, not a unit
     return Unit(f"{a.name} per {b.name}", a.kind)
 
 
@@ -258,8 +259,8 @@ def _one(surface: str) -> Unit | None:
 def _symbols_all() -> dict[str, list[Unit]]:
     out: dict[str, list[Unit]] = {}
     for surface, objs in _quantulum3().units().symbols.items():
-        units = {Unit(DB_NAMES.get(o.name, o.name), k) for o in objs if (k := _kind_of(o.entity.name, o.name))}
-        out[surface] = sorted(units)
+        named = {Unit(DB_NAMES.get(o.name, o.name), k) for o in objs if (k := _kind_of(o.entity.name, o.name))}
+        out[surface] = sorted(named)
     return out
 
 
