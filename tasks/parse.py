@@ -104,7 +104,7 @@ def _chain(nlp: Language, docs: Iterable[Doc], names: Sequence[str]) -> Iterator
 
 
 def _number_words() -> re.Pattern:
-    from tasks.numwords import COMPOUND_WORDS, NUMBER_WORDS, ORDINALS
+    from tasks.numbers.lexicon import COMPOUND_WORDS, NUMBER_WORDS, ORDINALS
 
     words = sorted(NUMBER_WORDS | COMPOUND_WORDS | set(ORDINALS), key=len, reverse=True)
     currency = "".join(c for c in map(chr, range(0x10000)) if unicodedata.category(c) == "Sc")

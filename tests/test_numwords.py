@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.numwords import lex_token, parse_number, parse_ordinal, parse_range
+from tasks.numbers.numwords import lex_token, parse_number, parse_ordinal, parse_range
 
 
 @pytest.mark.parametrize(
@@ -156,3 +156,8 @@ def test_a_unit_with_a_power_after_digits() -> None:
     tok = lex_token("6km^2")
     assert (tok.value, tok.suffix) == (6, "km^2")
     assert lex_token("10^") is not None and lex_token("10^").suffix == "^"
+
+
+def test_ordinal_digits_with_a_thousands_comma() -> None:
+    assert parse_ordinal("2,271st") == 2271
+    assert lex_token("1,000th").ordinal

@@ -10,56 +10,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ONES: dict[str, int] = {
-    "zero": 0, "nought": 0, "naught": 0, "nil": 0, "none": 0,
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
-SCALES: dict[str, float] = {
-    "hundred": 1e2, "thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9,
-    "trillion": 1e12,
-}
-#: Plural scales are a scale only after a number (``three billions``); alone they are vague (``millions of``).
-PLURAL_SCALES: dict[str, float] = {w + "s": v for w, v in SCALES.items()}
-# Abbreviated scales as news writes them after digits: ``1.2m``, ``5bn``, ``100K``.
-SCALE_ABBREV: dict[str, float] = {
-    "k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9,
-    "bln": 1e9, "t": 1e12, "tn": 1e12, "tln": 1e12, "trn": 1e12,
-}
-#: Scale abbreviations that mean a scale when glued to digits with no currency (``10k``, ``1.2M``, ``5bn``).
-_GLUED_SCALES = frozenset({"k", "K", "M", "MM", "bn", "Bn", "BN", "mn", "mln", "bln", "tn", "tln", "trn"})
-ORDINALS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
-    "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
-    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
-    "hundredth": 100, "thousandth": 1000, "millionth": 1_000_000,
-    "billionth": 1_000_000_000, "trillionth": 1_000_000_000_000, "nineth": 9,
-}
-#: ``firsts`` only closes a compound denominator (``three twenty-firsts``).
-PLURAL_ORDINALS: dict[str, int] = {"firsts": 1}
-# Denominators: ``half``/``quarter`` and every ordinal from third up, plural or not.
-DENOMINATORS: dict[str, int] = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
-DENOMINATORS.update({w: n for w, n in ORDINALS.items() if n >= 3})
-DENOMINATORS.update({w + "s": n for w, n in ORDINALS.items() if n >= 3})
-MULTIPLIERS: dict[str, int] = {"dozen": 12, "dozens": 12, "doz": 12, "dozs": 12, "dz": 12, "dzs": 12}
-NEGATORS = frozenset({"minus", "negative"})
-VULGAR: dict[str, float] = {
-    "½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125, "⅙": 1 / 6,
-}
-#: Every word that can be part of a spelled-out number (used by the extractor to grow spans).
-NUMBER_WORDS = frozenset(ONES) | frozenset(TENS) | frozenset(SCALES) | frozenset(MULTIPLIERS) \
-    | {"half", "halves", "quarter", "quarters", "point"} - {"none"}
-#: Tens and units written as one word (``twentyfifth``, ``fortytwo``): a start for the extractor.
-COMPOUND_WORDS = frozenset(t + o for t in TENS for o in list(ONES)[1:10] + [w for w, n in ORDINALS.items() if n < 10])
+from tasks.numbers.lexicon import (
+    ONES,
+    TENS,
+    SCALES,
+    PLURAL_SCALES,
+    SCALE_ABBREV,
+    GLUED_SCALES,
+    ORDINALS,
+    PLURAL_ORDINALS,
+    DENOMINATORS,
+    MULTIPLIERS,
+    NEGATORS,
+    VULGAR,
+)
+
 _TENS_PREFIX = re.compile(r"^(" + "|".join(TENS) + r")(" + "|".join(list(ONES) + list(ORDINALS)) + r")$")
 
 _GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # 1,234,567 and lakh 12,34,567
@@ -71,7 +36,7 @@ _DIGITS = re.compile(
     (?:/(?P<den>\d+))?$""",
     re.X,
 )
-_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.I)
+_ORDINAL_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)$", re.I)
 _NUM_SUFFIX = re.compile(
     r"^(?P<pre>[^\d.\-−+]*?)(?P<sign>[-−+])?(?P<num>" + _GROUPED + r"|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<vulgar>[½⅓⅔¼¾⅕⅛⅙])?(?P<suf>[^\d.,][^\d]*[23²³]?|[-–—~][\d,.]*\d[^\d]*)?$"
@@ -292,7 +257,7 @@ def parse_number(text: str) -> float | None:
     if (v := _digits(text)) is not None:
         return v
     m = _NUM_SUFFIX.match(text)
-    if m and not m["pre"] and m["suf"] in _GLUED_SCALES:
+    if m and not m["pre"] and m["suf"] in GLUED_SCALES:
         base = _digits((m["sign"] or "") + m["num"])
         return None if base is None else base * SCALE_ABBREV[m["suf"].lower()]
     words = _split_words(text)
@@ -309,7 +274,7 @@ def parse_ordinal(text: str) -> int | None:
     """The rank of an ordinal (``3rd``, ``third``, ``forty-second``, ``twentyfifth``), else None."""
     text = text.strip()
     if m := _ORDINAL_DIGITS.match(text):
-        return int(m[1])
+        return int(m[1].replace(",", ""))
     words = _split_words(text)
     if not words:
         return None
@@ -418,7 +383,7 @@ def lex_token(text: str) -> Lexeme | None:
     if (v := _digits(text)) is not None:
         return Lexeme(v)
     if m := _ORDINAL_DIGITS.match(text):
-        return Lexeme(float(m[1]), ordinal=True)
+        return Lexeme(float(m[1].replace(",", "")), ordinal=True)
     if ":" in text:
         return None
     if m := _TIMES_TEN.match(text):
@@ -450,7 +415,7 @@ def lex_token(text: str) -> Lexeme | None:
         if rng is None:
             return None
         return Lexeme(rng[0], pre, tail[2], upper=rng[1])
-    if suf in _GLUED_SCALES or (pre and suf.lower() in SCALE_ABBREV):
+    if suf in GLUED_SCALES or (pre and suf.lower() in SCALE_ABBREV):
         return Lexeme(value * SCALE_ABBREV[suf.lower()], pre)
     for abbrev, scale in SCALE_ABBREV.items():
         if len(abbrev) > 1 and suf.lower().startswith(abbrev) and not suf[len(abbrev):len(abbrev) + 1].isalpha():

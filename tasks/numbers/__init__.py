@@ -1,0 +1,130 @@
+"""Numbers with meaning from a parsed spaCy Doc: value, kind, qualifier, unit, noun, verb, entity.
+
+Reading a value is :mod:`numwords`' job and naming a unit is
+:mod:`units`'; this module decides which tokens form a number and what
+it counts, using the parse the pipeline already paid for (entities for dates
+and names, dependencies for nouns and verbs). It only does Python work on
+tokens that can start a number, so it stays a small fraction of parse time.
+
+``noun`` is the lemma of the counted noun with its compound modifiers
+(``heart transplant``); ``people`` stays ``people`` because that is its lemma.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from tasks.numbers import context, extend, judge, read, tokens, units
+from tasks.numbers.lexicon import (
+    Kind,
+    BOUNDS,
+    DECIMAL,
+    RELATED_LABELS,
+)
+
+
+def kind_of(r: tokens.Reading) -> Kind:
+    if r.upper is not None:
+        return Kind.RANGE
+    if r.ordinal:
+        return Kind.ORDINAL
+    if r.unit is None:
+        return Kind.CARDINAL
+    return Kind.QUANTITY if r.unit.kind == units.AGE else Kind(r.unit.kind)
+
+
+def extract_numbers(doc: Doc) -> list[dict]:
+    """Every amount in ``doc``, one dict per number, keyed like the NUMBERS table (minus ids).
+
+    Dates, times, years, and numbers inside names, identifiers and list
+    markers are left out; ``the past 24 hours`` is a duration, ``15-year-old``
+    an age. A range has ``value`` equal to its lower end plus ``lower``/``upper``.
+    """
+    ent_of = {t: ent for ent in doc.ents if ent.label_ in RELATED_LABELS for t in range(ent.start, ent.end)}
+    dates = {t: ent for ent in doc.ents if ent.label_ in ("DATE", "TIME") for t in range(ent.start, ent.end)}
+    rows: list[dict] = []
+    for s_i, sent in enumerate(doc.sents):
+        floor, end = sent.start, sent.end
+        i = floor
+        while i < end:
+            tok = doc[i]
+            if not tokens.can_start(tok):
+                i += 1
+                continue
+            r = read.read_number(doc, i, end)
+            if r is None:
+                i += 1
+                continue
+            row = finish(doc, r, s_i, floor, end, ent_of, dates)
+            if row is not None and not judge.restated(doc, r, row, rows):
+                rows.append(row)
+            i = max(r.end, i + 1)
+    share_units(rows)
+    return rows
+
+
+def share_units(rows: list[dict]) -> None:
+    """``84.75 cents, while the lowest is 74.07``: a bare decimal takes the unit written for the one before it.
+
+    Prices, index levels and rates are quoted with decimals and their unit is
+    written once per sentence (``lost 162.31 points, or 2.14%, to 7,425.81``).
+    Only a decimal with no counted noun borrows, only from an earlier decimal
+    in the same sentence, and never a percentage: a change in percent is not
+    the level it leads to.
+    """
+    last: dict | None = None
+    for row in rows:
+        if last is not None and last["sentence"] != row["sentence"]:
+            last = None
+        decimal = DECIMAL.search(row["surface"]) is not None
+        if row["unit"] is not None and row["kind"] in (Kind.MONEY, Kind.QUANTITY) and row["upper"] is None and decimal:
+            last = row
+        elif last is not None and decimal and row["kind"] == Kind.CARDINAL and row["unit"] is None and row["noun"] is None:
+            row["unit"], row["kind"] = last["unit"], last["kind"]
+
+
+def finish(doc: Doc, r: tokens.Reading, s_i: int, floor: int, end: int, ent_of: dict[int, Span],
+           dates: dict[int, Span]) -> dict | None:
+    """Extend a reading, judge whether it is an amount at all, and describe it as a row."""
+    grown = extend.grow(doc, r, floor, end)
+    if judge.reject(judge.Case(doc, r, floor, end, grown.qualifier, dates)) is not None:
+        return None
+    return describe(doc, r, s_i, grown, floor, end, ent_of)
+
+
+def describe(doc: Doc, r: tokens.Reading, s_i: int, grown: extend.Grown, floor: int, end: int,
+             ent_of: dict[int, Span]) -> dict:
+    """The row for an amount: its qualifier, counted noun, verb and entity from the parse."""
+    qualifier = grown.qualifier
+    if qualifier in (None, "approx"):
+        right, _ = extend.qualifier_right(doc, r.end, end)
+        if right is not None and (qualifier is None or right in BOUNDS):
+            qualifier = right  # ``about five hundred or more`` is a lower bound
+    anchor = context.anchor(doc, r)
+    noun_tok = context.counted_noun(doc, r) if r.unit is None and not r.ordinal else None
+    if noun_tok is None and r.unit is None and not r.ordinal and (r.upper is None or r.start > floor and doc[r.start - 1].lower_ in ("aged", "ages")) \
+            and judge.is_age(doc, r, anchor, floor, end):
+        r.unit = units.Unit("year of age", units.AGE)
+    verb_tok = context.verb(noun_tok if noun_tok is not None else anchor)
+    if qualifier is None:
+        qualifier = context.change(noun_tok if noun_tok is not None else anchor) or "exact"
+    ent = context.entity(noun_tok, noun_tok if noun_tok is not None else anchor, verb_tok, ent_of)
+    q_start, between = grown.q_start, grown.between
+    span_start = q_start if between and q_start < r.start else r.start
+    start_char = doc[span_start].idx if between and q_start < r.start else doc[r.start].idx
+    end_tok = doc[r.end - 1]
+    return {
+        "sentence": s_i,
+        "start": start_char,
+        "end": end_tok.idx + len(end_tok.text),
+        "surface": doc[span_start:r.end].text,  # not doc.text[...]: Doc.text joins every token on each call
+        "value": r.value,
+        "lower": r.value if r.upper is not None else None,
+        "upper": r.upper,
+        "kind": kind_of(r).value,
+        "qualifier": qualifier,
+        "unit": r.unit.name if r.unit is not None else None,
+        "noun": context.noun_text(noun_tok, r.end) if noun_tok is not None else None,
+        "verb": verb_tok.lemma_.lower() if verb_tok is not None else None,
+        "entity": ent.text if ent is not None else None,
+        "entity_label": ent.label_ if ent is not None else None,
+    }

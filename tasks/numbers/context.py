@@ -1,0 +1,141 @@
+"""What a number is about: the counted noun, the governing verb, the entity, and whether it is a change.
+
+All of it comes from the parse the pipeline already paid for (dependencies
+and entities), so nothing here re-reads the text.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from tasks.numbers.lexicon import (
+    WIRE_NOUNS,
+    PER_NOUNS,
+    DECREASE,
+    INCREASE,
+)
+from tasks.numbers import tokens, units
+
+
+def anchor(doc: Doc, r: tokens.Reading) -> Token:
+    """The token that carries the number's syntactic role: the unit or counted noun when there is one."""
+    last = doc[r.end - 1]
+    num = doc[r.start:r.end]
+    head = last.head
+    if last.dep_ in ("nummod", "quantmod", "compound", "amod") and head.i >= r.end and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    for t in num:
+        if t.head.i >= r.end or t.head.i < r.start:
+            return t
+    return last
+
+
+def change(anchor: Token) -> str | None:
+    """``increase``/``decrease`` when the number is the size of a change, not its end point."""
+    head = anchor.head
+    if head.lower_ == "by" and head.dep_ in ("prep", "agent"):
+        head = head.head
+    elif anchor.dep_ not in ("dobj", "npadvmod", "advmod", "attr", "nsubj", "conj") and head.lower_ not in ("up", "down"):
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in INCREASE:
+        return "increase"
+    if lemma in DECREASE:
+        return "decrease"
+    return None
+
+
+def counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
+    """The noun a bare count counts: ``6,000 people``, ``three of its soldiers``."""
+    last = doc[r.end - 1]
+    if last.dep_ in ("nummod", "quantmod", "compound", "amod", "appos") and last.head.i >= r.end and last.head.pos_ in ("NOUN", "PROPN"):
+        return last.head
+    if r.end < len(doc) and doc[r.end].pos_ == "NOUN" and doc[r.end].head.i >= r.end and doc[r.end].dep_ in ("compound", "nummod"):
+        return doc[r.end].head
+    if r.end < len(doc) and doc[r.end].tag_ == "NNS":
+        return doc[r.end]
+    for child in last.children:
+        if child.lower_ == "of" and child.i >= r.end:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                    return pobj
+    return None
+
+
+def noun_text(noun: Token, start: int) -> str:
+    """Lemma plus its compounds and plain adjectives (``commercial fisherman``), as NewsQuant names counted units.
+
+    Adjectives that are entities (``Russian``) go to the entity column instead.
+    """
+    mods = [modifier(c) for c in noun.lefts if c.i >= start and not c.ent_type_ and modifier(c)
+            and c.left_edge.i >= start]
+    head = noun.lemma_.lower() if noun.pos_ == "NOUN" or noun.tag_ == "NNPS" else noun.text
+    if noun.tag_ == "NNPS" and head.endswith("s") and not head.endswith("ss"):
+        head = head[:-1]  # ``Americans``: spaCy leaves plural proper nouns unlemmatised
+    head = WIRE_NOUNS.get(head, head)
+    rate = per_what(noun)
+    return " ".join([*mods, head] + ([f"per {rate}"] if rate else []))
+
+
+def per_what(noun: Token) -> str | None:
+    """The denominator of a counted rate: ``3 goals per match``, ``500 cars a day``, ``180 beats per minute``.
+
+    After ``per`` any noun will do; after ``a``/``an`` only a unit or a
+    rate noun (``a share``, ``a day``), so ``gave 3 pupils a book`` stays a count.
+    """
+    doc, k = noun.doc, noun.i + 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("per", "a", "an"):
+        return None
+    nxt = doc[k + 1]
+    if nxt.pos_ != "NOUN" or (k + 2 < len(doc) and doc[k + 2].lower_ in ("ago", "earlier", "later")):
+        return None
+    unit = units.lookup(nxt.text)
+    if doc[k].lower_ != "per" and unit is None and nxt.lower_ not in PER_NOUNS:
+        return None
+    return unit.name if unit is not None else nxt.lemma_.lower()
+
+
+def modifier(c: Token) -> str | None:
+    """A modifier that names a kind of the noun: ``power`` plant, ``coal-fired`` plant, not ``decently sized``.
+
+    A hyphenated compound is kept whole; an adjective graded by an adverb is
+    a description (``very large``, ``decently sized``), not part of what is
+    counted.
+    """
+    if c.dep_ in ("amod", "compound", "nmod") and any(h.text == "-" and h.dep_ == "punct" for h in c.children):
+        return c.doc[c.left_edge.i:c.i + 1].text.lower().replace(" ", "")
+    if any(a.dep_ == "advmod" for a in c.children):
+        return None
+    if c.dep_ == "amod" and c.pos_ == "ADJ" and c.tag_ in ("JJR", "JJS"):
+        return c.lemma_.lower()  # ``biggest banks``: NewsQuant names what is counted by lemmas, ``big bank``
+    if c.dep_ == "compound" and c.pos_ == "NOUN":
+        return c.lemma_.lower()  # ``sales figures`` counts ``sale figure``, as the head is a lemma too
+    if c.dep_ == "compound" and c.pos_ == "ADJ" or c.dep_ == "amod" and c.pos_ == "ADJ":
+        return c.lower_
+    return None
+
+
+def verb(tok: Token) -> Token | None:
+    for _ in range(6):
+        if tok.pos_ == "VERB":
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def entity(noun: Token | None, anchor: Token, verb: Token | None, ent_of: dict[int, Span]) -> Span | None:
+    """An entity the count is about: a modifier of the noun, else the subject of the verb it is the object of."""
+    if noun is not None:
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in ent_of:
+                return ent_of[child.i]
+            if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+                for pobj in child.children:
+                    if pobj.i in ent_of:
+                        return ent_of[pobj.i]
+    if verb is not None and anchor.head is verb:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i in ent_of:
+                return ent_of[child.i]
+    return None

@@ -1,0 +1,275 @@
+"""The not-an-amount checks: years, seasons, labels, names, ages, scores, list markers.
+
+Each check is a small named function so a rejection can be traced to one
+rule, as the junk rules are.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from tasks.numbers import tokens, units
+from tasks.numbers.lexicon import (
+    LABEL_NOUNS,
+    YEAR_NOUNS,
+    DATE_NEUTRAL,
+    NUMBER_WORDS,
+    NAME_LABELS,
+    Kind,
+    ID_NOUNS,
+    INDEX_NAMES,
+    PERSON_PRONOUNS,
+    SPAN_NOUNS,
+    STREET_WORDS,
+)
+
+
+def measured_duration(t: Token) -> bool:
+    """A duration word after a number (``two years``) or ``per``: spaCy labels it DATE or TIME, but it dates nothing.
+
+    So ``unemployed for one to two years and 95800 who ...`` keeps its count
+    even though the DATE span runs on over it; ``two years ago`` still has
+    ``ago`` to mark a date.
+    """
+    unit = units.lookup(t.text)
+    if unit is None or unit.kind != Kind.DURATION or t.i == 0:
+        return False
+    prev = t.doc[t.i - 1]
+    return prev.like_num or tokens.is_word_number(prev) or prev.lower_ in ("per", "/")  # ``1.5e-3 per hour``: a rate
+
+
+def lasts(doc: Doc, r: tokens.Reading) -> bool:
+    """Whether a hyphenated duration measures how long its noun lasts (``a two-year maintenance period``).
+
+    News uses ``five-year`` both as a length (a ban, a contract, a prison
+    term) and as a label (a five-year high, a 10-year bond, a five-year $700000
+    award); only the first is a duration worth a row.
+    """
+    head = doc[r.end - 1].head
+    return head.i >= r.end and head.pos_ == "NOUN" and head.lemma_.lower() in SPAN_NOUNS
+
+
+def in_name(doc: Doc, r: tokens.Reading) -> bool:
+    """Whether the name entity at the number has words besides it (``World War Two``, not a mislabelled ``-1``)."""
+    ent = next((e for e in doc.ents if e.start <= r.start < e.end), None)
+    return ent is None or any(not (r.start <= t.i < r.end) and not t.is_punct for t in ent)
+
+
+_SEASON = re.compile(r"^(?P<a>1[0-9]\d\d|20\d\d)[/–-](?P<b>\d\d|\d{4})$")
+
+
+def is_season(doc: Doc, r: tokens.Reading) -> bool:
+    """``1986/87``, ``2019-20``, ``1999/2000``, ``1990/95``: a fiscal year, season or span, never the fraction 22.83.
+
+    The second year must come after the first, within ten years, written in
+    two or four digits; ``3/4`` and ``1990/85`` stay what they are.
+    """
+    text = doc[r.start:r.end].text.replace(" ", "")
+    m = _SEASON.match(text)
+    if m is None:
+        return False
+    first, second = int(m["a"]), int(m["b"])
+    if len(m["b"]) == 2:
+        second += first - first % 100 + (100 if second < first % 100 else 0)
+    return 0 < second - first <= 10
+
+
+def is_year(doc: Doc, r: tokens.Reading) -> bool:
+    tok = doc[r.start]
+    if r.unit is not None or tok.shape_ != "dddd" or not 1000 <= r.value <= 2100:
+        return False
+    if r.upper is not None and not 1000 <= r.upper <= 2100:
+        return False  # ``1000-5000`` is a range of amounts; ``1990-2000`` a span of years
+    nxt = doc[r.end] if r.end < len(doc) else None
+    return nxt is None or nxt.tag_ != "NNS" or nxt.lemma_.lower() in YEAR_NOUNS
+
+
+def before_street(doc: Doc, k: int) -> bool:
+    """Whether title-case words up to a street word follow (``Zorro Ranch Road``)."""
+    for t in doc[k:k + 4]:
+        if t.lower_.rstrip(".") in STREET_WORDS and t.text[:1].isupper():
+            return True
+        if not t.is_title:
+            return False
+    return False
+
+
+def is_label(doc: Doc, r: tokens.Reading, floor: int) -> bool:
+    """Numbers that name rather than count: ``Section 427``, ``Game 2``, list markers ``1.``."""
+    if r.unit is not None:
+        return False
+    if r.start == floor or "\n" in doc[r.start - 1].text_with_ws:
+        nxt = doc[r.end] if r.end < len(doc) else None
+        if nxt is not None and nxt.text in (".", ")") and r.end + 1 < len(doc) and not doc[r.end + 1].is_space:
+            return True  # a list marker has an item after it
+    if r.start == floor:
+        return False
+    first, prev = doc[r.start], doc[r.start - 1]
+    if first.text[:1] == "0" and first.is_digit and len(first.text) > 1:
+        return True  # ``0401 GMT``, codes with leading zeros
+    if prev.lower_ in ID_NOUNS and (prev.pos_ in ("NOUN", "PROPN") or prev.text == "#" or prev.lower_ in LABEL_NOUNS):
+        return True
+    if first.is_digit and len(prev.text) >= 2 and prev.text.isupper() and prev.is_alpha and prev.whitespace_ \
+            and prev.ent_type_ not in ("GPE", "NORP") and units.currency_code(prev.text) is None \
+            and units.lookup(prev.text) is None:
+        return True  # ``RTX 4090``, ``GTX 1080``: a model code in capitals names a product
+    if prev.lower_ in INDEX_NAMES or (prev.text == "P" and r.start - 2 >= floor and doc[r.start - 2].text in ("S", "S&")):
+        return True  # ``S&P 500``, ``FTSE 100``, ``sp 500``: an index name
+    if first.is_digit and before_street(doc, r.end):
+        return True  # ``49 Zorro Ranch Road``, ``22 Ave Foch``: an address
+    if prev.pos_ == "PROPN" and prev.text[:1].isalpha() and not prev.whitespace_ == "" and first.is_digit \
+            and prev.ent_type_ not in ("DATE", "TIME", "MONEY"):
+        return True  # ``S&P 500``, ``iPhone 11``, ``Game 6``
+    if prev.text == "(" and r.end < len(doc) and doc[r.end].text == ")" and r.start - 2 >= floor \
+            and doc[r.start - 2].pos_ == "PROPN":
+        return True  # ``Dak Prescott (4)``: a shirt number
+    nxt = doc[r.end] if r.end < len(doc) else None
+    head = doc[r.end - 1].head
+    return nxt is not None and nxt.tag_ == "NNP" and nxt.is_title and head.tag_ == "NNP" and head.i >= r.end \
+        and first.is_digit  # ``737 Max jets``, ``358 El Brillo Way``
+
+
+def is_age(doc: Doc, r: tokens.Reading, anchor: Token, floor: int, end: int) -> bool:
+    """A bare whole number that is a person's age: ``Senard, 65, said``, ``Maria who was 10``, ``aged 25``."""
+    if r.value != int(r.value) or not 0 < r.value < 125:
+        return False
+    if r.start > floor and doc[r.start - 1].lower_ in ("aged", "ages"):
+        return True
+    if r.start - 2 >= floor and doc[r.start - 1].text == "," and doc[r.start - 2].ent_type_ == "PERSON" \
+            and r.end < end and doc[r.end].text == ",":
+        return True
+    head = anchor.head
+    if anchor.dep_ in ("attr", "acomp") and head.lemma_ == "be":
+        return any(c.dep_ == "nsubj" and (c.lower_ in PERSON_PRONOUNS or c.ent_type_ == "PERSON") for c in head.children)
+    return False
+
+
+def restated(doc: Doc, r: tokens.Reading, row: dict, rows: list[dict]) -> bool:
+    """``forty-five (45)``, ``five (5) days``: the same number repeated in brackets is one number."""
+    if not rows or r.start < 2 or doc[r.start - 1].text != "(" or r.end >= len(doc) or doc[r.end].text != ")":
+        return False
+    last = rows[-1]
+    return last["value"] == row["value"] and last["upper"] == row["upper"] and last["end"] <= doc[r.start - 1].idx \
+        and doc[r.start - 2].idx + len(doc[r.start - 2].text) == last["end"]
+
+
+@dataclass
+class Case:
+    """A grown reading and what the rules need to judge it."""
+
+    doc: Doc
+    r: tokens.Reading
+    floor: int
+    end: int
+    qualifier: str | None
+    dates: dict[int, Span]
+    first: Token = field(init=False)  # the first token of the number itself, past a currency symbol
+
+    def __post_init__(self) -> None:
+        r, doc = self.r, self.doc
+        self.first = doc[r.start if doc[r.start].text not in units.CURRENCY_PREFIX else min(r.start + 1, r.end - 1)]
+
+    @property
+    def bare(self) -> bool:
+        """No unit, or a duration: the readings a date, name or label can be mistaken for."""
+        return self.r.unit is None or self.r.unit.kind not in (Kind.MONEY, Kind.PERCENT, Kind.QUANTITY, units.AGE)
+
+    @property
+    def dash_pair(self) -> bool:
+        """``2-0``, ``2013-14``: a number glued by a dash to the digits after it."""
+        r, doc, end = self.r, self.doc, self.end
+        return r.upper is None and r.end + 1 < end and doc[r.end].text in ("-", "–") and not doc[r.end].whitespace_ \
+            and doc[r.end + 1].like_num and doc[r.end + 1].is_digit
+
+
+def _ordinal_unit(c: Case) -> bool:
+    return c.r.ordinal and c.r.unit is not None
+
+
+def _date(c: Case) -> bool:
+    """``April 2014``, ``11 a.m.``; ``between 5 and 10`` mislabelled DATE stays."""
+    r, date = c.r, c.dates.get(c.first.i)
+    return c.bare and date is not None and r.unit is None and any(
+        not (r.start <= t.i < r.end or t.like_num or t.lower_ in NUMBER_WORDS or t.lower_ in DATE_NEUTRAL
+             or measured_duration(t))
+        for t in date[max(r.start - 3, date.start) - date.start:r.end + 3 - date.start])
+
+
+def _name(c: Case) -> bool:
+    """``World War Two``, ``Boeing 737``: part of a name."""
+    return (c.bare or c.r.ordinal) and c.first.ent_type_ in NAME_LABELS and in_name(c.doc, c.r)
+
+
+def _season(c: Case) -> bool:
+    return c.bare and c.r.unit is None and is_season(c.doc, c.r)
+
+
+def _year(c: Case) -> bool:
+    return c.bare and c.r.unit is None and c.qualifier is None and is_year(c.doc, c.r)
+
+
+def _label(c: Case) -> bool:
+    return c.bare and c.r.unit is None and is_label(c.doc, c.r, c.floor)
+
+
+def _clock_time(c: Case) -> bool:
+    """``2.13 am``."""
+    r, doc = c.r, c.doc
+    return c.bare and r.unit is None and r.end < c.end and doc[r.end].lower_ in ("am", "pm", "a.m.", "p.m.", "a.m", "p.m")
+
+
+def _score(c: Case) -> bool:
+    """``2-0``, ``89-89``: a score, both sides."""
+    return c.bare and c.r.unit is None and c.dash_pair
+
+
+def _compound_adjective(c: Case) -> bool:
+    """``six-speed``, ``three-bed``: a compound adjective, not a count."""
+    r, doc = c.r, c.doc
+    return c.bare and r.unit is None and r.upper is None and doc[r.start].is_alpha and r.end + 1 < c.end \
+        and doc[r.end].text == "-" and not doc[r.end].whitespace_ and doc[r.end + 1].tag_ in ("NN", "JJ") \
+        and not tokens.is_word_number(doc[r.end + 1])
+
+
+def _duration_label(c: Case) -> bool:
+    """``a five-year $700000 award`` describes the award; ``a two-year ban`` is how long it lasts."""
+    r, doc = c.r, c.doc
+    return r.hyphen and r.unit is not None and r.unit.kind == Kind.DURATION and r.end < c.end \
+        and doc[r.end].pos_ in ("NOUN", "PROPN", "SYM", "ADJ") and not lasts(doc, r)
+
+
+def _relative_position(c: Case) -> bool:
+    """``second to last``."""
+    r, doc = c.r, c.doc
+    return r.ordinal and r.end + 1 < c.end and doc[r.end].lower_ == "to" and doc[r.end + 1].lower_ == "last"
+
+
+#: The not-an-amount rules, in the order they are tried; the first that holds names the rejection.
+RULES: dict[str, Callable[[Case], bool]] = {
+    "ordinal_with_unit": _ordinal_unit,
+    "date": _date,
+    "name": _name,
+    "season": _season,
+    "year": _year,
+    "label": _label,
+    "clock_time": _clock_time,
+    "score": _score,
+    "compound_adjective": _compound_adjective,
+    "duration_label": _duration_label,
+    "relative_position": _relative_position,
+}
+
+
+def reject(c: Case) -> str | None:
+    """The name of the first rule that says the reading is not an amount, else None.
+
+    A rejected number glued by a dash to digits (``2013-14``, ``2-0``,
+    ``737-800``) takes both ends with it, so the second is not read again as a count.
+    """
+    name = next((name for name, rule in RULES.items() if rule(c)), None)
+    if name is not None and c.dash_pair:
+        c.r.end += 2  # ``Celtics 112-104``, ``737-800``: the pair is one expression, rejected whole
+    return name

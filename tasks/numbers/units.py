@@ -1,0 +1,334 @@
+"""Unit normalisation: what a surface like ``km/h``, ``US$``, ``SEK`` or ``dlrs`` means.
+
+The units come from quantulum3's unit database (symbols, surfaces, plurals,
+SI-prefixed forms; the names NewsQuant uses) and ISO 4217 currency codes
+from Babel's CLDR data, both loaded once per process on first use. The
+tables below are not a unit list: they are the context decisions the
+databases cannot make (``M`` is a scale, not a metre; ``pound`` is money or
+mass; single letters and common nouns are units only when we say so; wire
+abbreviations such as ``dlrs`` and ``stg``) and the one name we print for a
+unit the database names twice (``celsius``, ``dollar``). Abbreviations are
+matched case-sensitively, words lower-cased.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from functools import cache
+from types import ModuleType
+from typing import NamedTuple
+
+from tasks.numbers.lexicon import Kind
+
+
+#: The kind of a unit that measures an age; its rows are quantities (``15-year-old``).
+AGE = "age"
+
+
+class Unit(NamedTuple):
+    name: str
+    kind: str  # a Kind (money, percent, quantity, duration) or AGE
+
+
+def _table(kind: str, entries: dict[str, tuple[str, ...]]) -> dict[str, Unit]:
+    return {surface: Unit(name, kind) for name, surfaces in entries.items() for surface in surfaces}
+
+
+#: Glued to the left of a number (``$5``, ``HK$3.7``, ``$US113``) or a token of its own.
+CURRENCY_PREFIX: dict[str, str] = {
+    "$": "dollar", "US$": "dollar", "$US": "dollar", "US": "dollar", "USD": "dollar",
+    "€": "euro", "EUR": "euro", "£": "pound sterling", "GBP": "pound sterling",
+    "¥": "japanese yen", "JPY": "japanese yen", "CNY": "chinese yuan", "RMB": "chinese yuan",
+    "A$": "australian dollar", "$A": "australian dollar", "AU$": "australian dollar", "AUD": "australian dollar",
+    "C$": "canadian dollar", "CA$": "canadian dollar", "CAD": "canadian dollar",
+    "HK$": "hong kong dollar", "HKD": "hong kong dollar", "NZ$": "new zealand dollar",
+    "S$": "singapore dollar", "₹": "indian rupee", "Rs": "indian rupee", "INR": "indian rupee",
+    "₪": "shekel", "RM": "malaysian ringgit", "CHF": "swiss franc", "₽": "russian ruble", "₩": "south korean won",
+}
+#: Currency words after a number; an adjective before them refines the name (``Australian dollars``).
+CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "dollar", "dollars": "dollar", "euro": "euro", "euros": "euro",
+    "sterling": "pound sterling", "yen": "japanese yen", "yuan": "chinese yuan",
+    "renminbi": "chinese yuan", "rupee": "indian rupee", "rupees": "indian rupee",
+    "shekel": "shekel", "shekels": "shekel", "ruble": "russian ruble", "rubles": "russian ruble",
+    "rouble": "russian ruble", "roubles": "russian ruble", "franc": "swiss franc", "francs": "swiss franc",
+    "peso": "peso", "pesos": "peso", "rand": "south african rand", "ringgit": "malaysian ringgit",
+    "won": "south korean won", "cent": "cent", "cents": "cent", "pence": "penny", "penny": "penny",
+    # wire-service abbreviations (``five mln dlrs``, ``40 cts``, ``10 mln stg``)
+    "dlr": "dollar", "dlrs": "dollar", "cts": "cent", "ct": "cent", "stg": "pound sterling",
+    "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen",
+    "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar", "CHF": "swiss franc",
+}
+#: Words that are a currency only after a scale word (``3.4 billion marks``; ``three marks`` are grades).
+SCALED_CURRENCY = {"mark": "german mark", "marks": "german mark", "guilder": "dutch guilder",
+                   "guilders": "dutch guilder", "lira": "italian lira", "lire": "italian lira"}
+#: ``pounds`` is money after a scale word (``20 million pounds``) and mass otherwise.
+AMBIGUOUS_POUND = frozenset({"pound", "pounds"})
+CURRENCY_ADJ: dict[str, str] = {
+    "australian": "australian", "canadian": "canadian", "hong kong": "hong kong",
+    "new zealand": "new zealand", "singapore": "singapore", "taiwan": "new taiwan",
+    "u.s.": "", "us": "",  # ``1.5 billion U.S. dlrs`` are plain dollars
+}
+
+#: Abbreviations the database lacks, names it otherwise, or names a second unit we do not mean in news.
+_ABBREV = {
+    **_table(Kind.PERCENT, {
+        "percentage": ("%",),
+    }),
+    **_table(Kind.MONEY, {
+        "penny": ("p",),
+    }),
+    **_table(Kind.QUANTITY, {
+        "barrel per day": ("bpd", "b/d"),  # oil output as agencies write it
+        "metre": ("m",), "micrometre": ("μm",), "inch": ("″",), "foot": ("′",), "yard": ("yd", "yds"),
+        "gram": ("g",), "litre": ("l", "L"), "millilitre": ("ml", "mL"), "kilometre per hour": ("kmh",),
+        "mile per gallon": ("mpg",), "watt": ("W",), "megawatt hour": ("MWh",), "gigawatt hour": ("GWh",),
+        "terawatt hour": ("TWh",), "horsepower": ("PS",), "brake horsepower": ("bhp",), "kilobyte": ("KB",),
+        "megabit per second": ("Mb/s",), "gigabit per second": ("Gb/s",), "hertz": ("HZ",), "gigahertz": ("Ghz",),
+        "celsius": ("C", "ºC", "degC"), "fahrenheit": ("F", "ºF", "degF"),
+        "foot pound-force": ("lb-ft", "lb ft"), "volt": ("V",), "parts-per-million": ("ppm",),
+        "parts-per-billion": ("ppb",), "square foot": ("sqft",), "watt hour": ("Wh",), "degree": ("°",),
+    }),
+    **_table(Kind.DURATION, {
+        # wire-service abbreviations
+        "month": ("mth", "mths"), "week": ("wk", "wks"),
+        "second": ("secs",), "minute": ("mins",), "hour": ("h",), "year": ("yrs",),
+    }),
+}
+
+#: Words and phrases the database lacks or names otherwise (``tonnes`` are ``metric ton``, as NewsQuant writes).
+_WORDS = {
+    **_table(Kind.PERCENT, {
+        # ``pct`` as a word too, so a capitalised headline's ``12 PCT`` is read as the wire's ``12 pct``
+        "percentage": ("per cent", "per-cent", "per cents", "pc", "p.c.", "pct"),
+        "percentage point": ("percentage point", "percentage points", "percent point", "percent points"),
+    }),
+    **_table(Kind.QUANTITY, {
+        "nautical mile": ("nautical mile", "nautical miles"), "ton": ("ton", "tons"),
+        "metric ton": ("tonne", "tonnes", "metric ton", "metric tons"),
+        "millilitre": ("millilitre", "millilitres", "milliliter", "milliliters"),
+        "hectare": ("hectare", "hectares"), "mile per hour": ("miles an hour",),
+        "kilometre per hour": ("kilometres an hour", "kilometers an hour"),
+        "brake horsepower": ("brake horsepower",), "celsius": ("deg c", "degrees c", "degree c"),
+        "fahrenheit": ("deg f", "degrees f", "degree f"), "mega british thermal unit": ("mmbtu",),
+        "point": ("point", "points", "pts"), "basis point": ("basis point", "basis points", "bps", "bp"),
+        "parts-per-million": ("parts per million",), "parts-per-billion": ("parts per billion",),
+    }),
+    **_table(Kind.DURATION, {
+        "second": ("second", "seconds"), "minute": ("minute", "minutes"), "millennium": ("millennia",),
+    }),
+    **_table(AGE, {
+        "year of age": ("year-old", "years-old", "year old", "years old", "-year-old", "yo", "y/o"),
+        "month of age": ("month-old", "months-old", "month old", "months old"),
+        "week of age": ("week-old", "weeks-old", "week old", "weeks old"),
+        "day of age": ("day-old", "days-old", "day old", "days old"),
+    }),
+}
+
+#: Longest unit surface, in tokens, worth trying (``degrees celsius``, ``miles per hour``).
+MAX_UNIT_TOKENS = 3
+
+
+def lookup(surface: str) -> Unit | None:
+    """The unit a surface names: our context decisions, the unit database, a power of a length, a ratio."""
+    return _ABBREV.get(surface) or _WORDS.get(surface.lower()) or _from_db(surface) or _powered(surface) \
+        or _ratio(surface)
+
+
+#: quantulum3 names we print otherwise, so one unit has one name (NewsQuant writes ``celsius``).
+DB_NAMES = {"degree Celsius": "celsius", "degree fahrenheit": "fahrenheit", "degree angle": "degree",
+            "united states dollar": "dollar", "mexican peso": "peso"}
+#: Words the database names a unit that news mostly uses as ordinary nouns (``two bars``, ``three drops``).
+COMMON_NOUNS = frozenset({
+    "bar", "bars", "drop", "drops", "quarter", "quarters", "span", "spans", "shake", "shakes", "real", "reals",
+    "pond", "ponds", "league", "leagues", "mill", "mills", "mil", "mils", "gal", "gals", "candle", "candles",
+    "mole", "moles", "quad", "quads", "franklin", "franklins", "rad", "rads", "henry", "henries", "gray", "grays",
+    "stoke", "stokes", "peck", "pecks", "barn", "barns", "ell", "ells", "dot", "dots", "nit", "nits", "tex",
+    "pel", "pels", "rhe", "rhes", "bit", "bits", "point", "points", "set", "sets", "pair", "pairs", "line",
+    "lines", "pace", "paces", "mark", "marks", "grain", "grains", "block", "blocks", "stone", "stones", "unit",
+    "units", "gross", "score", "scores", "hand", "hands", "finger", "fingers", "tick", "ticks", "wrap", "wraps",
+    "cord", "cords", "rod", "rods", "perch", "pole", "poles", "chain", "chains", "link", "links", "cable",
+    "cables", "shot", "shots", "dash", "pinch", "smidgen", "tablet", "tablets", "ream", "reams", "bale", "bales",
+    "bag", "bags", "box", "boxes", "case", "cases", "sheet", "sheets", "pixel", "pixels",
+    "quarter", "dime", "dimes", "rand", "rands", "won", "wons", "age", "ages", "era", "eras",
+})
+#: Lower-case symbols that are English words or times of day (``in``, ``am``, ``pm``): never units on their own.
+WORD_SYMBOLS = frozenset({"in", "am", "pm", "as", "at", "pt", "cd", "da", "do", "is", "it", "no", "on", "or", "to",
+                          "mb", "b", "s", "yd", "cc", "st", "nd", "rd", "th", "ab", "ac", "au", "bu", "den", "dam",
+                          "fur", "gal", "lea", "sb", "fb", "ly", "pk", "qr", "thm", "ka", "ky", "hs", "ua", "yb",
+                          "zb", "nb", "tb", "pb"})
+
+
+def _symbol_ok(s: str) -> bool:
+    """A database symbol we read as a unit on its own.
+
+    Two capitals are an acronym in news (``TV``, ``MP``, ``PA``) unless they
+    are a prefix on watts or bytes (``MW``, ``GB``); single letters, digits
+    and English words are never units alone.
+    """
+    if len(s) < 2 or s in WORD_SYMBOLS or s.isdigit():
+        return False
+    if len(s) == 2 and s.isupper() and s.isalpha():
+        return s[0] in "KMGTPE" and s[1] in "WB"
+    return True
+
+
+class _Db(NamedTuple):
+    symbols: dict[str, Unit]
+    words: dict[str, Unit]
+
+
+def _kind_of(entity: str, name: str) -> str | None:
+    if entity == "currency":
+        return Kind.MONEY
+    if entity == "time":
+        return Kind.DURATION
+    if entity == "dimensionless":
+        return Kind.PERCENT if name in ("percentage", "permille", "per mille", "basis point") else None
+    return Kind.QUANTITY
+
+
+def _quantulum3() -> ModuleType:
+    """quantulum3's loader, imported on first use: its unit index costs 1.5-4 s, paid once per process.
+
+    Only its data is used (not its parser), so the warning that its optional
+    classifier is missing says nothing about us and is silenced.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        from quantulum3 import load
+    return load
+
+
+@cache
+def _db() -> _Db:
+    """quantulum3's units, indexed once per process; a surface that names two units is left out (ambiguous)."""
+    db = _quantulum3().units()
+
+    def index(table: dict, keep) -> dict[str, Unit]:
+        out: dict[str, Unit] = {}
+        for surface, objs in table.items():
+            found = {(DB_NAMES.get(o.name, o.name), _kind_of(o.entity.name, o.name)) for o in objs}
+            if len(found) == 1 and keep(surface):
+                name, kind = found.pop()
+                if kind is not None:
+                    out[surface] = Unit(name, kind)
+        return out
+
+    symbols = index(db.symbols, _symbol_ok)
+    words = index(db.surfaces_lower, lambda s: s not in COMMON_NOUNS and s not in WORD_SYMBOLS and len(s) > 2)
+    return _Db(symbols, words)
+
+
+def _from_db(surface: str) -> Unit | None:
+    db = _db()
+    return db.symbols.get(surface) or db.words.get(surface.lower())
+
+
+_RATIO = re.compile(r"^(?P<a>[^/\s]+?)\s*(?:/|\s+per\s+)\s*(?P<b>[^/\s][^/]*)$")
+
+
+def _ratio(surface: str) -> Unit | None:
+    """``mg/L``, ``A/cm2``, ``kWh per tonne``: a compound unit as ``<unit> per <unit>``.
+
+    Single letters are accepted on either side here (``A`` is an ampere in
+    ``A/cm2``), since the slash already says both sides are units.
+    """
+    if "/" not in surface and " per " not in surface:
+        return None
+    m = _RATIO.match(surface)
+    if m is None:
+        return None
+    a, b = (_one(m["a"]), _one(m["b"]))
+    if a is None or b is None or (a.kind not in (Kind.QUANTITY, Kind.MONEY) and b.kind != Kind.DURATION):
+        return None  # ``%/year`` would be a rate of change, not a unit
+    return Unit(f"{a.name} per {b.name}", a.kind)
+
+
+def _one(surface: str) -> Unit | None:
+    """A unit on one side of a ratio: any single symbol of the database too (``A``, ``s``, ``L``)."""
+    found = _ABBREV.get(surface) or _WORDS.get(surface.lower()) or _from_db(surface) or _powered(surface)
+    if found is None:
+        objs = _symbols_all().get(surface)
+        if objs and len(objs) == 1:
+            found = objs[0]
+    return found
+
+
+@cache
+def _symbols_all() -> dict[str, list[Unit]]:
+    out: dict[str, list[Unit]] = {}
+    for surface, objs in _quantulum3().units().symbols.items():
+        named = {Unit(DB_NAMES.get(o.name, o.name), k) for o in objs if (k := _kind_of(o.entity.name, o.name))}
+        out[surface] = sorted(named)
+    return out
+
+
+#: Lengths that make an area or a volume when squared or cubed.
+LENGTHS = frozenset({"millimetre", "centimetre", "metre", "kilometre", "inch", "foot", "yard", "mile", "nanometre"})
+_POWER_WORDS = {"square": "square", "sq": "square", "sq.": "square", "cubic": "cubic", "cu": "cubic", "cu.": "cubic",
+                "^2": "square", "²": "square", "2": "square", "squared": "square",
+                "^3": "cubic", "³": "cubic", "3": "cubic", "cubed": "cubic"}
+_POWERED = re.compile(r"^(?:(?P<pre>square|sq\.?|cubic|cu\.?)\s+(?P<a>.+)"
+                      r"|(?P<b>[^\d\s^²³]+?)(?:(?P<post>\^[23]|[²³]|[23])|\s+(?P<word>squared|cubed)))$", re.I)
+
+
+def _powered(surface: str) -> Unit | None:
+    """``cubic kilometres``, ``km^3``, ``mi²``, ``km cubed``: an area or volume from any length in the tables.
+
+    Listing every ``square``/``cubic`` spelling of every length would triple
+    the tables; the power is read the same way whatever length it applies to.
+    """
+    if not (surface[-1:] in "23²³" or surface[-5:].lower() in ("uared", "cubed") or surface[:2].lower() in ("sq", "cu")):
+        return None  # the cheap test first: lookup() runs on every word after every number
+    m = _POWERED.match(surface)
+    if m is None:
+        return None
+    power = _POWER_WORDS[(m["pre"] or m["post"] or m["word"]).lower()]
+    base = _ABBREV.get(m["a"] or m["b"]) or _WORDS.get((m["a"] or m["b"]).lower()) or _from_db(m["a"] or m["b"])
+    if base is None or base.name not in LENGTHS:
+        return None
+    return Unit(f"{power} {base.name}", Kind.QUANTITY)
+
+
+def currency_prefix(surface: str) -> str | None:
+    """The currency of a symbol or code written before a number (``$``, ``HK$``, ``$US``, ``SEK``)."""
+    return CURRENCY_PREFIX.get(surface) or currency_code(surface)
+
+
+#: ISO 4217 codes that are also English words or common abbreviations; a capitalised headline has plenty.
+CODE_WORDS = frozenset({"ALL", "CUP", "TOP", "PEN", "MOP", "BAM", "SOS", "MAD", "GEL", "AMD", "BOB", "TRY", "SAR",
+                        "STD", "XXX", "XTS", "XAU", "XAG", "XPT", "XPD"})
+
+
+def currency_code(surface: str) -> str | None:
+    """The currency an ISO 4217 code names (``SEK`` is ``swedish krona``), from CLDR via Babel.
+
+    The name is quantulum3's where it has the currency (``CHF`` is ``swiss
+    franc``), so a currency has one name whichever way it was written.
+    """
+    if len(surface) != 3 or not surface.isupper() or not surface.isalpha() or surface in CODE_WORDS:
+        return None
+    return _codes().get(surface)
+
+
+@cache
+def _codes() -> dict[str, str]:
+    from babel.numbers import get_currency_name, list_currencies
+
+    names = {code: get_currency_name(code, locale="en").lower() for code in list_currencies()}
+    for unit in _quantulum3().units().names.values():
+        if unit.currency_code and unit.name != "united states dollar":
+            names[unit.currency_code] = DB_NAMES.get(unit.name, unit.name)
+    return names
+
+
+def currency_word(surface: str) -> str | None:
+    """The currency a word after a number names (``euros``, ``cents``, ``USD``, ``NOK``)."""
+    return CURRENCY_WORDS.get(surface) or CURRENCY_WORDS.get(surface.lower()) or currency_code(surface)
+
+
+def warm() -> None:
+    """Build the unit and currency indexes now rather than on the first number a worker meets."""
+    _db()
+    _codes()

@@ -1,0 +1,59 @@
+"""Each not-an-amount rule beside a sentence it must keep: the rule rejects a class, not every number near it.
+
+Made-up sentences only.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tasks.numbers import extend, extract_numbers, judge, read
+
+
+def _surfaces(nlp, text: str) -> list[str]:
+    return [r["surface"] for r in extract_numbers(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    ("rejected", "kept", "surface"),
+    [
+        # fiscal years and seasons / a fraction and a range of amounts
+        ("Profit for 1986/87 doubled.", "Profit rose 3/4 in the year.", "3/4"),
+        ("The 2019-20 season was cut short.", "They sold 1000-5000 tickets a night.", "1000-5000"),
+        # versions and model numbers / counts written after the same kind of word
+        ("Version 2 of the app is out.", "The app has 2 versions.", "2"),
+        ("The Boeing 737 landed safely.", "Boeing delivered 737 planes.", "737"),
+        ("Staff moved to version 3.2 overnight.", "Staff moved to 3.2 versions overnight.", "3.2"),
+        ("The RTX 4090 card sold out.", "The shop sold 4090 cards.", "4090"),
+        # scores, both sides / a range of counts
+        ("The Hawks beat the Bulls 112-104 on Sunday.", "The Hawks sold 104 seats on Sunday.", "104"),
+        ("Lincoln won 3-1 at home.", "Lincoln scored 3 to 5 goals a game.", "3 to 5"),
+        # years / a four-digit count
+        ("The bridge opened in 1998.", "The bridge carries 1998 cars a day.", "1998"),
+        # clock times / a count before the same words
+        ("The shop opens at 9 am on Sundays.", "The shop has 9 staff on Sundays.", "9"),
+        # labels / a count before the same noun
+        ("The vote is in Room 12 today.", "The hotel has 12 rooms.", "12"),
+    ],
+)
+def test_rule_and_its_counter_example(nlp, rejected: str, kept: str, surface: str) -> None:
+    assert _surfaces(nlp, rejected) == []
+    assert surface in _surfaces(nlp, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "rule"),
+    [
+        ("Profit for 1986/87 doubled.", "1986/87", "season"),
+        ("The bridge opened in 1998.", "1998", "year"),
+        ("Lincoln won 3-1 at home.", "3", "score"),
+        ("Our seats are in Section 427 by the aisle.", "427", "name"),  # spaCy: a LAW entity
+        ("The Boeing 737 landed safely.", "737", "label"),  # a number after a proper noun
+    ],
+)
+def test_a_rejection_names_its_rule(nlp, text: str, token: str, rule: str) -> None:
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == token)
+    r = read.read_number(doc, i, len(doc))
+    grown = extend.grow(doc, r, 0, len(doc))
+    dates = {t: e for e in doc.ents if e.label_ in ("DATE", "TIME") for t in range(e.start, e.end)}
+    assert judge.reject(judge.Case(doc, r, 0, len(doc), grown.qualifier, dates)) == rule

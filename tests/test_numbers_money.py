@@ -1,0 +1,200 @@
+"""Currencies, scales, wire-service abbreviations and per-units, as agencies and markets write them.
+
+Every sentence here is made up for the test; none comes from a dev set.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tasks.numbers import extract_numbers
+
+
+def _rows(nlp, text: str) -> list[dict]:
+    return extract_numbers(nlp(text))
+
+
+def _find(rows: list[dict], surface: str) -> dict:
+    hits = [r for r in rows if r["surface"] == surface]
+    assert len(hits) == 1, (surface, rows)
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        # ISO codes glued to a scaled amount, spaced before it, after it
+        ("Lindqvist AG issued CHF2.5bn of bonds on Tuesday.", "CHF2.5bn", 2.5e9, "swiss franc"),
+        ("The ferry operator was fined SEK 40m last week.", "SEK 40m", 40e6, "swedish krona"),
+        ("The fund sold NOK 3.5 billion of shares.", "NOK 3.5 billion", 3.5e9, "norwegian krone"),
+        ("The pension scheme lost 300 mln DKK in the spring.", "300 mln DKK", 300e6, "danish krone"),
+        # symbols, glued and spaced
+        ("Orders at the plant reached €12.4bn.", "€12.4bn", 12.4e9, "euro"),
+        ("Their bid was US $ 7.5 million.", "US $ 7.5 million", 7.5e6, "dollar"),
+        # a capital B before a currency word is a billion
+        ("The tower cost 2.5B dollars to build.", "2.5B dollars", 2.5e9, "dollar"),
+        # old European currencies are money after a scale word
+        ("Exports to Norway rose to 3.4 billion marks.", "3.4 billion marks", 3.4e9, "german mark"),
+    ],
+)
+def test_currency_forms(nlp, text: str, surface: str, value: float, unit: str) -> None:
+    row = _find(_rows(nlp, text), surface)
+    assert (row["value"], row["unit"], row["kind"]) == (pytest.approx(value), unit, "money")
+
+
+def test_marks_without_a_scale_are_counted(nlp) -> None:
+    row = _find(_rows(nlp, "The judges gave her three marks out of ten."), "three")
+    assert row["unit"] is None and row["noun"] == "mark"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Brannock Mills said it earned five mln dlrs in the half.", "five mln dlrs", 5e6, "dollar"),
+        ("Turnover rose to 3.2 mln dlrs from 2.8 mln.", "3.2 mln dlrs", 3.2e6, "dollar"),
+        ("The group plans to spend 1.7 bln dlrs on mines.", "1.7 bln dlrs", 1.7e9, "dollar"),
+        ("Copper traders lost 450 mln stg in March.", "450 mln stg", 450e6, "pound sterling"),
+        ("Coffee fell 40 cts on the day.", "40 cts", 40, "cent"),
+        ("The lender paid 1.5 mln Canadian dlrs in fees.", "1.5 mln Canadian dlrs", 1.5e6, "canadian dollar"),
+        ("The bank raised its prime rate by 0.5 pct on Friday.", "0.5 pct", 0.5, "percentage"),
+        ("Shares in Fenwick closed up 3.2pc at the bell.", "3.2pc", 3.2, "percentage"),
+        ("Margins widened 1.5 per cent over the year.", "1.5 per cent", 1.5, "percentage"),
+    ],
+)
+def test_wire_and_newspaper_abbreviations(nlp, text: str, surface: str, value: float, unit: str) -> None:
+    row = _find(_rows(nlp, text), surface)
+    assert (row["value"], row["unit"], row["noun"]) == (pytest.approx(value), unit, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Net profit was 1.20 dlrs a share in the period.", "1.20 dlrs a share", "dollar per share"),
+        ("It paid a dividend of 98 cts a share.", "98 cts a share", "cent per share"),
+        ("The mill sold pulp at 120 dlrs per tonne.", "120 dlrs per tonne", "dollar per metric ton"),
+        ("Brent was trading at $61 a barrel.", "$61 a barrel", "dollar per barrel"),
+        ("Office rents reached £45 per square foot.", "£45 per square foot", "pound sterling per square foot"),
+    ],
+)
+def test_per_units_are_the_denominator(nlp, text: str, surface: str, unit: str) -> None:
+    assert _find(_rows(nlp, text), surface)["unit"] == unit
+
+
+def test_a_year_earlier_is_not_a_rate(nlp) -> None:
+    row = _find(_rows(nlp, "Sales were $6.1 billion a year earlier."), "$6.1 billion")
+    assert row["unit"] == "dollar"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("The new motor gives 300 Nm of torque.", "300 Nm", 300, "newton metre"),
+        ("Its battery stores 75 kWh when full.", "75 kWh", 75, "kilowatt hour"),
+        ("Inflate the tyres to 32 psi before the trip.", "32 psi", 32, "pound per square inch"),
+        ("The well water held 0.3 mg/L of arsenic.", "0.3 mg/L", 0.3, "milligram per litre"),
+        ("The cell reached 2.1 A/cm2 at peak load.", "2.1 A/cm2", 2.1, "ampere per square centimetre"),
+        ("The new chip runs at 3.2 GHz under load.", "3.2 GHz", 3.2, "gigahertz"),
+        ("The beam withstood 450 kilopascals.", "450 kilopascals", 450, "kilopascal"),
+    ],
+)
+def test_engineering_and_compound_units(nlp, text: str, surface: str, value: float, unit: str) -> None:
+    row = _find(_rows(nlp, text), surface)
+    assert (row["value"], row["unit"], row["kind"]) == (pytest.approx(value), unit, "quantity")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lower", "upper"),
+    [
+        ("Hundreds of millions of viewers tuned in.", "Hundreds of millions", 1e8, 1e9),
+        ("Tens of thousands of farmers marched.", "Tens of thousands", 1e4, 1e5),
+        ("Millions of commuters were stranded.", "Millions", 1e6, 1e7),
+    ],
+)
+def test_vague_plural_scales_multiply(nlp, text: str, surface: str, lower: float, upper: float) -> None:
+    row = _find(_rows(nlp, text), surface)
+    assert (row["lower"], row["upper"], row["kind"]) == (lower, upper, "range")
+
+
+def test_tens_alone_is_not_an_amount(nlp) -> None:
+    assert not any(r["surface"].lower().startswith("tens") for r in _rows(nlp, "The tens and units columns were wrong."))
+
+
+def test_counted_noun_takes_the_lemma_of_a_graded_adjective(nlp) -> None:
+    row = _find(_rows(nlp, "The four biggest lenders cut rates."), "four")
+    assert row["noun"] == "big lender"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Output in 1986/87 rose sharply.",
+        "The club's 2019-20 campaign ended early.",
+        "Budgets for 1999/2000 were cut.",
+        "Rainfall over 1990/95 was low.",
+    ],
+)
+def test_fiscal_years_and_seasons_are_not_amounts(nlp, text: str) -> None:
+    assert _rows(nlp, text) == []
+
+
+def test_a_fraction_beside_a_season_stays(nlp) -> None:
+    rows = _rows(nlp, "In 2019/20 about 3/4 of the squad was new.")
+    assert [(r["surface"], r["value"]) for r in rows] == [("3/4", 0.75)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Treasury notes yielded 8-1/4 pct on Monday.", "8-1/4 pct", 8.25),
+        ("Lumber futures settled at 212-3/8 in Chicago.", "212-3/8", 212.375),
+    ],
+)
+def test_wire_prices_in_hyphenated_fractions(nlp, text: str, surface: str, value: float) -> None:
+    assert _find(_rows(nlp, text), surface)["value"] == pytest.approx(value)
+
+
+def test_a_year_before_results_is_a_year(nlp) -> None:
+    rows = _rows(nlp, "Hallam expects 1987 earnings to double, and its plant made 1998 cars.")
+    assert [r["surface"] for r in rows] == ["1998"]
+
+
+def test_a_vague_scale_of_a_currency_is_money(nlp) -> None:
+    row = _find(_rows(nlp, "The dam will cost hundreds of millions of dollars."), "hundreds of millions of dollars")
+    assert (row["lower"], row["upper"], row["unit"]) == (1e8, 1e9, "dollar")
+
+
+def test_per_annum_is_per_year(nlp) -> None:
+    assert _find(_rows(nlp, "Rent was $9,000 per annum."), "$9,000 per annum")["unit"] == "dollar per year"
+
+
+def test_glued_s_after_a_decimal_is_seconds_and_a_decade_is_not(nlp) -> None:
+    rows = _rows(nlp, "The car reaches 60mph in 3.1s, faster than cars of the 1990s.")
+    assert [(r["surface"], r["unit"]) for r in rows] == [("60mph", "mile per hour"), ("3.1s", "second")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit", "noun"),
+    [
+        ("Norrland has 12.5 mln shrs outstanding and 3,000 staff.", "12.5 mln", None, "share"),
+        ("The offer runs for 12 wks from Monday.", "12 wks", "week", None),
+        ("Talks dragged on for six mths.", "six mths", "month", None),
+        ("Field output reached 1.2 mln bpd in March.", "1.2 mln bpd", "barrel per day", None),
+    ],
+)
+def test_wire_abbreviations_are_never_the_counted_noun(nlp, text: str, surface: str, unit: str | None,
+                                                       noun: str | None) -> None:
+    row = _find(_rows(nlp, text), surface)
+    assert (row["unit"], row["noun"]) == (unit, noun)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Dunmore will pay 1.5 billion U.S. dlrs for the mill.", "1.5 billion U.S. dlrs", 1.5e9, "dollar"),
+        ("TARRANT CORP EARNS 5.2 MLN DLRS, UP 12 PCT", "5.2 MLN DLRS", 5.2e6, "dollar"),
+        ("TARRANT CORP EARNS 5.2 MLN DLRS, UP 12 PCT", "12 PCT", 12, "percentage"),
+        ("It lost 12 cts per shr in the quarter.", "12 cts per shr", 12, "cent per share"),
+    ],
+)
+def test_wire_headlines_and_us_dollars(nlp, text: str, surface: str, value: float, unit: str) -> None:
+    row = _find(_rows(nlp, text), surface)
+    assert (row["value"], row["unit"]) == (pytest.approx(value), unit)

@@ -1,0 +1,70 @@
+"""The unit and currency lookup: the database's units, our context decisions on top, one name per unit."""
+from __future__ import annotations
+
+import pytest
+
+from tasks.numbers import units
+from tasks.numbers.lexicon import Kind
+
+
+@pytest.mark.parametrize(
+    ("surface", "name", "kind"),
+    [
+        # engineering, electrical and computing units that were never in a hand table
+        ("kWh", "kilowatt hour", Kind.QUANTITY),
+        ("psi", "pound per square inch", Kind.QUANTITY),
+        ("Nm", "newton metre", Kind.QUANTITY),
+        ("GHz", "gigahertz", Kind.QUANTITY),
+        ("MPa", "megapascal", Kind.QUANTITY),
+        ("mA", "milliampere", Kind.QUANTITY),
+        ("kilopascals", "kilopascal", Kind.QUANTITY),
+        ("newtons", "newton", Kind.QUANTITY),
+        ("ms", "millisecond", Kind.DURATION),
+        # compound units: a ratio of two units of the database
+        ("mg/L", "milligram per litre", Kind.QUANTITY),
+        ("A/cm2", "ampere per square centimetre", Kind.QUANTITY),
+        ("kWh/tonne", "kilowatt hour per metric ton", Kind.QUANTITY),
+        # one name per unit, whatever the database calls it
+        ("°C", "celsius", Kind.QUANTITY),
+        ("degrees fahrenheit", "fahrenheit", Kind.QUANTITY),
+        # British newspapers' per cent and the wire's
+        ("pc", "percentage", Kind.PERCENT),
+        ("pct", "percentage", Kind.PERCENT),
+    ],
+)
+def test_units_from_the_database(surface: str, name: str, kind: str) -> None:
+    assert units.lookup(surface) == units.Unit(name, kind)
+
+
+@pytest.mark.parametrize("surface", ["in", "am", "pm", "s", "b", "bars", "drops", "quarters", "marks", "sets",
+                                     "TV", "MP", "PA", "st", "th", "fur"])
+def test_words_and_letters_the_database_calls_units_are_not_units_alone(surface: str) -> None:
+    assert units.lookup(surface) is None
+
+
+def test_two_capitals_are_a_unit_only_as_a_prefix_on_watts_or_bytes() -> None:
+    assert [units.lookup(s) for s in ("GW", "TB")] == [units.Unit("gigawatt", Kind.QUANTITY),
+                                                        units.Unit("terabyte", Kind.QUANTITY)]
+
+
+def test_case_decides_an_abbreviation() -> None:
+    assert units.lookup("MW") == units.Unit("megawatt", Kind.QUANTITY)
+    assert units.lookup("mW") == units.Unit("milliwatt", Kind.QUANTITY)
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("SEK", "swedish krona"), ("NOK", "norwegian krone"), ("CHF", "swiss franc"), ("USD", "dollar"),
+     ("ZAR", "south african rand"), ("ALL", None), ("CEO", None), ("Sek", None), ("SEKS", None)],
+)
+def test_iso_currency_codes(code: str, name: str | None) -> None:
+    assert units.currency_code(code) == name
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [("dlrs", "dollar"), ("dlr", "dollar"), ("cts", "cent"), ("stg", "pound sterling"), ("euros", "euro"),
+     ("DKK", "danish krone")],
+)
+def test_currency_words_after_a_number(word: str, name: str) -> None:
+    assert units.currency_word(word) == name
