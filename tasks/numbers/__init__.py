@@ -20,7 +20,7 @@ from tasks.numbers.lexicon import (
     DECIMAL,
     RELATED_LABELS,
 )
-from tasks.numbers import context, extend, judge, read
+from tasks.numbers import context, counts, extend, judge, read
 
 
 def kind_of(r: read.Reading) -> Kind:
@@ -113,7 +113,7 @@ def describe(doc: Doc, r: read.Reading, s_i: int, grown: extend.Grown, floor: in
     span_start = q_start if between and q_start < r.start else r.start
     start_char = doc[span_start].idx if between and q_start < r.start else doc[r.start].idx
     end_tok = doc[r.end - 1]
-    return {
+    row = {
         "sentence": s_i,
         "start": start_char,
         "end": end_tok.idx + len(end_tok.text),
@@ -129,3 +129,5 @@ def describe(doc: Doc, r: read.Reading, s_i: int, grown: extend.Grown, floor: in
         "entity": ent.text if ent is not None else None,
         "entity_label": ent.label_ if ent is not None else None,
     }
+    counts.annotate(doc, row, anchor, noun_tok, verb_tok, doc[floor:end])
+    return row
