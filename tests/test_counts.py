@@ -70,6 +70,11 @@ def test_ages_and_durations_beside_a_trigger_are_not_counts(nlp) -> None:
     assert _counts(nlp, "He was arrested 3 days after the raid.") == []
 
 
+def test_forecasts_and_ages_in_apposition_are_not_counts(nlp) -> None:
+    assert _counts(nlp, "The charity warned that 2 million children will die of hunger.") == []
+    assert _counts(nlp, "Ms Green, 34, was arrested at her home.") == []
+
+
 def test_money_percent_and_ordinals_are_not_counts(nlp) -> None:
     assert _counts(nlp, "The thieves seized $40,000 from the safe.") == []
     assert _counts(nlp, "Police arrested the second suspect on Friday.") == []

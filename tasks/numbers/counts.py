@@ -46,6 +46,7 @@ COUNTABLE = (Kind.CARDINAL.value, Kind.RANGE.value)
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 #: Where an event happened: ``killed in Kabul``, ``protested at the embassy``.
 PLACE_PREPS = ("in", "at", "near", "outside")
+MODALS = ("will", "would", "could", "may", "might", "should", "can", "'ll", "shall")
 PATIENT_DEPS = ("dobj", "obj", "nsubjpass")
 #: Verbs that pass their clause on to the trigger: ``were reported killed``, ``are feared dead``.
 PASS_ON_DEPS = ("xcomp", "oprd", "acomp")
@@ -94,8 +95,8 @@ def count_type(kind: str, unit: str | None, anchor: Token, noun: Token | None,
     if kind not in COUNTABLE or unit is not None:
         return None
     role = noun if noun is not None else anchor
-    if negated(role, anchor, verb):
-        return None
+    if negated(role, anchor, verb) or hypothetical(verb) or (noun is None and anchor.dep_ == "appos"):
+        return None  # ``Mr Doe, 25, was arrested``: a bare number in apposition describes, it does not count
     t = triggers()
     by_verb = from_verb(role, verb, t) if verb is not None else None
     if by_verb is not None:
@@ -119,6 +120,11 @@ def negated(role: Token, anchor: Token, verb: Token | None) -> bool:
         if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "no" and tok.dep_ != "quantmod":
             return True
     return False
+
+
+def hypothetical(verb: Token | None) -> bool:
+    """``45 million children will die``, ``could kill 1,000``: a forecast or a threat is not a reported event."""
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
 
 def argument(tok: Token, verb: Token) -> Token | None:
