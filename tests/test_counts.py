@@ -73,6 +73,8 @@ def test_ages_and_durations_beside_a_trigger_are_not_counts(nlp) -> None:
 def test_forecasts_and_ages_in_apposition_are_not_counts(nlp) -> None:
     assert _counts(nlp, "The charity warned that 2 million children will die of hunger.") == []
     assert _counts(nlp, "Ms Green, 34, was arrested at her home.") == []
+    assert _counts(nlp, "Organisers expect 5,000 nurses to march on Saturday.") == []
+    assert _counts(nlp, "Rounding out the top five was a comedy.") == []
 
 
 def test_money_percent_and_ordinals_are_not_counts(nlp) -> None:

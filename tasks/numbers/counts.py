@@ -47,6 +47,8 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 #: Where an event happened: ``killed in Kabul``, ``protested at the embassy``.
 PLACE_PREPS = ("in", "at", "near", "outside")
 MODALS = ("will", "would", "could", "may", "might", "should", "can", "'ll", "shall")
+#: Verbs whose infinitive complement has not happened: ``plans to evacuate 500``, ``threatened to kill 3``.
+INTENT_VERBS = ("expect", "plan", "want", "threaten", "hope", "intend", "aim", "try", "vow", "pledge", "seek")
 PATIENT_DEPS = ("dobj", "obj", "nsubjpass")
 #: Verbs that pass their clause on to the trigger: ``were reported killed``, ``are feared dead``.
 PASS_ON_DEPS = ("xcomp", "oprd", "acomp")
@@ -123,8 +125,12 @@ def negated(role: Token, anchor: Token, verb: Token | None) -> bool:
 
 
 def hypothetical(verb: Token | None) -> bool:
-    """``45 million children will die``, ``could kill 1,000``: a forecast or a threat is not a reported event."""
-    return verb is not None and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+    """``45 million children will die``, ``could kill 1,000``, ``plans to evacuate 500``: not a reported event."""
+    if verb is None:
+        return False
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS:
+        return True  # ``expects up to 4,000 supporters to demonstrate``
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
 
 def argument(tok: Token, verb: Token) -> Token | None:
