@@ -128,7 +128,8 @@ def hypothetical(verb: Token | None) -> bool:
     """``45 million children will die``, ``could kill 1,000``, ``plans to evacuate 500``: not a reported event."""
     if verb is None:
         return False
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS:
+    infinitive = verb.dep_ == "xcomp" or verb.dep_ == "ccomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+    if infinitive and verb.head.lemma_.lower() in INTENT_VERBS:
         return True  # ``expects up to 4,000 supporters to demonstrate``
     return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
