@@ -10,7 +10,7 @@ import pytest
 
 from tasks.numbers.counts import CountType
 from tasks.schemas import from_rows
-from conftest import sql
+from conftest import named_query, sql, stand_in_db
 
 SQL = Path(__file__).resolve().parent.parent / "sql"
 
@@ -45,19 +45,9 @@ NUMBERS = [
 
 @pytest.fixture()
 def con(tmp_path: Path) -> duckdb.DuckDBPyConnection:
-    db = duckdb.connect(":memory:")
-    for name, rows in [("articles", ARTICLES), ("numbers", NUMBERS), ("runs", RUNS)]:
-        path = tmp_path / f"{name}.parquet"
-        pq.write_table(from_rows(name, rows), path)
-        db.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path}')")  # stand-ins for views.sql
+    db = stand_in_db(tmp_path, {"articles": ARTICLES, "numbers": NUMBERS, "runs": RUNS})
     db.execute((SQL / "count_views.sql").read_text())
     return db
-
-
-def _query(db: duckdb.DuckDBPyConnection, name: str) -> list[dict]:
-    rel = db.execute((SQL / "queries" / f"{name}.sql").read_text())
-    cols = [d[0] for d in rel.description]
-    return [dict(zip(cols, row)) for row in rel.fetchall()]
 
 
 def test_counts_view_keeps_counts_of_the_newest_run_and_no_copies(con) -> None:
@@ -73,7 +63,7 @@ def test_counts_view_keeps_counts_of_the_newest_run_and_no_copies(con) -> None:
 
 
 def test_counts_by_type_and_place_per_day(con) -> None:
-    rows = _query(con, "counts_by_type_and_country")
+    rows = named_query(con, "counts_by_type_and_country")
     assert {(r["day"], r["type"], r["place"], r["reports"], r["total"]) for r in rows} == {
         (date(2026, 3, 3), "ARREST", "Lyon; France", 1, 3),
         (date(2026, 3, 2), "KILL", "Mosul", 1, 12),
@@ -82,7 +72,7 @@ def test_counts_by_type_and_place_per_day(con) -> None:
 
 
 def test_counts_gkg_renders_v2counts(con) -> None:
-    rows = {r["article_id"]: r["v2counts"] for r in _query(con, "counts_gkg")}
+    rows = {r["article_id"]: r["v2counts"] for r in named_query(con, "counts_gkg")}
     assert rows == {
         "a1": "WOUND#30###Mosul######10;KILL#12#soldier##Mosul######40",
         "a2": "ARREST#3#man boy##Lyon  France######7",
