@@ -64,6 +64,12 @@ def test_negated_events_are_not_counts(nlp, text: str) -> None:
     assert _counts(nlp, text) == []
 
 
+def test_words_and_shares_are_not_counts(nlp) -> None:
+    assert _counts(nlp, "Father-of-three Tom Reed was arrested at the airport.") == []
+    assert _counts(nlp, "Only two out of 10 refugees reached the camp.") == []
+    assert _counts(nlp, "Officials said no-one was injured.") == []
+
+
 def test_ages_and_durations_beside_a_trigger_are_not_counts(nlp) -> None:
     assert _counts(nlp, "A 41-year-old woman was detained after the attack.") == []
     assert _counts(nlp, "The driver was jailed for 12 years in March.") == []
@@ -124,6 +130,11 @@ def test_ordinary_numbers_are_not_counts(nlp) -> None:
 def test_place_prefers_the_event_location(nlp) -> None:
     rows = _rows(nlp, "Speaking in Paris, the minister said 8 soldiers were killed in Mosul.")
     assert [(r["count_type"], r["place"]) for r in rows] == [("KILL", "Mosul")]
+
+
+def test_place_phrase_beats_a_bare_mention(nlp) -> None:
+    rows = _rows(nlp, "Spain mourned as 191 people were killed after bombs hit trains in Madrid.")
+    assert [(r["count_type"], r["place"]) for r in rows] == [("KILL", "Madrid")]
 
 
 def test_place_falls_back_to_a_neighbouring_place_phrase_then_the_article(nlp) -> None:

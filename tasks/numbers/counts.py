@@ -82,19 +82,19 @@ def triggers(path: Path = TRIGGERS_FILE) -> Triggers:
 def annotate(doc: Doc, row: dict, anchor: Token, noun: Token | None, verb: Token | None,
              sent: Span) -> None:
     """Set ``count_type`` and ``place`` on a described number row."""
-    found = count_type(row["kind"], row["unit"], anchor, noun, verb)
+    found = count_type(row["kind"], row["unit"], anchor, noun, verb, row["value"])
     row["count_type"] = found.value if found is not None else None
     row["place"] = place(doc, sent, anchor, noun, verb) if found is not None else None
 
 
 def count_type(kind: str, unit: str | None, anchor: Token, noun: Token | None,
-               verb: Token | None) -> CountType | None:
+               verb: Token | None, value: float = 1.0) -> CountType | None:
     """The event type this number counts, or None; the verb's reading beats the noun's.
 
     ``3 protesters were arrested`` is an arrest of protesters: what happened
     to them is the event, the noun only says who they were.
     """
-    if kind not in COUNTABLE or unit is not None:
+    if kind not in COUNTABLE or unit is not None or not whole(value) or in_word(anchor.doc, anchor):
         return None
     role = noun if noun is not None else anchor
     if negated(role, anchor, verb) or hypothetical(verb) or (noun is None and anchor.dep_ == "appos"):
@@ -119,9 +119,21 @@ def negated(role: Token, anchor: Token, verb: Token | None) -> bool:
     for tok in (role, anchor):
         if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "none") for c in tok.children):
             return True
-        if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "no" and tok.dep_ != "quantmod":
-            return True
+        before = [t.lower_ for t in tok.doc[max(0, tok.i - 2):tok.i]]
+        if before[-1:] == ["no"] and tok.dep_ != "quantmod" or before == ["no", "-"]:
+            return True  # ``no one``, ``no-one`` (tokenised ``no - one``)
     return False
+
+
+def whole(value: float) -> bool:
+    """People and things an event befell come whole: ``two out of 10`` (0.2) is a share, not a count."""
+    return value >= 1 and value == int(value)
+
+
+def in_word(doc: Doc, tok: Token) -> bool:
+    """``father-of-two``: a number hyphenated into a word describes someone, it counts nothing."""
+    i = tok.i if tok.like_num else next((t.i for t in tok.lefts if t.like_num), tok.i)
+    return i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and i > 1 and doc[i - 2].is_alpha
 
 
 def hypothetical(verb: Token | None) -> bool:
@@ -222,8 +234,10 @@ def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token |
             return min(near, key=lambda e: abs(e.start - anchor.i)).text
         return article_place(doc)
     heads = {t.i for t in (anchor, noun, verb) if t is not None}
-    attached = [e for e in places if e.root.head.lower_ in PLACE_PREPS and e.root.head.head.i in heads]
-    pick = min(attached or places, key=lambda e: abs(e.start - anchor.i))
+    phrases = [e for e in places if e.root.head.lower_ in PLACE_PREPS]
+    attached = [e for e in phrases if e.root.head.head.i in heads]
+    # A place phrase anywhere in the sentence (``train stations in Madrid``) beats a bare mention (``Europe suffered``).
+    pick = min(attached or phrases or places, key=lambda e: abs(e.start - anchor.i))
     return pick.text
 
 
