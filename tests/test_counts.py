@@ -101,6 +101,12 @@ def test_counted_noun_without_a_trigger_verb(nlp, text: str, expected: list) -> 
     assert _counts(nlp, text) == expected
 
 
+def test_event_nouns_count_their_of_complement(nlp) -> None:
+    assert _counts(nlp, "He was jailed for 12 years for the killing of two men.") == [("KILL", 2, "man")]
+    assert _counts(nlp, "The UN condemned the kidnapping of 20 schoolgirls.") == [("KIDNAP", 20, "schoolgirl")]
+    assert _counts(nlp, "The report covers the history of 20 villages.") == []
+
+
 def test_verb_beats_noun(nlp) -> None:
     """Protesters who are arrested are an arrest count, not a protest count."""
     assert _counts(nlp, "Police arrested 15 protesters outside the parliament.") == [("ARREST", 15, "protester")]

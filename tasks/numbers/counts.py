@@ -2,8 +2,8 @@
 
 A number is an event count when the parse says it counts the people or things
 an event happened to: the object of ``killed`` or the subject of ``were
-killed`` or ``died``, or a noun that names them (``12 dead``, ``2,000
-refugees``). The agent of an active verb (``12 gunmen killed 3 soldiers``) is
+killed`` or ``died``, a noun that names them (``12 dead``, ``2,000
+refugees``) or the ``of`` complement of an event noun (``the killing of two men``). The agent of an active verb (``12 gunmen killed 3 soldiers``) is
 not a count, nor is a negated event, and ages, durations, money, percentages
 and ordinals never are (they have a unit or another kind already). The words
 that trigger each type live in ``count_triggers.toml``, one comment per
@@ -61,6 +61,7 @@ class Triggers(NamedTuple):
     subject: dict[str, CountType]
     nouns: dict[str, CountType]
     tolls: dict[str, CountType]
+    events: dict[str, CountType]
 
 
 @cache
@@ -109,7 +110,15 @@ def count_type(kind: str, unit: str | None, anchor: Token, noun: Token | None,
     if verb is not None and verb.lemma_.lower() in t.object and argument(role, verb) is not None \
             and argument(role, verb).dep_ == "nsubj":
         return None  # an agent that names a victim noun (``12 prisoners killed a guard``) is still the agent
-    return from_noun(role, anchor, t) or from_toll(role, verb, t)
+    return from_event(role, t) or from_noun(role, anchor, t) or from_toll(role, verb, t)
+
+
+def from_event(role: Token, t: Triggers) -> CountType | None:
+    """``the killing of two men``: a noun naming the event, with what it befell as its ``of`` complement."""
+    head = role.head
+    if role.dep_ == "pobj" and head.lower_ == "of" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
+        return t.events.get(head.head.lemma_.lower())
+    return None
 
 
 def negated(role: Token, anchor: Token, verb: Token | None) -> bool:
