@@ -15,7 +15,7 @@ from tasks.lake import Lake, write_schema_files
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 # Executed in this order; later files build on earlier views.
-VIEW_FILES = ("views.sql", "entity_views.sql")
+VIEW_FILES = ("views.sql", "entity_views.sql", "count_views.sql")
 USER_TABLES = ("articles", "entities", "numbers", "rejects", "runs")
 
 

@@ -62,6 +62,9 @@ NUMBERS = pa.schema(
         ("verb", _STR),
         ("entity", _STR),
         ("entity_label", _STR),
+        # GDELT GKG count type (tasks.numbers.counts.CountType) or null; the place is a name, not yet geocoded.
+        ("count_type", _STR),
+        ("place", _STR),
     ]
 )
 

@@ -46,3 +46,25 @@ def sql(data_dir, query: str) -> list[tuple]:
     from tasks.lake import Lake
 
     return run_sql(Lake(data_dir), query)[1]
+
+
+def stand_in_db(tmp_path: Path, tables: dict[str, list[dict]]):
+    """An in-memory DuckDB whose views read hand-made Parquet tables: stand-ins for views.sql, no run filtering."""
+    import duckdb
+    import pyarrow.parquet as pq
+
+    from tasks.schemas import from_rows
+
+    db = duckdb.connect(":memory:")
+    for name, rows in tables.items():
+        path = tmp_path / f"{name}.parquet"
+        pq.write_table(from_rows(name, rows), path)
+        db.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path}')")
+    return db
+
+
+def named_query(db, name: str) -> list[dict]:
+    """Rows of ``sql/queries/<name>.sql`` as dicts."""
+    rel = db.execute((ROOT / "sql" / "queries" / f"{name}.sql").read_text())
+    cols = [d[0] for d in rel.description]
+    return [dict(zip(cols, row)) for row in rel.fetchall()]

@@ -5,10 +5,9 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import duckdb
-import pyarrow.parquet as pq
 import pytest
 
-from tasks.schemas import from_rows
+from conftest import named_query, stand_in_db
 
 SQL = Path(__file__).resolve().parent.parent / "sql"
 
@@ -56,20 +55,9 @@ NUMBERS = [
 
 @pytest.fixture()
 def con(tmp_path: Path) -> duckdb.DuckDBPyConnection:
-    db = duckdb.connect(":memory:")
-    for name, rows in [("articles", ARTICLES), ("entities", ENTITIES), ("numbers", NUMBERS), ("runs", RUNS)]:
-        path = tmp_path / f"{name}.parquet"
-        pq.write_table(from_rows(name, rows), path)
-        # Stand-ins for the lead's views.sql: same columns, no run filtering.
-        db.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path}')")
+    db = stand_in_db(tmp_path, {"articles": ARTICLES, "entities": ENTITIES, "numbers": NUMBERS, "runs": RUNS})
     db.execute((SQL / "entity_views.sql").read_text())
     return db
-
-
-def _query(db: duckdb.DuckDBPyConnection, name: str) -> list[dict]:
-    rel = db.execute((SQL / "queries" / f"{name}.sql").read_text())
-    cols = [d[0] for d in rel.description]
-    return [dict(zip(cols, row)) for row in rel.fetchall()]
 
 
 def test_article_entities_counts_mentions_and_share(con) -> None:
@@ -84,7 +72,7 @@ def test_article_entities_counts_mentions_and_share(con) -> None:
 
 
 def test_co_occurring_pairs(con) -> None:
-    rows = _query(con, "entity_pairs")
+    rows = named_query(con, "entity_pairs")
     assert rows[0] == {
         "entity_a": "GPE:russia", "entity_b": "PERSON:john kerry", "articles": 2, "joint_mentions": 2
     }
@@ -95,7 +83,7 @@ def test_co_occurring_pairs(con) -> None:
 
 
 def test_entities_by_mentions(con) -> None:
-    rows = _query(con, "entities_by_mentions")
+    rows = named_query(con, "entities_by_mentions")
     top = {r["entity_key"]: (r["mentions"], r["articles"]) for r in rows}
     assert rows[0]["entity_key"] == "GPE:russia"
     assert top["GPE:russia"] == (4, 3)
@@ -103,7 +91,7 @@ def test_entities_by_mentions(con) -> None:
 
 
 def test_top_entities_by_day_falls_back_to_run_day(con) -> None:
-    rows = _query(con, "top_entities_by_day")
+    rows = named_query(con, "top_entities_by_day")
     days = {(r["day"], r["entity_key"]): r["mentions"] for r in rows}
     assert days[(date(2015, 5, 12), "PERSON:john kerry")] == 3
     # a3 has no date: the UTC day its run started, not the local one.
@@ -112,9 +100,9 @@ def test_top_entities_by_day_falls_back_to_run_day(con) -> None:
 
 
 def test_entities_near_verb_defaults_to_kill_and_follows_variable(con) -> None:
-    killed = {r["entity_key"]: r for r in _query(con, "entities_near_verb")}
+    killed = {r["entity_key"]: r for r in named_query(con, "entities_near_verb")}
     assert set(killed) == {"GPE:russia", "GPE:ukraine"}
     assert killed["GPE:russia"]["total_value"] == 6000.0  # two mentions, one number
     con.execute("SET VARIABLE verb = 'die'")
-    died = [r["entity_key"] for r in _query(con, "entities_near_verb")]
+    died = [r["entity_key"] for r in named_query(con, "entities_near_verb")]
     assert died == ["PERSON:sergei lavrov"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from tasks.numbers import context, extend, judge, read, tokens, units
+from tasks.numbers import context, counts, extend, judge, read, tokens, units
 from tasks.numbers.lexicon import (
     Kind,
     BOUNDS,
@@ -112,7 +112,7 @@ def describe(doc: Doc, r: tokens.Reading, s_i: int, grown: extend.Grown, floor: 
     span_start = q_start if between and q_start < r.start else r.start
     start_char = doc[span_start].idx if between and q_start < r.start else doc[r.start].idx
     end_tok = doc[r.end - 1]
-    return {
+    row = {
         "sentence": s_i,
         "start": start_char,
         "end": end_tok.idx + len(end_tok.text),
@@ -128,3 +128,5 @@ def describe(doc: Doc, r: tokens.Reading, s_i: int, grown: extend.Grown, floor: 
         "entity": ent.text if ent is not None else None,
         "entity_label": ent.label_ if ent is not None else None,
     }
+    counts.annotate(doc, row, anchor, noun_tok, verb_tok, doc[floor:end])
+    return row

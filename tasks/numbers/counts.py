@@ -1,0 +1,265 @@
+"""Event counts as GDELT's knowledge graph gives them: which numbers count the killed, wounded, arrested...
+
+A number is an event count when the parse says it counts the people or things
+an event happened to: the object of ``killed`` or the subject of ``were
+killed`` or ``died``, a noun that names them (``12 dead``, ``2,000
+refugees``) or the ``of`` complement of an event noun (``the killing of two men``). The agent of an active verb (``12 gunmen killed 3 soldiers``) is
+not a count, nor is a negated event, and ages, durations, money, percentages
+and ordinals never are (they have a unit or another kind already). The words
+that trigger each type live in ``count_triggers.toml``, one comment per
+choice; this module holds only the general rules that use them.
+
+The place is the nearest place entity of the sentence, preferring one the
+event is ``in``/``at``/``near``; else the article's most mentioned place. It
+is a name only: country and coordinates come from a gazetteer in a later step.
+"""
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span, Token
+
+from tasks.numbers.lexicon import Kind
+
+TRIGGERS_FILE = Path(__file__).with_name("count_triggers.toml")
+
+
+class CountType(StrEnum):
+    """GDELT GKG 2.1 count types; one list for the code, ``sql/`` tests and the docs."""
+
+    KILL = "KILL"
+    WOUND = "WOUND"
+    ARREST = "ARREST"
+    KIDNAP = "KIDNAP"
+    AFFECT = "AFFECT"
+    PROTEST = "PROTEST"
+    SEIZE = "SEIZE"
+
+
+#: Only plain counts of things can count victims: money, percentages, ordinals, ages and durations never do.
+COUNTABLE = (Kind.CARDINAL.value, Kind.RANGE.value)
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: Where an event happened: ``killed in Kabul``, ``protested at the embassy``.
+PLACE_PREPS = ("in", "at", "near", "outside")
+MODALS = ("will", "would", "could", "may", "might", "should", "can", "'ll", "shall")
+#: Verbs whose infinitive complement has not happened: ``plans to evacuate 500``, ``threatened to kill 3``.
+INTENT_VERBS = ("expect", "plan", "want", "threaten", "hope", "intend", "aim", "try", "vow", "pledge", "seek")
+PATIENT_DEPS = ("dobj", "obj", "nsubjpass")
+#: Verbs that pass their clause on to the trigger: ``were reported killed``, ``are feared dead``.
+PASS_ON_DEPS = ("xcomp", "oprd", "acomp")
+#: How a count joins a neutral verb whose subject is a toll: ``rose to 50``, ``is 50``, ``reached 50``.
+TOLL_DEPS = ("pobj", "attr", "dobj", "npadvmod")
+
+
+class Triggers(NamedTuple):
+    object: dict[str, CountType]
+    subject: dict[str, CountType]
+    nouns: dict[str, CountType]
+    tolls: dict[str, CountType]
+    events: dict[str, CountType]
+
+
+@cache
+def triggers(path: Path = TRIGGERS_FILE) -> Triggers:
+    """The trigger lexicon, read once; a word listed under two types is an error, not a silent choice."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    tables: dict[str, dict[str, CountType]] = {name: {} for name in Triggers._fields}
+    for type_name, lists in data.items():
+        count_type = CountType(type_name)
+        for name, words in lists.items():
+            table = tables[name]
+            for word in words:
+                if word in table and table[word] is not count_type:
+                    raise ValueError(f"{path.name}: {word!r} is both {table[word]} and {count_type} ({name})")
+                table[word] = count_type
+    return Triggers(**tables)
+
+
+def annotate(doc: Doc, row: dict, anchor: Token, noun: Token | None, verb: Token | None,
+             sent: Span) -> None:
+    """Set ``count_type`` and ``place`` on a described number row."""
+    found = count_type(row["kind"], row["unit"], anchor, noun, verb, row["value"])
+    row["count_type"] = found.value if found is not None else None
+    row["place"] = place(doc, sent, anchor, noun, verb) if found is not None else None
+
+
+def count_type(kind: str, unit: str | None, anchor: Token, noun: Token | None,
+               verb: Token | None, value: float = 1.0) -> CountType | None:
+    """The event type this number counts, or None; the verb's reading beats the noun's.
+
+    ``3 protesters were arrested`` is an arrest of protesters: what happened
+    to them is the event, the noun only says who they were.
+    """
+    if kind not in COUNTABLE or unit is not None or not whole(value) or in_word(anchor.doc, anchor):
+        return None
+    role = noun if noun is not None else anchor
+    if negated(role, anchor, verb) or hypothetical(verb) or (noun is None and anchor.dep_ == "appos"):
+        return None  # ``Mr Doe, 25, was arrested``: a bare number in apposition describes, it does not count
+    t = triggers()
+    by_verb = from_verb(role, verb, t) if verb is not None else None
+    if by_verb is not None:
+        return by_verb
+    by_clause = from_clause(role, t)
+    if by_clause is not None:
+        return by_clause
+    if verb is not None and verb.lemma_.lower() in t.object and argument(role, verb) is not None \
+            and argument(role, verb).dep_ == "nsubj":
+        return None  # an agent that names a victim noun (``12 prisoners killed a guard``) is still the agent
+    return from_event(role, t) or from_noun(role, anchor, t) or from_toll(role, verb, t)
+
+
+def from_event(role: Token, t: Triggers) -> CountType | None:
+    """``the killing of two men``: a noun naming the event, with what it befell as its ``of`` complement."""
+    head = role.head
+    if role.dep_ == "pobj" and head.lower_ == "of" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
+        return t.events.get(head.head.lemma_.lower())
+    return None
+
+
+def negated(role: Token, anchor: Token, verb: Token | None) -> bool:
+    """``no one was killed``, ``12 people were not hurt``: a count of an event that did not happen."""
+    if verb is not None and any(c.dep_ == "neg" for c in verb.children):
+        return True
+    for tok in (role, anchor):
+        if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "none") for c in tok.children):
+            return True
+        before = [t.lower_ for t in tok.doc[max(0, tok.i - 2):tok.i]]
+        if before[-1:] == ["no"] and tok.dep_ != "quantmod" or before == ["no", "-"]:
+            return True  # ``no one``, ``no-one`` (tokenised ``no - one``)
+    return False
+
+
+def whole(value: float) -> bool:
+    """People and things an event befell come whole: ``two out of 10`` (0.2) is a share, not a count."""
+    return value >= 1 and value == int(value)
+
+
+def in_word(doc: Doc, tok: Token) -> bool:
+    """``father-of-two``: a number hyphenated into a word describes someone, it counts nothing."""
+    i = tok.i if tok.like_num else next((t.i for t in tok.lefts if t.like_num), tok.i)
+    return i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and i > 1 and doc[i - 2].is_alpha
+
+
+def hypothetical(verb: Token | None) -> bool:
+    """``45 million children will die``, ``could kill 1,000``, ``plans to evacuate 500``: not a reported event."""
+    if verb is None:
+        return False
+    infinitive = verb.dep_ == "xcomp" or verb.dep_ == "ccomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+    if infinitive and verb.head.lemma_.lower() in INTENT_VERBS:
+        return True  # ``expects up to 4,000 supporters to demonstrate``
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+
+
+def argument(tok: Token, verb: Token) -> Token | None:
+    """The token through which ``tok`` hangs from ``verb``: ``three`` in ``three of its soldiers were killed``."""
+    for _ in range(8):
+        if tok.head.i == verb.i:
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def from_verb(role: Token, verb: Token, t: Triggers) -> CountType | None:
+    """Read the count from the role the number plays for its governing verb (or the clause it passes on to)."""
+    arg = argument(role, verb)
+    if arg is None:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma not in t.object and lemma not in t.subject:
+        for c in verb.children:  # ``12 people were reported killed``: the trigger is the verb's complement
+            if c.dep_ in PASS_ON_DEPS and c.lemma_.lower() in t.object and arg.dep_ == "nsubjpass":
+                return t.object[c.lemma_.lower()]
+        return None
+    if lemma in t.subject and arg.dep_ == "nsubj":
+        return t.subject[lemma]
+    if lemma in t.object:
+        if arg.dep_ in PATIENT_DEPS:
+            return t.object[lemma]
+        if arg.dep_ == "nsubj" and reduced_passive(verb):
+            return t.object[lemma]
+    return None
+
+
+def reduced_passive(verb: Token) -> bool:
+    """``Six killed in Kabul blast``: a headline drops the auxiliary; an active use would have an object."""
+    return not any(c.dep_ in ("dobj", "obj", "ccomp", "aux", "auxpass", "xcomp") for c in verb.children)
+
+
+def from_clause(role: Token, t: Triggers) -> CountType | None:
+    """``12 people killed in the blast``, ``30 people who were injured``: the trigger modifies the counted noun."""
+    for c in role.children:
+        lemma = c.lemma_.lower()
+        if c.dep_ == "acl" and c.tag_ == "VBN" and lemma in t.object:
+            return t.object[lemma]
+        if c.dep_ == "relcl" and lemma in t.object and any(g.dep_ == "nsubjpass" for g in c.children):
+            return t.object[lemma]
+        if c.dep_ == "relcl" and lemma in t.subject and any(g.dep_ == "nsubj" and g.tag_ == "WP" for g in c.children):
+            return t.subject[lemma]
+    return None
+
+
+def from_noun(role: Token, anchor: Token, t: Triggers) -> CountType | None:
+    """``2,000 refugees``, ``12 dead``, ``300 homeless``: what is counted names the people an event befell."""
+    doc = anchor.doc
+    if role.pos_ in ("NOUN", "PROPN"):
+        words = [role.lemma_.lower(), role.lower_]
+        if role.i > 0:
+            words.append(f"{doc[role.i - 1].lower_} {role.lemma_.lower()}")
+        return next((t.nouns[w] for w in words if w in t.nouns), None)
+    nxt = doc[anchor.i + 1] if anchor.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in t.nouns and nxt.pos_ in ("ADJ", "NOUN", "VERB"):
+        return t.nouns[nxt.lower_]  # ``12 dead``: spaCy reads the adjective-as-noun as an adjective
+    return None
+
+
+def from_toll(role: Token, verb: Token | None, t: Triggers) -> CountType | None:
+    """``The death toll rose to 50``: the count is the value of a toll, not an argument of a trigger."""
+    if verb is None or role.dep_ not in TOLL_DEPS:
+        return None
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.lemma_.lower() in t.tolls:
+            return t.tolls[c.lemma_.lower()]
+    return None
+
+
+def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token | None) -> str | None:
+    """The place a count belongs to: one the event is ``in``/``at``, else the nearest in its sentence, else the article's.
+
+    Between the two, a place phrase (``in eastern Ukraine``) of the sentence
+    before or after: news sets the scene next to the toll more often than it
+    repeats the article's most named country.
+    """
+    places = [e for e in sent.ents if e.label_ in PLACE_LABELS]
+    if not places:
+        near = [e for e in neighbour_ents(doc, sent) if e.label_ in PLACE_LABELS and e.root.head.lower_ in PLACE_PREPS]
+        if near:
+            return min(near, key=lambda e: abs(e.start - anchor.i)).text
+        return article_place(doc)
+    heads = {t.i for t in (anchor, noun, verb) if t is not None}
+    phrases = [e for e in places if e.root.head.lower_ in PLACE_PREPS]
+    attached = [e for e in phrases if e.root.head.head.i in heads]
+    # A place phrase anywhere in the sentence (``train stations in Madrid``) beats a bare mention (``Europe suffered``).
+    pick = min(attached or phrases or places, key=lambda e: abs(e.start - anchor.i))
+    return pick.text
+
+
+def neighbour_ents(doc: Doc, sent: Span) -> list[Span]:
+    before = list(doc[sent.start - 1].sent.ents) if sent.start > 0 else []
+    after = list(doc[sent.end].sent.ents) if sent.end < len(doc) else []
+    return before + after
+
+
+def article_place(doc: Doc) -> str | None:
+    """The article's most mentioned GPE or LOC (first mention breaks ties), computed once per Doc."""
+    key = "counts.article_place"
+    if key not in doc.user_data:
+        mentions = Counter(e.text for e in doc.ents if e.label_ in ("GPE", "LOC"))
+        doc.user_data[key] = mentions.most_common(1)[0][0] if mentions else None
+    return doc.user_data[key]

@@ -1,0 +1,162 @@
+"""Event counts (GDELT GKG types) from sentences written for these tests: one test per rule."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tasks.numbers import extract_numbers
+from tasks.numbers.counts import CountType, Triggers, triggers
+
+
+def _counts(nlp, text: str) -> list[tuple[str, float, str | None]]:
+    return [(r["count_type"], r["value"], r["noun"]) for r in extract_numbers(nlp(text)) if r["count_type"]]
+
+
+def _rows(nlp, text: str) -> list[dict]:
+    return extract_numbers(nlp(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 40 people were killed when the bridge collapsed.", [("KILL", 40, "people")]),
+    ("Officials said 17 miners had been injured in the explosion.", [("WOUND", 17, "miner")]),
+    ("Border guards detained 35 smugglers overnight.", [("ARREST", 35, "smuggler")]),
+    ("Pirates kidnapped 9 sailors off the coast.", [("KIDNAP", 9, "sailor")]),
+    ("More than 8,000 residents were evacuated as the fire spread.", [("AFFECT", 8000, "resident")]),
+    ("Customs officers seized 60 rifles at the port.", [("SEIZE", 60, "rifle")]),
+])
+def test_victims_of_a_transitive_verb_in_either_voice(nlp, text: str, expected: list) -> None:
+    assert _counts(nlp, text) == expected
+
+
+def test_active_voice_counts_the_object_not_the_agent(nlp) -> None:
+    assert _counts(nlp, "Fourteen gunmen killed 5 police officers in the raid.") == [("KILL", 5, "police officer")]
+
+
+def test_agent_of_a_passive_is_not_the_count(nlp) -> None:
+    assert _counts(nlp, "The hostages were freed by 40 commandos.") == []
+    assert _counts(nlp, "Two farmers were killed by 6 attackers.") == [("KILL", 2, "farmer")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Around 220 sailors died when the ferry sank.", [("KILL", 220, "sailor")]),
+    ("Some 5,000 people fled across the river.", [("AFFECT", 5000, "people")]),
+    ("About 3,000 teachers marched to the ministry.", [("PROTEST", 3000, "teacher")]),
+])
+def test_subject_of_an_intransitive_verb_is_the_count(nlp, text: str, expected: list) -> None:
+    assert _counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Three die as bus overturns", [("KILL", 3, None)]),
+    ("Six killed in mountain road crash", [("KILL", 6, None)]),
+])
+def test_headlines(nlp, text: str, expected: list) -> None:
+    assert _counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody was hurt in the fire.",
+    "No one was killed when the wall fell.",
+    "The 12 passengers were not injured.",
+])
+def test_negated_events_are_not_counts(nlp, text: str) -> None:
+    assert _counts(nlp, text) == []
+
+
+def test_words_and_shares_are_not_counts(nlp) -> None:
+    assert _counts(nlp, "Father-of-three Tom Reed was arrested at the airport.") == []
+    assert _counts(nlp, "Only two out of 10 refugees reached the camp.") == []
+    assert _counts(nlp, "Officials said no-one was injured.") == []
+
+
+def test_ages_and_durations_beside_a_trigger_are_not_counts(nlp) -> None:
+    assert _counts(nlp, "A 41-year-old woman was detained after the attack.") == []
+    assert _counts(nlp, "The driver was jailed for 12 years in March.") == []
+    assert _counts(nlp, "He was arrested 3 days after the raid.") == []
+
+
+def test_forecasts_and_ages_in_apposition_are_not_counts(nlp) -> None:
+    assert _counts(nlp, "The charity warned that 2 million children will die of hunger.") == []
+    assert _counts(nlp, "Ms Green, 34, was arrested at her home.") == []
+    assert _counts(nlp, "The army plans to evacuate 500 villagers.") == []
+    assert _counts(nlp, "The rebels threatened to kill 3 hostages.") == []
+    assert _counts(nlp, "The union says it expects about 5,000 nurses to march on Saturday.") == []
+    assert _counts(nlp, "Rounding out the top five was a comedy.") == []
+
+
+def test_money_percent_and_ordinals_are_not_counts(nlp) -> None:
+    assert _counts(nlp, "The thieves seized $40,000 from the safe.") == []
+    assert _counts(nlp, "Police arrested the second suspect on Friday.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some 2,000 refugees reached the border on foot.", [("AFFECT", 2000, "refugee")]),
+    ("The crash left 12 dead.", [("KILL", 12, None)]),
+    ("Police reported 40 deaths on the roads over the holiday.", [("KILL", 40, "death")]),
+    ("Some 2,000 fans reached the stadium on foot.", []),
+    ("Thousands of flags were waved by 600 demonstrators.", [("PROTEST", 600, "demonstrator")]),
+])
+def test_counted_noun_without_a_trigger_verb(nlp, text: str, expected: list) -> None:
+    assert _counts(nlp, text) == expected
+
+
+def test_event_nouns_count_their_of_complement(nlp) -> None:
+    assert _counts(nlp, "He was jailed for 12 years for the killing of two men.") == [("KILL", 2, "man")]
+    assert _counts(nlp, "The UN condemned the kidnapping of 20 schoolgirls.") == [("KIDNAP", 20, "schoolgirl")]
+    assert _counts(nlp, "The report covers the history of 20 villages.") == []
+
+
+def test_verb_beats_noun(nlp) -> None:
+    """Protesters who are arrested are an arrest count, not a protest count."""
+    assert _counts(nlp, "Police arrested 15 protesters outside the parliament.") == [("ARREST", 15, "protester")]
+
+
+def test_two_counts_in_one_sentence(nlp) -> None:
+    assert _counts(nlp, "The rebels killed 12 soldiers and 4 civilians.") == [
+        ("KILL", 12, "soldier"), ("KILL", 4, "civilian")]
+    assert _counts(nlp, "The bomb killed 5 people and wounded 30 others.") == [
+        ("KILL", 5, "people"), ("WOUND", 30, "other")]
+
+
+def test_reported_and_participle_forms(nlp) -> None:
+    assert _counts(nlp, "Nine people were reported killed overnight.") == [("KILL", 9, "people")]
+    assert _counts(nlp, "The 12 people killed in the attack were buried on Sunday.") == [("KILL", 12, "people")]
+
+
+def test_death_toll(nlp) -> None:
+    assert _counts(nlp, "The death toll rose to 57 on Monday.") == [("KILL", 57, None)]
+
+
+def test_ordinary_numbers_are_not_counts(nlp) -> None:
+    rows = _rows(nlp, "The firm sold 3 million phones and hired 200 engineers.")
+    assert rows and all(r["count_type"] is None and r["place"] is None for r in rows)
+
+
+def test_place_prefers_the_event_location(nlp) -> None:
+    rows = _rows(nlp, "Speaking in Paris, the minister said 8 soldiers were killed in Mosul.")
+    assert [(r["count_type"], r["place"]) for r in rows] == [("KILL", "Mosul")]
+
+
+def test_place_phrase_beats_a_bare_mention(nlp) -> None:
+    rows = _rows(nlp, "Spain mourned as 191 people were killed after bombs hit trains in Madrid.")
+    assert [(r["count_type"], r["place"]) for r in rows] == [("KILL", "Madrid")]
+
+
+def test_place_falls_back_to_a_neighbouring_place_phrase_then_the_article(nlp) -> None:
+    text = ("Heavy rain fell across Kenya on Monday. Floods hit villages in Kisumu. "
+            "At least 14 people drowned overnight.")
+    assert [r["place"] for r in _rows(nlp, text) if r["count_type"]] == ["Kisumu"]
+    text = ("Kenya said the rains would go on. Kenya asked for help. The rains were heavy. "
+            "Officials were worried. At least 14 people drowned overnight.")
+    assert [r["place"] for r in _rows(nlp, text) if r["count_type"]] == ["Kenya"]
+
+
+def test_every_listed_type_is_a_count_type_and_loaded(tmp_path: Path) -> None:
+    t = triggers()
+    assert {ct for table in t for ct in table.values()} == set(CountType)
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[KILL]\nobject = ["kill"]\n[WOUND]\nobject = ["kill"]\n')
+    with pytest.raises(ValueError, match="both"):
+        triggers.__wrapped__(bad)
+    assert isinstance(t, Triggers)
