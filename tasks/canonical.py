@@ -17,6 +17,9 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
+
+from cleanco import basename
 
 PERSON = "PERSON"
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -76,9 +79,6 @@ _ORG_DESIGNATORS = frozenset(
      "media", "brothers", "bros", "&", "sons", "trust"}
 )
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady"})
-_ORG_SUFFIXES = frozenset(
-    {"inc", "corp", "corporation", "ltd", "plc", "llc", "co", "ag", "sa", "nv", "gmbh"}
-)
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "la", "du"})
 _POSSESSIVE = re.compile(r"(?:['’`]s|(?<=s)['’])$", re.IGNORECASE)
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -157,13 +157,20 @@ def strip_article(text: str, label: str) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)
 def strip_org_suffix(text: str) -> str:
-    """"Apple Inc." and "Apple" are one company to a reader counting mentions."""
-    tokens = text.split()
-    while len(tokens) > 1 and _word(tokens[-1]) in _ORG_SUFFIXES:
-        tokens = tokens[:-1]
-        tokens[-1] = tokens[-1].rstrip(",")
-    return " ".join(tokens)
+    """"Apple Inc." and "Apple" are one company to a reader counting mentions.
+
+    ``cleanco`` knows the legal forms of many countries (Corp, Co, AG, S.A.,
+    GmbH, K.K.); it takes one off per call, so "Toyota Motor Corp Ltd" needs two.
+    A name that is nothing but a legal form ("Co") stays as it is.
+    """
+    name = text
+    while True:
+        shorter = basename(name).rstrip(" ,")
+        if not shorter or shorter == name or " " not in name:
+            return name
+        name = shorter
 
 
 def clean_name(surface: str, label: str) -> str:
@@ -239,6 +246,33 @@ def _linkable(name: str, label: str) -> bool:
     return label != PERSON or not _CONNECTORS.intersection(_tokens(name))
 
 
+def _shouting(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def display_name(spellings: Counter[str], label: str) -> str:
+    """The most frequent spelling that is not in capitals: datelines and
+    headlines shout ("WASHINGTON"), prose does not. Names only ever seen in
+    capitals stay so for organisations ("NATO") and are title-cased for
+    people and places once a word is longer than an acronym ("KABUL")."""
+    mixed = [(n, c) for n, c in spellings.most_common() if not _shouting(n)]
+    if mixed:
+        return mixed[0][0]
+    name = spellings.most_common(1)[0][0]
+    if label in _TITLE_CASED and max(len(w) for w in name.split()) > 4:
+        return title_case(name)
+    return name
+
+
+def title_case(name: str) -> str:
+    """"AL-RAM" -> "Al-Ram", "NEW YORK" -> "New York" (str.title would say "Don'T")."""
+    return " ".join("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")) for w in name.split())
+
+
+_TITLE_CASED = frozenset({PERSON, "GPE", "LOC", "FAC", "NORP"})
+
+
 def link_names(names: Sequence[str], labels: Sequence[str]) -> list[str]:
     """Canonical name for each mention: its longest unambiguous full form.
 
@@ -252,7 +286,7 @@ def link_names(names: Sequence[str], labels: Sequence[str]) -> list[str]:
     spellings: dict[tuple[str, str], Counter[str]] = {}
     for name, label in zip(names, labels):
         spellings.setdefault((label, fold(name)), Counter())[name] += 1
-    display = {key: c.most_common(1)[0][0] for key, c in spellings.items()}
+    display = {key: display_name(c, key[0]) for key, c in spellings.items()}
 
     by_label: dict[str, list[str]] = {}
     for label, key in display:
@@ -334,12 +368,46 @@ def harmonise_labels(names: Sequence[str], labels: Sequence[str]) -> list[str]:
     return out
 
 
-def canonicalise(surfaces: Sequence[str], labels: Sequence[str]) -> list[tuple[str, str, str]]:
-    """(label, canonical, entity_key) for each mention of one article."""
+class Canonical(NamedTuple):
+    label: str
+    canonical: str
+    entity_key: str
+    country: str | None  # ISO code of a known place, or of the country a NORP names
+
+
+def place_of(label: str, name: str) -> Canonical | None:
+    """A gazetteer place's own key and name: "U.S.", "America" and "United
+    States" are one key, "WASHINGTON" reads "Washington". A country the model
+    tagged as an organisation is the country ("U.S. said"); a city so tagged
+    is left alone, as it is often a team ("Chelsea won")."""
+    from tasks import places  # the gazetteer loads on first use, not on import
+
+    if label not in PLACE_LABELS and label != "ORG" or len(name) < 2:
+        return None
+    place = places.lookup(name)
+    if place is None or (label == "ORG" and place.kind != places.COUNTRY):
+        return None
+    return Canonical("GPE", place.name, f"GPE:{place.key}", place.country)
+
+
+def nationality(label: str, name: str) -> str | None:
+    """The country a NORP names ("Japanese" -> JP), kept beside its own key."""
+    from tasks import places
+
+    place = places.demonym(name) if label == "NORP" else None
+    return place.country if place else None
+
+
+def canonicalise(surfaces: Sequence[str], labels: Sequence[str]) -> list[Canonical]:
+    """(label, canonical, entity_key, country) for each mention of one article."""
     # Labels vote on the bare name ("Mr Lavrov" tagged ORG votes as "Lavrov"),
     # then each mention is cleaned by its final label (titles go from people only).
     bare = [strip_article(clean_name(s, PERSON), "ORG") for s in surfaces]
     fixed = harmonise_labels(bare, labels)
     names = [clean_name(s, l) for s, l in zip(surfaces, fixed)]
     canon = link_names(names, fixed)
-    return [(l, c, entity_key(l, c)) for l, c in zip(fixed, canon)]
+    out = []
+    for label, name in zip(fixed, canon):
+        place = place_of(label, name)
+        out.append(place or Canonical(label, name, entity_key(label, name), nationality(label, name)))
+    return out

@@ -7,6 +7,7 @@ few errors the small English model makes on news (each a general rule, see
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
@@ -21,6 +22,20 @@ _PLACE_NOUNS = frozenset(
      "village", "district", "county", "state", "valley", "peninsula", "island"}
 )
 _DETERMINERS = frozenset({"a", "an", "the"})
+# Agency copy abbreviates units, currencies and scales ("12 cts", "5.6 mln
+# dlrs", "H.K. Dlrs") and the model reads them as names. A span ending in one
+# names an amount, not an entity. Folded (lower case, no dots).
+_AMOUNT_WORDS = frozenset(
+    {"ct", "cts", "dlr", "dlrs", "mln", "mlns", "bln", "blns", "mn", "bn", "pct", "stg", "lb", "lbs",
+     "oz", "pts", "yrs", "mths", "bpd", "cwt", "kg", "tonnes", "dollar", "dollars", "cents", "cent",
+     "yen", "francs", "marks", "pounds", "guilders", "lire", "pence", "rupees", "euros"}
+)
+# Row words of agency earnings tables ("Shr 12 cts vs 10 cts", "Net 5.6 mln"):
+# never a name on their own.
+_TABLE_WORDS = frozenset({"shr", "shrs", "net", "revs", "qtr", "avg", "oper", "vs", "nil", "div", "mths"})
+# Agency copy marks the companies a story is about: "<Acme Holdings Inc>".
+_MARKER = re.compile(r"<([A-Z0-9][^<>\n]{0,80}?)>")
+_MARKUP = re.compile(r"[<>{}\[\]|\\=]|&[a-z]+;|https?:|www\.")
 _MULTIWORD_TITLES = [t for t in TITLES if len(t) > 1]
 _TITLE_WORDS = frozenset(w for t in _MULTIWORD_TITLES for w in t)
 
@@ -44,9 +59,10 @@ def _inside_title(span: Span) -> bool:
 
 def _edge_junk(token: Token) -> bool:
     """Whitespace, quotes and stray punctuation at a span's edge ("Home
-    Office '", "Kerrang!") are never part of a name; a dot inside a token
-    ("Inc.") is kept because the token is not punctuation."""
-    return token.is_space or token.is_quote or (token.is_punct and not token.is_bracket)
+    Office '", "Kerrang!") are never part of a name, nor the angle brackets
+    of agency company markers; a dot inside a token ("Inc.") is kept because
+    the token is not punctuation."""
+    return token.is_space or token.is_quote or (token.is_punct and not token.is_bracket) or token.text in "<>"
 
 
 def _trim(span: Span) -> Span | None:
@@ -87,11 +103,35 @@ def _fix_label(span: Span) -> str:
     return label
 
 
+def _fold_word(token: Token) -> str:
+    return token.lower_.replace(".", "")
+
+
+def _junk(span: Span) -> bool:
+    """An amount, a bare number or markup, not a name."""
+    words = [_fold_word(t) for t in span if not t.is_punct]
+    if not words or all(t.like_num or t.is_punct or t.is_digit for t in span):
+        return True
+    if words[-1] in _AMOUNT_WORDS or (len(words) == 1 and words[0] in _TABLE_WORDS):
+        return True
+    return bool(_MARKUP.search(span.text))
+
+
+def marker_spans(doc: Doc, text: str) -> list[Span]:
+    """ORG spans for the "<Name>" company markers of agency copy, brackets left out."""
+    spans = []
+    for m in _MARKER.finditer(text):
+        span = doc.char_span(m.start(1), m.end(1), label="ORG", alignment_mode="contract")
+        if span is not None and len(span):
+            spans.append(span)
+    return spans
+
+
 def _fix_span(span: Span) -> Span | None:
     if span.label_ in NUMERIC_LABELS:
         return None
     fixed = _trim(span)
-    if fixed is None or _inside_title(fixed):
+    if fixed is None or _inside_title(fixed) or _junk(fixed):
         return None
     label = _fix_label(fixed)
     if label != fixed.label_:
@@ -100,9 +140,16 @@ def _fix_span(span: Span) -> Span | None:
 
 
 def entity_spans(doc: Doc) -> list[Span]:
-    """The model's entities after the general fixes, numeric ones dropped."""
-    spans = (_fix_span(e) for e in doc.ents)
-    return [s for s in spans if s is not None]
+    """The model's entities after the general fixes, numeric ones dropped;
+    the agency's company markers win over whatever the model saw there."""
+    text = doc.text
+    markers = marker_spans(doc, text) if "<" in text else []
+    spans = [s for s in (_fix_span(e) for e in doc.ents) if s is not None]
+    if not markers:
+        return spans
+    taken = {i for m in markers for i in range(m.start, m.end)}
+    spans = [s for s in spans if taken.isdisjoint(range(s.start, s.end))]
+    return sorted(markers + spans, key=lambda s: s.start)
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
@@ -131,6 +178,7 @@ def extract_entities(doc: Doc) -> list[dict]:
             "label": label,
             "canonical": canonical,
             "entity_key": key,
+            "country": country,
         }
-        for span, (label, canonical, key) in zip(spans, resolved)
+        for span, (label, canonical, key, country) in zip(spans, resolved)
     ]

@@ -15,7 +15,7 @@ from tasks.canonical import (
 
 
 def _canon(pairs: list[tuple[str, str]]) -> list[str]:
-    return [c for _, c, _ in canonicalise([s for s, _ in pairs], [l for _, l in pairs])]
+    return [r.canonical for r in canonicalise([s for s, _ in pairs], [l for _, l in pairs])]
 
 
 @pytest.mark.parametrize(
@@ -187,4 +187,4 @@ def test_relabelled_person_gets_titles_stripped() -> None:
     # "Mr Lavrov" tagged ORG once, "Lavrov" PERSON twice: majority makes it a person,
     # and then the honorific goes like any person's.
     out = canonicalise(["Sergei Lavrov", "Lavrov", "Mr Lavrov", "Lavrov"], ["PERSON", "PERSON", "ORG", "PERSON"])
-    assert {c for _, c, _ in out} == {"Sergei Lavrov"}
+    assert {r.canonical for r in out} == {"Sergei Lavrov"}
