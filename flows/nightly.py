@@ -21,7 +21,7 @@ from prefect.runtime import flow_run
 
 from flows import report
 from flows.runners import extract_in_flow, is_local, parallelism, parse_slots
-from tasks import catalog, lake as lake_mod
+from tasks import aliases, catalog, lake as lake_mod
 from tasks.ingest import discover, read_records
 from tasks.lake import Lake
 from tasks.lock import data_dir_lock
@@ -198,6 +198,7 @@ def nightly(
                 _process(lake, run_id, manifest.records(files, run_id), batch_size, languages, model,
                          load_deduper(lake, near_duplicate_threshold, supersedes),
                          extract_near_duplicates, totals, report.Progress(len(files), manifest))
+                aliases.stage(lake, run_id)  # needs the whole night's entity names
             lake_mod.write_part(lake, run_id, "files", 0, manifest.table())
             row = _run_row(run_row, totals, "committed", t0)
             lake_mod.commit(lake, run_id, covers_day, from_rows("runs", [row]))

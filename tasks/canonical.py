@@ -199,6 +199,11 @@ def _acronym_of(short: tuple[str, ...], long_name: str) -> bool:
     return len(initials) >= 2 and fold(initials) == short[0]
 
 
+def is_acronym(short: str, long_name: str) -> bool:
+    """"API" of "American Petroleum Institute" (function words skipped)."""
+    return _acronym_of(_tokens(short), long_name)
+
+
 def match_tier(short: str, long_name: str, label: str) -> int:
     """How ``short`` can be a short form of ``long_name`` (same label); 0: not.
 

@@ -1,0 +1,88 @@
+"""Entity keys across articles: the links a night's articles prove.
+
+Within an article ``tasks.canonical`` already links "API" to "American
+Petroleum Institute" and "Kerry" to "John Kerry". Across articles the same
+short forms stand alone, so each run records, in the ``entity_aliases`` lake
+table, the evidence its articles give:
+
+- ``acronym``: an article wrote an organisation's acronym beside its full
+  name, so the acronym's own key links to the full name's key. These links
+  hold for every night: the views add up the articles of all runs and follow
+  a link only when one full name has strictly the most votes.
+- ``surname``: a person named by surname alone is the one full name that
+  owns that surname the same night ("Kerry" is "John Kerry" if no other
+  Kerry is named in full that night); the link holds for that run's rows only.
+
+The entity rows are never rewritten: ``sql/entity_views.sql`` joins this
+table, so new evidence re-keys history without touching it.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from tasks import lake as lake_mod
+from tasks.canonical import PERSON, clean_name, entity_key, fold, is_acronym
+from tasks.lake import Lake
+from tasks.schemas import from_rows
+
+_COLUMNS = ["article_id", "text", "label", "canonical", "entity_key"]
+
+
+def acronym_links(rows: Iterable[dict], run_id: str) -> list[dict]:
+    """One row per (acronym key, full-name key) with the articles that wrote both."""
+    evidence: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for r in rows:
+        if r["label"] != "ORG":
+            continue
+        short = clean_name(r["text"], "ORG")
+        if " " in short or not is_acronym(short, r["canonical"]):
+            continue
+        evidence[(entity_key("ORG", short), r["entity_key"])][r["article_id"]] += 1
+    return [_row(run_id, src, dst, "acronym", False, arts) for (src, dst), arts in sorted(evidence.items())]
+
+
+def surname_links(rows: Iterable[dict], run_id: str) -> list[dict]:
+    """Bare-surname person keys of this run linked to the night's one owner of that surname."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    bare: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in rows:
+        if r["label"] != PERSON:
+            continue
+        words = fold(r["canonical"]).split()
+        if len(words) > 1:
+            owners[words[-1]].add(r["entity_key"])
+        elif words:
+            bare[r["entity_key"]][r["article_id"]] += 1
+    out = []
+    for key, arts in sorted(bare.items()):
+        full = owners.get(key.split(":", 1)[1], set())
+        if len(full) == 1:
+            out.append(_row(run_id, key, next(iter(full)), "surname", True, arts))
+    return out
+
+
+def _row(run_id: str, src: str, dst: str, kind: str, scoped: bool, arts: Counter[str]) -> dict:
+    return {
+        "run_id": run_id, "from_key": src, "to_key": dst, "kind": kind, "run_scoped": scoped,
+        "articles": len(arts), "mentions": sum(arts.values()), "example_article": min(arts),
+    }
+
+
+def night_links(rows: list[dict], run_id: str) -> pa.Table:
+    """The ``entity_aliases`` rows one run's entity rows prove."""
+    return from_rows("entity_aliases", acronym_links(rows, run_id) + surname_links(rows, run_id))
+
+
+def stage(lake: Lake, run_id: str) -> int:
+    """Read the run's staged entity parts and stage its alias evidence; called
+    once per run before the commit, as it needs the whole night's names."""
+    parts = sorted((lake.staging(run_id) / "entities").glob("part-*.parquet"))
+    rows = [r for p in parts for r in pq.read_table(p, columns=_COLUMNS).to_pylist()]
+    table = night_links(rows, run_id)
+    if table.num_rows:
+        lake_mod.write_part(lake, run_id, "entity_aliases", 0, table)
+    return table.num_rows
