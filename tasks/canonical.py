@@ -181,7 +181,17 @@ def clean_name(surface: str, label: str) -> str:
     name = strip_article(name, label)
     if label == "ORG":
         name = strip_org_suffix(name)
+    elif label == "NORP":
+        name = singular_group(name)
     return name or surface.strip()
+
+
+def singular_group(name: str) -> str:
+    """"Republicans" and "Republican", "Americans" and "American" are one
+    group to count ("Swiss" is not a plural)."""
+    if len(name) >= 5 and name.endswith("s") and not name.endswith("ss") and name[-2].isalpha():
+        return name[:-1]
+    return name
 
 
 @lru_cache(maxsize=65536)
