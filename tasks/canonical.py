@@ -335,14 +335,15 @@ def harmonise_labels(names: Sequence[str], labels: Sequence[str]) -> list[str]:
     3. A company's short name is not a person: a single-word PERSON that
        starts a longer ORG name ("Contrack" of "Contrack International") is
        ORG, unless it is a word of a longer PERSON name.
-    4. A person's surname is not a thing: a single word tagged ORG, PRODUCT,
-       FAC, EVENT, WORK_OF_ART or LAW that ends a longer PERSON name
-       ("Tarantino" of "Quentin Tarantino") is PERSON, unless it starts a
-       longer name of its own label ("Ford" beside "Ford Motor").
+    4. A person's name is not a thing: a single word tagged ORG, PRODUCT,
+       FAC, EVENT, WORK_OF_ART or LAW that ends or starts a longer PERSON
+       name ("Tarantino" of "Quentin Tarantino", "Keanu" of "Keanu Reeves")
+       is PERSON, unless it starts a longer name of its own label ("Ford"
+       beside "Ford Motor").
     Ties keep each mention's own label: no evidence, no change.
     """
     person_words: set[str] = set()
-    person_last: set[str] = set()
+    person_ends: set[str] = set()  # first and last words of full names
     first_words: dict[str, set[str]] = {}
     for name, label in zip(names, labels):
         toks = _tokens(name)
@@ -350,7 +351,7 @@ def harmonise_labels(names: Sequence[str], labels: Sequence[str]) -> list[str]:
             first_words.setdefault(label, set()).add(toks[0])
             if label == PERSON:
                 person_words.update(toks)
-                person_last.add(toks[-1])
+                person_ends.update((toks[0], toks[-1]))
     keys = [fold(n) for n in names]
     places: dict[str, Counter[str]] = {}
     for key, label in zip(keys, labels):
@@ -368,7 +369,7 @@ def harmonise_labels(names: Sequence[str], labels: Sequence[str]) -> list[str]:
                 out[i] = places[key].most_common(1)[0][0]
             elif key in first_words.get("ORG", ()):
                 out[i] = "ORG"
-        elif label in _SURNAME_MISLABELS and key in person_last and key not in first_words.get(label, ()):
+        elif label in _SURNAME_MISLABELS and key in person_ends and key not in first_words.get(label, ()):
             out[i] = PERSON
 
     votes: dict[str, Counter[str]] = {}

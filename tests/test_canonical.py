@@ -1,14 +1,18 @@
 """Alias linking and key rules on plain strings: no model needed."""
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from tasks.canonical import (
     canonicalise,
     clean_name,
+    display_name,
     entity_key,
     harmonise_labels,
     link_names,
+    strip_org_suffix,
     strip_possessive,
     strip_titles,
 )
@@ -188,3 +192,26 @@ def test_relabelled_person_gets_titles_stripped() -> None:
     # and then the honorific goes like any person's.
     out = canonicalise(["Sergei Lavrov", "Lavrov", "Mr Lavrov", "Lavrov"], ["PERSON", "PERSON", "ORG", "PERSON"])
     assert {r.canonical for r in out} == {"Sergei Lavrov"}
+
+
+def test_first_name_tagged_as_a_thing_is_the_person() -> None:
+    out = canonicalise(["Keanu Reeves", "Keanu", "Keanu"], ["PERSON", "ORG", "ORG"])
+    assert [(r.label, r.canonical) for r in out] == [("PERSON", "Keanu Reeves")] * 3
+
+
+def test_nationality_plural_and_singular_are_one_group() -> None:
+    out = canonicalise(["Republicans", "Republican", "Swiss"], ["NORP", "NORP", "NORP"])
+    assert [r.entity_key for r in out] == ["NORP:republican", "NORP:republican", "NORP:swiss"]
+
+
+def test_legal_forms_of_several_countries_are_dropped() -> None:
+    assert strip_org_suffix("Toyota Motor Corp Ltd") == "Toyota Motor"
+    assert strip_org_suffix("Siemens AG") == "Siemens"
+    assert strip_org_suffix("Co") == "Co"
+
+
+def test_capitals_never_win_the_display_name() -> None:
+    out = canonicalise(["WASHINGTON", "WASHINGTON", "Washington"], ["GPE", "GPE", "GPE"])
+    assert {r.canonical for r in out} == {"Washington"}
+    assert display_name(Counter({"NATO": 3}), "ORG") == "NATO"
+    assert display_name(Counter({"AL-RAMADI": 2}), "GPE") == "Al-Ramadi"
