@@ -6,9 +6,12 @@ short forms stand alone, so each run records, in the ``entity_aliases`` lake
 table, the evidence its articles give:
 
 - ``acronym``: an article wrote an organisation's acronym beside its full
-  name, so the acronym's own key links to the full name's key. These links
-  hold for every night: the views add up the articles of all runs and follow
-  a link only when one full name has strictly the most votes.
+  name, so the acronym's own key links to the full name's key; ``kind``
+  likewise for a name without the word that says what kind of body it is
+  ("Labour" of "Labour Party"). These links hold for every night: the views
+  add up the articles of all runs and follow a link only when one full name
+  has strictly the most votes. (Trailing words, "Commission" of "European
+  Commission", link within an article only: elsewhere they may be another.)
 - ``surname``: a person named by surname alone is the one full name that
   owns that surname the same night ("Kerry" is "John Kerry" if no other
   Kerry is named in full that night); the link holds for that run's rows only.
@@ -25,7 +28,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tasks import lake as lake_mod
-from tasks.canonical import PERSON, clean_name, entity_key, fold, is_acronym
+from tasks.canonical import PERSON, clean_name, entity_key, fold, is_acronym, is_kind_prefix
 from tasks.lake import Lake
 from tasks.schemas import from_rows
 
@@ -33,16 +36,21 @@ _COLUMNS = ["article_id", "text", "label", "canonical", "entity_key"]
 
 
 def acronym_links(rows: Iterable[dict], run_id: str) -> list[dict]:
-    """One row per (acronym key, full-name key) with the articles that wrote both."""
-    evidence: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    """One row per (short key, full-name key) with the articles that wrote both:
+    an acronym, or the name without its kind of body."""
+    evidence: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
     for r in rows:
         if r["label"] != "ORG":
             continue
         short = clean_name(r["text"], "ORG")
-        if " " in short or not is_acronym(short, r["canonical"]):
+        if " " not in short and is_acronym(short, r["canonical"]):
+            kind = "acronym"
+        elif is_kind_prefix(short, r["canonical"]):
+            kind = "kind"
+        else:
             continue
-        evidence[(entity_key("ORG", short), r["entity_key"])][r["article_id"]] += 1
-    return [_row(run_id, src, dst, "acronym", False, arts) for (src, dst), arts in sorted(evidence.items())]
+        evidence[(entity_key("ORG", short), r["entity_key"], kind)][r["article_id"]] += 1
+    return [_row(run_id, src, dst, kind, False, arts) for (src, dst, kind), arts in sorted(evidence.items())]
 
 
 def surname_links(rows: Iterable[dict], run_id: str) -> list[dict]:

@@ -188,10 +188,10 @@ def clean_name(surface: str, label: str) -> str:
 
 def singular_group(name: str) -> str:
     """"Republicans" and "Republican", "Americans" and "American" are one
-    group to count ("Swiss" is not a plural)."""
-    if len(name) >= 5 and name.endswith("s") and not name.endswith("ss") and name[-2].isalpha():
-        return name[:-1]
-    return name
+    group to count ("Swiss" is not a plural; "Tories" is "Tory")."""
+    if len(name) < 5 or not name.endswith("s") or name.endswith("ss") or not name[-2].isalpha():
+        return name
+    return name[:-3] + "y" if name.endswith("ies") else name[:-1]  # "Tories" is "Tory"
 
 
 @lru_cache(maxsize=65536)
@@ -212,6 +212,13 @@ def _acronym_of(short: tuple[str, ...], long_name: str) -> bool:
 def is_acronym(short: str, long_name: str) -> bool:
     """"API" of "American Petroleum Institute" (function words skipped)."""
     return _acronym_of(_tokens(short), long_name)
+
+
+def is_kind_prefix(short: str, long_name: str) -> bool:
+    """"Labour" of "Labour Party", "Newry" of "Newry FC": the rest only says
+    what kind of body it is, so the short name means the same one anywhere."""
+    s, l = _tokens(short), _tokens(long_name)
+    return 0 < len(s) < len(l) and l[: len(s)] == s and all(w in _ORG_DESIGNATORS for w in l[len(s) :])
 
 
 def match_tier(short: str, long_name: str, label: str) -> int:
@@ -403,7 +410,8 @@ def place_of(label: str, name: str) -> Canonical | None:
     place = places.lookup(name)
     if place is None or (label == "ORG" and place.kind != places.COUNTRY):
         return None
-    return Canonical("GPE", place.name, f"GPE:{place.key}", place.country)
+    label = "LOC" if place.kind == places.CONTINENT else "GPE"  # OntoNotes: continents are LOC
+    return Canonical(label, place.name, f"{label}:{place.key}", place.country)
 
 
 def nationality(label: str, name: str) -> str | None:

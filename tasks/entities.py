@@ -127,10 +127,26 @@ def marker_spans(doc: Doc, text: str) -> list[Span]:
     return spans
 
 
+# Lower-case words that belong to a person's name ("Ludwig van Beethoven").
+_NAME_PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "da", "di", "du", "dos", "del", "la", "le"}
+)
+
+
+def _trim_person(span: Span) -> Span:
+    """A person's name starts with a capital: "kick Gandhi" is a verb and a name."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].is_lower and span.doc[start].lower_ not in _NAME_PARTICLES:
+        start += 1
+    return span if start == span.start else Span(span.doc, start, span.end, label=span.label_)
+
+
 def _fix_span(span: Span) -> Span | None:
     if span.label_ in NUMERIC_LABELS:
         return None
     fixed = _trim(span)
+    if fixed is not None and fixed.label_ == "PERSON":
+        fixed = _trim_person(fixed)
     if fixed is None or _inside_title(fixed) or _junk(fixed):
         return None
     label = _fix_label(fixed)

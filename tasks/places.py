@@ -26,8 +26,8 @@ import pycountry
 from tasks.canonical import fold
 
 # Country kinds keep GeoNames' word for what a feature is.
-COUNTRY, STATE, CITY = "country", "state", "city"
-_KIND_RANK = {COUNTRY: 0, STATE: 2, CITY: 3}
+CONTINENT, COUNTRY, STATE, CITY = "continent", "country", "state", "city"
+_KIND_RANK = {CONTINENT: 0, COUNTRY: 0, STATE: 2, CITY: 3}
 # A city this large is what news means by a name it shares with a US state
 # ("Washington" the capital); a smaller one loses to the state.
 _BIG_CITY = 500_000
@@ -73,7 +73,7 @@ class Place:
 
     name: str
     kind: str
-    country: str  # ISO 3166-1 alpha-2; former countries ISO 3166-3 (SU, DD; CSHH where CS was reused)
+    country: str | None  # ISO 3166-1 alpha-2; former countries ISO 3166-3 (SU, DD; CSHH where CS was reused)
     geonameid: int | None = None
     lat: float | None = None
     lon: float | None = None
@@ -151,6 +151,8 @@ def _index() -> _Index:
 
     for name, code in _country_names(countries).items():
         offer(name, countries[code], 0)
+    for c in _data("continents.json").values():
+        offer(c["name"], Place(c["name"], CONTINENT, None, c["geonameId"], float(c["lat"]), float(c["lng"])), 0)
     for state in _data("us_states.json").values():
         offer(state["name"], Place(state["name"], STATE, "US", state["geonameid"]), 0)
     cities = _data("cities15000.json").values()
@@ -177,7 +179,7 @@ def _bare(name: str) -> str:
 
 
 def lookup(name: str) -> Place | None:
-    """The country, US state or city ``name`` means, or None if unknown."""
+    """The continent, country, US state or city ``name`` means, or None if unknown."""
     index = _index()
     key = fold(name)
     return index.by_name.get(key) or index.by_name.get(_bare(name))

@@ -52,3 +52,12 @@ def test_two_people_sharing_a_surname_on_one_night_link_neither() -> None:
 def test_night_links_table_has_the_schema() -> None:
     table = night_links([_row("a1", "Paul Keating", "PERSON", "Paul Keating", "PERSON:paul keating")], "r1")
     assert table.num_rows == 0 and "run_scoped" in table.schema.names
+
+
+def test_a_name_without_its_kind_of_body_links_across_articles() -> None:
+    rows = [
+        _row("a1", "Labour Party", "ORG", "Labour Party", "ORG:labour party"),
+        _row("a1", "Labour", "ORG", "Labour Party", "ORG:labour party"),
+    ]
+    assert [(r["from_key"], r["to_key"], r["kind"]) for r in acronym_links(rows, "r1")] == [
+        ("ORG:labour", "ORG:labour party", "kind")]

@@ -160,3 +160,9 @@ def test_a_currency_abbreviation_tagged_org_is_dropped_whatever_the_model_does(n
     doc = nlp.make_doc("Profit rose 12 cts to 1.20 dlrs at Acme Holdings .")
     doc.ents = [Span(doc, 3, 4, label="ORG"), Span(doc, 6, 7, label="ORG"), Span(doc, 8, 10, label="ORG")]
     assert [r["canonical"] for r in extract_entities(doc)] == ["Acme Holdings"]
+
+
+def test_a_person_span_never_starts_with_a_lower_case_word(nlp) -> None:
+    doc = nlp.make_doc("They tried to kick Gandhi out , said Ludwig van Beethoven .")
+    doc.ents = [Span(doc, 3, 5, label="PERSON"), Span(doc, 8, 11, label="PERSON")]
+    assert [r["text"] for r in extract_entities(doc)] == ["Gandhi", "Ludwig van Beethoven"]
