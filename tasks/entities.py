@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from tasks.canonical import HONORIFICS, TITLES, canonicalise
@@ -158,8 +159,9 @@ def _fix_span(span: Span) -> Span | None:
 def entity_spans(doc: Doc) -> list[Span]:
     """The model's entities after the general fixes, numeric ones dropped;
     the agency's company markers win over whatever the model saw there."""
-    text = doc.text
-    markers = marker_spans(doc, text) if "<" in text else []
+    # doc.text costs as much as the rest of the task: build it only for copy with a "<" token.
+    has_lt = bool((doc.to_array(ORTH) == doc.vocab.strings.add("<")).any()) if len(doc) else False
+    markers = marker_spans(doc, doc.text) if has_lt else []
     spans = [s for s in (_fix_span(e) for e in doc.ents) if s is not None]
     if not markers:
         return spans
