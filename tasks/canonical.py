@@ -214,11 +214,24 @@ def is_acronym(short: str, long_name: str) -> bool:
     return _acronym_of(_tokens(short), long_name)
 
 
+# Words that say only what kind of body a name is, never which part of it:
+# "Sony Pictures" and "Sony Music" are parts of Sony, "Sony Corp" is Sony.
+_BODY_KINDS = frozenset(
+    {"party", "fc", "afc", "cf", "club", "company", "corporation", "co", "inc", "corp", "ltd", "plc", "llc"}
+)
+
+
 def is_kind_prefix(short: str, long_name: str) -> bool:
     """"Labour" of "Labour Party", "Newry" of "Newry FC": the rest only says
-    what kind of body it is, so the short name means the same one anywhere."""
+    what kind of body it is, so the short name means the same one anywhere.
+    The kind must be written as part of the name: "the Congress party" of
+    India says nothing about "Congress" elsewhere."""
     s, l = _tokens(short), _tokens(long_name)
-    return 0 < len(s) < len(l) and l[: len(s)] == s and all(w in _ORG_DESIGNATORS for w in l[len(s) :])
+    rest = long_name.split()[len(s) :]
+    return (
+        0 < len(s) < len(l) and l[: len(s)] == s and all(w in _BODY_KINDS for w in l[len(s) :])
+        and all(w[:1].isupper() for w in rest)
+    )
 
 
 def match_tier(short: str, long_name: str, label: str) -> int:

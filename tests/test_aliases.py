@@ -61,3 +61,13 @@ def test_a_name_without_its_kind_of_body_links_across_articles() -> None:
     ]
     assert [(r["from_key"], r["to_key"], r["kind"]) for r in acronym_links(rows, "r1")] == [
         ("ORG:labour", "ORG:labour party", "kind")]
+
+
+def test_a_company_is_not_linked_to_its_division_across_articles() -> None:
+    rows = [_row("a1", "Sony", "ORG", "Sony Pictures Entertainment", "ORG:sony pictures entertainment")]
+    assert acronym_links(rows, "r1") == []
+
+
+def test_a_kind_word_in_lower_case_is_not_part_of_the_name() -> None:
+    rows = [_row("a1", "Congress", "ORG", "Congress party", "ORG:congress party")]
+    assert acronym_links(rows, "r1") == []
