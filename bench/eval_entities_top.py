@@ -6,7 +6,8 @@ staging in a Parquet lake in nights of ``--night`` articles, the alias
 evidence of each night (tasks.aliases) and the commit, then the DuckDB views.
 The top 100 keys are checked against ``bench/entities_top_judgements.json``
 (written once, by hand, from the lists: is each row a real entity under a
-correct, readable name; which rows name the same thing). It prints the share
+correct, readable name, is its label right; which rows name the same thing;
+entity names and verdicts only, no corpus text). It prints the share
 clean, the duplicates, and rows nobody has judged yet (judge them, do not
 re-judge old ones to move the figure).
 
@@ -110,7 +111,7 @@ def build_lake(root: Path, rows: list[dict], night: int) -> tuple[Lake, float]:
 
 def judge(corpus: str, top: list[dict], judgements: dict) -> None:
     verdicts = judgements.get(corpus, {})
-    clean = bad = 0
+    clean = bad = labelled = 0
     unjudged, groups = [], {}
     for r in top:
         v = verdicts.get(r["entity_key"])
@@ -120,13 +121,15 @@ def judge(corpus: str, top: list[dict], judgements: dict) -> None:
         ok = v["ok"] and (v.get("name") in (None, r["name"]))
         clean += ok
         bad += not ok
+        labelled += ok and v.get("label_ok", True)
         if not ok:
             print(f"  NOT CLEAN  {r['entity_key']:<40} {r['name']!r} ({v.get('why', 'name changed')})")
         groups.setdefault(v.get("same_as") or r["entity_key"], []).append(r["entity_key"])
     dups = {k: v for k, v in groups.items() if len(v) > 1}
     judged = clean + bad
     share = 100 * clean / judged if judged else 0.0
-    print(f"{corpus}: {clean} of {judged} judged rows clean = {share:.1f}%; "
+    print(f"{corpus}: {clean} of {judged} judged rows clean = {share:.1f}% "
+          f"({labelled} also with the right label); "
           f"{len(dups)} sets of rows naming the same thing; {len(unjudged)} unjudged")
     for key, keys in dups.items():
         print(f"  DUPLICATE  {key}: {keys}")

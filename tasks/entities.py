@@ -29,7 +29,9 @@ _DETERMINERS = frozenset({"a", "an", "the"})
 _AMOUNT_WORDS = frozenset(
     {"ct", "cts", "dlr", "dlrs", "mln", "mlns", "bln", "blns", "mn", "bn", "pct", "stg", "lb", "lbs",
      "oz", "pts", "yrs", "mths", "bpd", "cwt", "kg", "tonnes", "dollar", "dollars", "cents", "cent",
-     "yen", "francs", "marks", "pounds", "guilders", "lire", "pence", "rupees", "euros"}
+     "yen", "francs", "marks", "pounds", "guilders", "lire", "pence", "rupees", "euros",
+     "dm", "dmk", "dmks", "ffr", "ffrs", "sfr", "sfrs", "bfr", "bfrs", "hfl", "trillion",
+     "barrels", "bushels", "ounces", "tons", "acres", "hectares", "bales"}
 )
 # Row words of agency earnings tables ("Shr 12 cts vs 10 cts", "Net 5.6 mln"):
 # never a name on their own.
