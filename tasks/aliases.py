@@ -14,7 +14,8 @@ table, the evidence its articles give:
   Commission", link within an article only: elsewhere they may be another.)
 - ``surname``: a person named by surname alone is the one full name that
   owns that surname the same night ("Kerry" is "John Kerry" if no other
-  Kerry is named in full that night); the link holds for that run's rows only.
+  Kerry is named in full that night, and John Kerry in two articles or
+  more); the link holds for that run's rows only.
 
 The entity rows are never rewritten: ``sql/entity_views.sql`` joins this
 table, so new evidence re-keys history without touching it.
@@ -28,7 +29,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tasks import lake as lake_mod
-from tasks.canonical import PERSON, clean_name, entity_key, fold, is_acronym, is_kind_prefix
+from tasks.canonical import PERSON, clean_name, entity_key, fold, is_acronym, is_kind_prefix, linkable
 from tasks.lake import Lake
 from tasks.schemas import from_rows
 
@@ -53,23 +54,39 @@ def acronym_links(rows: Iterable[dict], run_id: str) -> list[dict]:
     return [_row(run_id, src, dst, kind, False, arts) for (src, dst, kind), arts in sorted(evidence.items())]
 
 
+def _full_name(canonical: str) -> bool:
+    """A person's full name as people write one: capitalised words, no "and"
+    or "v" ("Swansea v Leicester"), nothing in lower case ("ofnew Labour")."""
+    words = canonical.split()
+    return len(words) > 1 and linkable(canonical, PERSON) and all(w[:1].isupper() for w in words)
+
+
 def surname_links(rows: Iterable[dict], run_id: str) -> list[dict]:
-    """Bare-surname person keys of this run linked to the night's one owner of that surname."""
-    owners: dict[str, set[str]] = defaultdict(set)
+    """Bare-surname person keys of this run linked to the night's one owner of that surname.
+
+    The owner must be named in full in two articles or more (one stray span,
+    "Kate Bush" on a night George Bush goes by "Bush", is no owner), and the
+    word must name nothing but a person that night ("Labour", "Bath")."""
+    owners: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     bare: dict[str, Counter[str]] = defaultdict(Counter)
+    things: set[str] = set()
     for r in rows:
+        name = fold(r["canonical"])
         if r["label"] != PERSON:
-            continue
-        words = fold(r["canonical"]).split()
-        if len(words) > 1:
-            owners[words[-1]].add(r["entity_key"])
-        elif words:
+            things.add(name)
+        elif " " in name:
+            if _full_name(r["canonical"]):
+                owners[name.split()[-1]][r["entity_key"]].add(r["article_id"])
+        elif name:
             bare[r["entity_key"]][r["article_id"]] += 1
     out = []
     for key, arts in sorted(bare.items()):
-        full = owners.get(key.split(":", 1)[1], set())
-        if len(full) == 1:
-            out.append(_row(run_id, key, next(iter(full)), "surname", True, arts))
+        word = key.split(":", 1)[1]
+        full = owners.get(word, {})
+        if len(full) == 1 and word not in things:
+            (owner, seen_in), = full.items()
+            if len(seen_in) >= 2:
+                out.append(_row(run_id, key, owner, "surname", True, arts))
     return out
 
 

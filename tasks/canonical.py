@@ -275,7 +275,7 @@ def compatible(short: str, long_name: str, label: str) -> bool:
 _CONNECTORS = frozenset({"and", "&", "vs", "v", "versus", "or", "with"})
 
 
-def _linkable(name: str, label: str) -> bool:
+def linkable(name: str, label: str) -> bool:
     """A PERSON span with "and"/"vs" in it is two people or a title ("Freddy
     Vs Jason"), so it is nobody's full name."""
     return label != PERSON or not _CONNECTORS.intersection(_tokens(name))
@@ -330,7 +330,7 @@ def link_names(names: Sequence[str], labels: Sequence[str]) -> list[str]:
     root: dict[tuple[str, str], str] = {}
     for label, group in by_label.items():
         for name in group:
-            tiers = [(match_tier(name, m, label), m) for m in group if _linkable(m, label)]
+            tiers = [(match_tier(name, m, label), m) for m in group if linkable(m, label)]
             best = min((t for t, _ in tiers if t), default=0)
             cands = [m for t, m in tiers if t and t == best]
             maximal = [m for m in cands if not any(compatible(m, o, label) for o in cands)]

@@ -32,6 +32,7 @@ def test_a_short_name_that_is_not_an_acronym_is_no_evidence() -> None:
 def test_surname_links_to_the_one_full_name_of_the_night() -> None:
     rows = [
         _row("a1", "Paul Keating", "PERSON", "Paul Keating", "PERSON:paul keating"),
+        _row("a4", "Treasurer Paul Keating", "PERSON", "Paul Keating", "PERSON:paul keating"),
         _row("a2", "Keating", "PERSON", "Keating", "PERSON:keating"),
         _row("a3", "Keating", "PERSON", "Keating", "PERSON:keating"),
     ]
@@ -71,3 +72,15 @@ def test_a_company_is_not_linked_to_its_division_across_articles() -> None:
 def test_a_kind_word_in_lower_case_is_not_part_of_the_name() -> None:
     rows = [_row("a1", "Congress", "ORG", "Congress party", "ORG:congress party")]
     assert acronym_links(rows, "r1") == []
+
+
+def test_a_full_name_in_one_article_only_or_a_word_that_is_also_a_thing_owns_nothing() -> None:
+    rows = [
+        _row("a1", "Kate Bush", "PERSON", "Kate Bush", "PERSON:kate bush"),
+        _row("a2", "Bush", "PERSON", "Bush", "PERSON:bush"),
+        _row("a3", "Tony Blair Labour", "PERSON", "Blair Labour", "PERSON:blair labour"),
+        _row("a4", "Tony Blair Labour", "PERSON", "Blair Labour", "PERSON:blair labour"),
+        _row("a5", "Labour", "PERSON", "Labour", "PERSON:labour"),
+        _row("a6", "Labour", "ORG", "Labour", "ORG:labour"),
+    ]
+    assert surname_links(rows, "r1") == []

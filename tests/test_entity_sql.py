@@ -195,6 +195,7 @@ def test_acronym_with_two_expansions_and_equal_votes_links_to_neither(tmp_path: 
 def test_surname_links_across_articles_only_when_one_full_name_owns_it_that_night(tmp_path: Path) -> None:
     con = _night(tmp_path, [
         _mention("w1", "n1", 0, "James Baker", "PERSON", "James Baker", "PERSON:james baker"),
+        _mention("w0", "n1", 0, "James Baker", "PERSON", "James Baker", "PERSON:james baker"),
         _mention("w2", "n1", 0, "Baker", "PERSON", "Baker", "PERSON:baker"),
         # The next night two Bakers are named in full: a bare Baker is neither.
         _mention("w3", "n2", 0, "James Baker", "PERSON", "James Baker", "PERSON:james baker"),
@@ -202,7 +203,7 @@ def test_surname_links_across_articles_only_when_one_full_name_owns_it_that_nigh
         _mention("w5", "n2", 0, "Baker", "PERSON", "Baker", "PERSON:baker"),
     ], NIGHTS)
     rows = {r["entity_key"]: r["articles"] for r in _query(con, "entities_by_mentions")}
-    assert rows == {"PERSON:james baker": 3, "PERSON:howard baker": 1, "PERSON:baker": 1}
+    assert rows == {"PERSON:james baker": 4, "PERSON:howard baker": 1, "PERSON:baker": 1}
 
 
 def test_display_name_is_never_a_dateline_in_capitals(tmp_path: Path) -> None:
