@@ -29,7 +29,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tasks import lake as lake_mod
-from tasks.canonical import PERSON, clean_name, entity_key, fold, is_acronym, is_kind_prefix, linkable
+from tasks.canonical import PERSON, ROYAL_TITLES, clean_name, entity_key, fold, is_acronym, is_kind_prefix, linkable
 from tasks.lake import Lake
 from tasks.schemas import from_rows
 
@@ -58,7 +58,10 @@ def _full_name(canonical: str) -> bool:
     """A person's full name as people write one: capitalised words, no "and"
     or "v" ("Swansea v Leicester"), nothing in lower case ("ofnew Labour")."""
     words = canonical.split()
-    return len(words) > 1 and linkable(canonical, PERSON) and all(w[:1].isupper() for w in words)
+    return (
+        len(words) > 1 and linkable(canonical, PERSON) and all(w[:1].isupper() for w in words)
+        and fold(words[0]) not in ROYAL_TITLES  # "Prince William" owns no surname "William"
+    )
 
 
 def surname_links(rows: Iterable[dict], run_id: str) -> list[dict]:
