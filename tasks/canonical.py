@@ -363,16 +363,19 @@ def harmonise_labels(names: Sequence[str], labels: Sequence[str]) -> list[str]:
     Ties keep each mention's own label: no evidence, no change.
     """
     person_words: set[str] = set()
-    person_ends: set[str] = set()  # first and last words of full names
+    person_ends: set[str] = set()  # last words of full names, first words as below
     first_words: dict[str, set[str]] = {}
+    keys = [fold(n) for n in names]
+    singles = {k for k in keys if " " not in k}
     for name, label in zip(names, labels):
         toks = _tokens(name)
         if len(toks) > 1:
             first_words.setdefault(label, set()).add(toks[0])
             if label == PERSON:
                 person_words.update(toks)
-                person_ends.update((toks[0], toks[-1]))
-    keys = [fold(n) for n in names]
+                person_ends.add(toks[-1])
+                if toks[-1] in singles:  # "Keanu" of "Keanu Reeves" if "Reeves" is named alone too,
+                    person_ends.add(toks[0])  # not "Pirelli" of a stray "Pirelli SpA"
     places: dict[str, Counter[str]] = {}
     for key, label in zip(keys, labels):
         if label in PLACE_LABELS:

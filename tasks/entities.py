@@ -144,12 +144,31 @@ def _trim_person(span: Span) -> Span:
     return span if start == span.start else Span(span.doc, start, span.end, label=span.label_)
 
 
+_SENTENCE_END = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "'"})
+
+
+def _extend_group(span: Span) -> Span:
+    """A party or group name the model cut after its first word: in "the
+    Liberal Democrats" only "Democrats" is tagged. Capitalised words before a
+    NORP span join it, unless they start a sentence or are names of their own."""
+    doc, start = span.doc, span.start
+    while start > 1 and span.start - start < 2:
+        prev, before = doc[start - 1], doc[start - 2]
+        if not (prev.is_title and prev.is_alpha) or prev.ent_type_ or before.text in _SENTENCE_END \
+                or "\n" in before.whitespace_ or prev.is_sent_start:
+            break
+        start -= 1
+    return span if start == span.start else Span(doc, start, span.end, label=span.label_)
+
+
 def _fix_span(span: Span) -> Span | None:
     if span.label_ in NUMERIC_LABELS:
         return None
     fixed = _trim(span)
     if fixed is not None and fixed.label_ == "PERSON":
         fixed = _trim_person(fixed)
+    elif fixed is not None and fixed.label_ == "NORP":
+        fixed = _extend_group(fixed)
     if fixed is None or _inside_title(fixed) or _junk(fixed):
         return None
     label = _fix_label(fixed)

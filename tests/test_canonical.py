@@ -195,8 +195,13 @@ def test_relabelled_person_gets_titles_stripped() -> None:
 
 
 def test_first_name_tagged_as_a_thing_is_the_person() -> None:
-    out = canonicalise(["Keanu Reeves", "Keanu", "Keanu"], ["PERSON", "ORG", "ORG"])
-    assert [(r.label, r.canonical) for r in out] == [("PERSON", "Keanu Reeves")] * 3
+    out = canonicalise(["Keanu Reeves", "Keanu", "Keanu", "Reeves"], ["PERSON", "ORG", "ORG", "PERSON"])
+    assert [(r.label, r.canonical) for r in out] == [("PERSON", "Keanu Reeves")] * 4
+
+
+def test_a_company_is_not_the_first_name_of_a_stray_person_span() -> None:
+    out = canonicalise(["Pirelli", "Pirelli", "Pirelli Cables"], ["ORG", "ORG", "PERSON"])
+    assert [r.label for r in out[:2]] == ["ORG", "ORG"]
 
 
 def test_nationality_plural_and_singular_are_one_group() -> None:

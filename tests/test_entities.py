@@ -166,3 +166,10 @@ def test_a_person_span_never_starts_with_a_lower_case_word(nlp) -> None:
     doc = nlp.make_doc("They tried to kick Gandhi out , said Ludwig van Beethoven .")
     doc.ents = [Span(doc, 3, 5, label="PERSON"), Span(doc, 8, 11, label="PERSON")]
     assert [r["text"] for r in extract_entities(doc)] == ["Gandhi", "Ludwig van Beethoven"]
+
+
+def test_a_group_name_cut_after_its_first_word_is_made_whole(nlp) -> None:
+    doc = nlp.make_doc("The Liberal Democrats said so . Angry Democrats left .")
+    doc.ents = [Span(doc, 2, 3, label="NORP"), Span(doc, 7, 8, label="NORP")]
+    doc[6].is_sent_start = True
+    assert [r["text"] for r in extract_entities(doc)] == ["Liberal Democrats", "Democrats"]
