@@ -13,7 +13,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-from tasks.canonical import title_case
+from tasks.names import title_case
 
 _MONTHS = {
     m: i + 1

@@ -8,7 +8,6 @@ import pytest
 from tasks.canonical import (
     canonicalise,
     clean_name,
-    display_name,
     entity_key,
     harmonise_labels,
     link_names,
@@ -16,6 +15,7 @@ from tasks.canonical import (
     strip_possessive,
     strip_titles,
 )
+from tasks.names import display_name
 
 
 def _canon(pairs: list[tuple[str, str]]) -> list[str]:
