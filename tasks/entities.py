@@ -35,7 +35,9 @@ _AMOUNT_WORDS = frozenset(
 )
 # Row words of agency earnings tables ("Shr 12 cts vs 10 cts", "Net 5.6 mln"):
 # never a name on their own.
-_TABLE_WORDS = frozenset({"shr", "shrs", "net", "revs", "qtr", "avg", "oper", "vs", "nil", "div", "mths"})
+_TABLE_WORDS = frozenset(
+    {"shr", "shrs", "net", "revs", "qtr", "qtly", "avg", "oper", "vs", "nil", "div", "mths", "prior"}
+)
 # Agency copy marks the companies a story is about: "<Acme Holdings Inc>".
 _MARKER = re.compile(r"<([A-Z0-9][^<>\n]{0,80}?)>")
 _MARKUP = re.compile(r"[<>{}\[\]|\\=]|&[a-z]+;|https?:|www\.")
@@ -103,7 +105,19 @@ def _fix_label(span: Span) -> str:
         and doc[span.end].lower_ in _PLACE_NOUNS
     ):
         return "GPE"  # "the Luhansk region"
+    if label == "ORG" and prev in _PLACE_PREPOSITIONS and _known_place(span.text):
+        return "GPE"  # "talks in Geneva": an organisation is not somewhere you are in
     return label
+
+
+# Prepositions after which a known place name is the place, not a body named for it.
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across"})
+
+
+def _known_place(name: str) -> bool:
+    from tasks import places
+
+    return places.lookup(name) is not None
 
 
 def _fold_word(token: Token) -> str:

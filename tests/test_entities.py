@@ -173,3 +173,11 @@ def test_a_group_name_cut_after_its_first_word_is_made_whole(nlp) -> None:
     doc.ents = [Span(doc, 2, 3, label="NORP"), Span(doc, 7, 8, label="NORP")]
     doc[6].is_sent_start = True
     assert [r["text"] for r in extract_entities(doc)] == ["Liberal Democrats", "Democrats"]
+
+
+def test_a_city_tagged_org_after_in_is_the_place(nlp) -> None:
+    doc = nlp.make_doc("Talks resumed in Geneva on Monday , Geneva Steel said .")
+    doc.ents = [Span(doc, 3, 4, label="ORG"), Span(doc, 7, 9, label="ORG")]
+    rows = extract_entities(doc)
+    assert [(r["text"], r["label"]) for r in rows] == [("Geneva", "GPE"), ("Geneva Steel", "ORG")]
+    assert rows[0]["country"] == "CH"
