@@ -90,8 +90,10 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"
 def fold(text: str) -> str:
     """Lower-case, accent-free, dot-free form: the same name scraped with or
     without accents, "U.S." or "US", groups under one key."""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.translate(_QUOTES)
+    if not text.isascii():  # ASCII has no accents to take off
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace(".", "").casefold()
     return " ".join(text.split())
 
