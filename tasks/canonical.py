@@ -407,13 +407,30 @@ def nationality(label: str, name: str) -> str | None:
     return place.country if place else None
 
 
+def drop_country_prefix(names: Sequence[str], labels: Sequence[str]) -> list[str]:
+    """"US Starbucks" is Starbucks when the article also names "Starbucks"
+    alone: the country says whose branch, not which company ("British
+    Airways" stays, as "Airways" is never named alone)."""
+    from tasks import places
+
+    alone = {fold(n) for n, l in zip(names, labels) if l == "ORG"}
+    out = list(names)
+    for i, (name, label) in enumerate(zip(names, labels)):
+        first, _, rest = name.partition(" ")
+        if label == "ORG" and rest and fold(rest) in alone:
+            place = places.lookup(first)
+            if place is not None and place.kind == places.COUNTRY:
+                out[i] = rest
+    return out
+
+
 def canonicalise(surfaces: Sequence[str], labels: Sequence[str]) -> list[Canonical]:
     """(label, canonical, entity_key, country) for each mention of one article."""
     # Labels vote on the bare name ("Mr Lavrov" tagged ORG votes as "Lavrov"),
     # then each mention is cleaned by its final label (titles go from people only).
     bare = [strip_article(clean_name(s, PERSON), "ORG") for s in surfaces]
     fixed = harmonise_labels(bare, labels)
-    names = [clean_name(s, l) for s, l in zip(surfaces, fixed)]
+    names = drop_country_prefix([clean_name(s, l) for s, l in zip(surfaces, fixed)], fixed)
     canon = link_names(names, fixed)
     out = []
     for label, name in zip(fixed, canon):

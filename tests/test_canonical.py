@@ -220,3 +220,8 @@ def test_capitals_never_win_the_display_name() -> None:
     assert {r.canonical for r in out} == {"Washington"}
     assert display_name(Counter({"NATO": 3}), "ORG") == "NATO"
     assert display_name(Counter({"AL-RAMADI": 2}), "GPE") == "Al-Ramadi"
+
+
+def test_a_country_before_a_company_named_alone_too_is_not_part_of_its_name() -> None:
+    out = canonicalise(["US Starbucks", "Starbucks", "British Airways"], ["ORG", "ORG", "ORG"])
+    assert [r.entity_key for r in out] == ["ORG:starbucks", "ORG:starbucks", "ORG:british airways"]
