@@ -26,12 +26,17 @@ _DETERMINERS = frozenset({"a", "an", "the"})
 # Agency copy abbreviates units, currencies and scales ("12 cts", "5.6 mln
 # dlrs", "H.K. Dlrs") and the model reads them as names. A span ending in one
 # names an amount, not an entity. Folded (lower case, no dots).
-_AMOUNT_WORDS = frozenset(
+_AMOUNT_ABBREVIATIONS = frozenset(
     {"ct", "cts", "dlr", "dlrs", "mln", "mlns", "bln", "blns", "mn", "bn", "pct", "stg", "lb", "lbs",
-     "oz", "pts", "yrs", "mths", "bpd", "cwt", "kg", "tonnes", "dollar", "dollars", "cents", "cent",
-     "yen", "francs", "marks", "pounds", "guilders", "lire", "pence", "rupees", "euros",
-     "dm", "dmk", "dmks", "ffr", "ffrs", "sfr", "sfrs", "bfr", "bfrs", "hfl", "trillion",
-     "barrels", "bushels", "ounces", "tons", "acres", "hectares", "bales"}
+     "oz", "pts", "yrs", "mths", "bpd", "cwt", "kg", "dm", "dmk", "dmks", "ffr", "ffrs", "sfr", "sfrs",
+     "bfr", "bfrs", "hfl"}
+)
+# The same for words, when written in lower case: "Hong Kong dollars" is an
+# amount, "Howard Marks" a person.
+_AMOUNT_WORDS = frozenset(
+    {"dollar", "dollars", "cents", "cent", "yen", "francs", "marks", "pounds", "guilders", "lire",
+     "pence", "rupees", "euros", "trillion", "tonnes", "barrels", "bushels", "ounces", "tons", "acres",
+     "hectares", "bales"}
 )
 # Row words of agency earnings tables ("Shr 12 cts vs 10 cts", "Net 5.6 mln"):
 # never a name on their own.
@@ -126,10 +131,13 @@ def _fold_word(token: Token) -> str:
 
 def _junk(span: Span) -> bool:
     """An amount, a bare number or markup, not a name."""
-    words = [_fold_word(t) for t in span if not t.is_punct]
-    if not words or all(t.like_num or t.is_punct or t.is_digit for t in span):
+    tokens = [t for t in span if not t.is_punct]
+    if not tokens or all(t.like_num or t.is_punct or t.is_digit for t in span):
         return True
-    if words[-1] in _AMOUNT_WORDS or (len(words) == 1 and words[0] in _TABLE_WORDS):
+    last = _fold_word(tokens[-1])
+    if last in _AMOUNT_ABBREVIATIONS or (last in _AMOUNT_WORDS and tokens[-1].is_lower):
+        return True
+    if len(tokens) == 1 and last in _TABLE_WORDS:
         return True
     return bool(_MARKUP.search(span.text))
 

@@ -181,3 +181,9 @@ def test_a_city_tagged_org_after_in_is_the_place(nlp) -> None:
     rows = extract_entities(doc)
     assert [(r["text"], r["label"]) for r in rows] == [("Geneva", "GPE"), ("Geneva Steel", "ORG")]
     assert rows[0]["country"] == "CH"
+
+
+def test_a_person_whose_surname_is_a_currency_word_stays(nlp) -> None:
+    doc = nlp.make_doc("Howard Marks said 20 Hong Kong dollars .")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 4, 7, label="GPE")]
+    assert [r["text"] for r in extract_entities(doc)] == ["Howard Marks"]
