@@ -64,7 +64,10 @@ def parse(text: str, published: date | None = None) -> Dateline | None:
     """
     head = text[:200]
     m = _DASHED.match(head)
-    if m and (m["month"] is None or m["month"].lower().rstrip(".") in _MONTHS):
+    # A dateline opens prose; "CRICKET - LEICESTERSHIRE TAKE OVER" is a headline in capitals.
+    if m and any(c.islower() for c in head[m.end() : m.end() + 30]) and (
+        m["month"] is None or m["month"].lower().rstrip(".") in _MONTHS
+    ):
         place, country = _named(m["place"])
         day = _date(m["month"], m["day"], published.year if published else None)
         if day and published and day > published:

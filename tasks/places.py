@@ -186,7 +186,10 @@ def lookup(name: str) -> Place | None:
     """The continent, country, US state or city ``name`` means, or None if unknown."""
     index = _index()
     key = fold(name)
-    return index.by_name.get(key) or index.by_name.get(_bare(name))
+    found = index.by_name.get(key) or index.by_name.get(_bare(name))
+    if found is None and key.startswith("st "):  # "St. Paul" is GeoNames' "Saint Paul"
+        found = index.by_name.get("saint " + key[3:])
+    return found
 
 
 def country(code: str) -> Place | None:

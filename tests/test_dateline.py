@@ -40,3 +40,12 @@ def test_normalise_records_the_dateline_for_the_articles_table() -> None:
     art = normalise(RawRecord(source="w.txt", path="w.txt", fmt="txt", data=body.encode()))
     assert art.extras["dateline"] == "New York City"
     assert art.extras["dateline_country"] == "US"
+
+
+def test_a_headline_in_capitals_is_not_a_dateline_but_the_line_after_it_is() -> None:
+    text = "CRICKET - KENT TAKE OVER AT TOP AFTER WIN .\nLONDON 1996-08-30\nKent took over at the top."
+    assert parse(text) == Dateline("London", "GB", date(1996, 8, 30))
+
+
+def test_saint_abbreviated() -> None:
+    assert parse("ST. PAUL, Minn. (AP) — The Legislature met.") == Dateline("Saint Paul", "US", None)
