@@ -383,57 +383,13 @@ class Canonical(NamedTuple):
     country: str | None  # ISO code of a known place, or of the country a NORP names
 
 
-def place_of(label: str, name: str) -> Canonical | None:
-    """A gazetteer place's own key and name: "U.S.", "America" and "United
-    States" are one key, "WASHINGTON" reads "Washington". A country the model
-    tagged as an organisation is the country ("U.S. said"); a city so tagged
-    is left alone, as it is often a team ("Chelsea won")."""
-    from tasks import places  # the gazetteer loads on first use, not on import
-
-    if label not in PLACE_LABELS and label != "ORG" or len(name) < 2:
-        return None
-    place = places.lookup(name)
-    if place is None or (label == "ORG" and place.kind != places.COUNTRY):
-        return None
-    label = "LOC" if place.kind == places.CONTINENT else "GPE"  # OntoNotes: continents are LOC
-    return Canonical(label, place.name, f"{label}:{place.key}", place.country)
-
-
-def nationality(label: str, name: str) -> str | None:
-    """The country a NORP names ("Japanese" -> JP), kept beside its own key."""
-    from tasks import places
-
-    place = places.demonym(name) if label == "NORP" else None
-    return place.country if place else None
-
-
-def drop_country_prefix(names: Sequence[str], labels: Sequence[str]) -> list[str]:
-    """"US Starbucks" is Starbucks when the article also names "Starbucks"
-    alone: the country says whose branch, not which company ("British
-    Airways" stays, as "Airways" is never named alone)."""
-    from tasks import places
-
-    alone = {fold(n) for n, l in zip(names, labels) if l == "ORG"}
-    out = list(names)
-    for i, (name, label) in enumerate(zip(names, labels)):
-        first, _, rest = name.partition(" ")
-        if label == "ORG" and rest and fold(rest) in alone:
-            place = places.lookup(first)
-            if place is not None and place.kind == places.COUNTRY:
-                out[i] = rest
-    return out
-
-
 def canonicalise(surfaces: Sequence[str], labels: Sequence[str]) -> list[Canonical]:
     """(label, canonical, entity_key, country) for each mention of one article."""
     # Labels vote on the bare name ("Mr Lavrov" tagged ORG votes as "Lavrov"),
     # then each mention is cleaned by its final label (titles go from people only).
     bare = [strip_article(clean_name(s, PERSON), "ORG") for s in surfaces]
     fixed = harmonise_labels(bare, labels)
-    names = drop_country_prefix([clean_name(s, l) for s, l in zip(surfaces, fixed)], fixed)
-    canon = link_names(names, fixed)
-    out = []
-    for label, name in zip(fixed, canon):
-        place = place_of(label, name)
-        out.append(place or Canonical(label, name, entity_key(label, name), nationality(label, name)))
-    return out
+    from tasks import place_keys  # the gazetteer loads on first use, not on import
+
+    names = place_keys.drop_country_prefix([clean_name(s, l) for s, l in zip(surfaces, fixed)], fixed)
+    return place_keys.resolve(link_names(names, fixed), fixed)
