@@ -2,8 +2,7 @@
 
 ``tasks.canonical`` links the mentions of an article by string rules; this
 module then asks the offline gazetteer (``tasks.places``) what the place names
-among them mean, so "U.S." and "America" share ``GPE:iso:us`` and a city
-shared by several countries is the one the article is about.
+among them mean, so "U.S." and "America" share ``GPE:iso:us``.
 """
 from __future__ import annotations
 
@@ -13,14 +12,14 @@ from tasks import places
 from tasks.canonical import PLACE_LABELS, Canonical, entity_key, fold
 
 
-def place_of(label: str, name: str, near: frozenset[str] = frozenset()) -> Canonical | None:
+def place_of(label: str, name: str) -> Canonical | None:
     """A gazetteer place's own key and name: "U.S.", "America" and "United
     States" are one key, "WASHINGTON" reads "Washington". A country the model
     tagged as an organisation is the country ("U.S. said"); a city so tagged
     is left alone, as it is often a team ("Chelsea won")."""
     if label not in PLACE_LABELS and label != "ORG" or len(name) < 2:
         return None
-    place = places.lookup(name, near)
+    place = places.lookup(name)
     if place is None or (label == "ORG" and place.kind != places.COUNTRY):
         return None
     label = "LOC" if place.kind == places.CONTINENT else "GPE"  # OntoNotes: continents are LOC
@@ -49,18 +48,14 @@ def drop_country_prefix(names: Sequence[str], labels: Sequence[str]) -> list[str
 
 
 def resolve(names: Sequence[str], labels: Sequence[str]) -> list[Canonical]:
-    """Each linked mention's (label, canonical, key, country). A city name
-    several countries share goes to the country the article's other places
-    are in ("Birmingham" beside "Alabama"), else to the most populous."""
-    first = [place_of(l, n) for n, l in zip(names, labels)]
-    named_in: dict[str, set[str]] = {}  # country -> the place names of the article in it
-    for name, place in zip(names, first):
-        if place is not None and place.country:
-            named_in.setdefault(place.country, set()).add(name)
+    """Each linked mention's (label, canonical, key, country).
+
+    A city name several countries share is the most populous city of that
+    name, whatever the article: picking by the article's other places was
+    tried and sent BBC Olympic stories' "Athens" to Georgia, US.
+    """
     out = []
-    for name, label, place in zip(names, labels, first):
-        if place is not None and place.label == "GPE" and places.is_shared(name):
-            near = frozenset(c for c, ns in named_in.items() if ns - {name})
-            place = place_of(label, name, near)
+    for name, label in zip(names, labels):
+        place = place_of(label, name)
         out.append(place or Canonical(label, name, entity_key(label, name), nationality(label, name)))
     return out

@@ -17,7 +17,6 @@ populous city; "Georgia" is the country, "Paris" is in France.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -32,8 +31,6 @@ _KIND_RANK = {CONTINENT: 0, COUNTRY: 0, STATE: 2, CITY: 3}
 # A city this large is what news means by a name it shares with a US state
 # ("Washington" the capital); a smaller one loses to the state.
 _BIG_CITY = 500_000
-# Cities this large are candidates when the text's other places say which one.
-_SHARED_POPULATION = 50_000
 # Cities with at least this many people also answer to their other Latin
 # names ("Peking", "Bombay"); smaller towns' alternate names are too often
 # ordinary words or other towns' names.
@@ -140,8 +137,6 @@ def _country_names(countries: dict[str, Place]) -> dict[str, str]:
 class _Index:
     countries: dict[str, Place]
     by_name: dict[str, Place]
-    # Cities of 50,000 people or more by a name other cities of that size share, largest first.
-    shared: dict[str, list[Place]]
 
 
 @lru_cache(maxsize=1)
@@ -179,16 +174,7 @@ def _index() -> _Index:
                 offer(alt, place, c["population"])
     for alias, target in _CITY_ALIASES.items():
         by_name[alias] = by_name[fold(target)]
-    return _Index(countries, by_name, _shared(cities))
-
-
-def _shared(cities: Iterable[dict]) -> dict[str, list[Place]]:
-    named: dict[str, list[tuple[int, Place]]] = {}
-    for c in cities:
-        if c["population"] >= _SHARED_POPULATION:
-            place = Place(c["name"], CITY, c["countrycode"], c["geonameid"], c["latitude"], c["longitude"])
-            named.setdefault(_fold(c["name"]), []).append((c["population"], place))
-    return {k: [p for _, p in sorted(v, key=lambda x: -x[0])] for k, v in named.items() if len(v) > 1}
+    return _Index(countries, by_name)
 
 
 def _bare(name: str) -> str:
@@ -196,27 +182,14 @@ def _bare(name: str) -> str:
     return key[4:] if key.startswith("the ") and key[4:] else key
 
 
-def lookup(name: str, near: frozenset[str] = frozenset()) -> Place | None:
-    """The continent, country, US state or city ``name`` means, or None if unknown.
-
-    ``near``: ISO codes of the countries the text's other places are in. A
-    city name that cities of 50,000 people or more share in several countries
-    goes to the one in those countries when the usual one is not ("Birmingham"
-    in a story that names Alabama is in the US).
-    """
+def lookup(name: str) -> Place | None:
+    """The continent, country, US state or city ``name`` means, or None if unknown."""
     index = _index()
     key = fold(name)
     found = index.by_name.get(key) or index.by_name.get(_bare(name))
     if found is None and key.startswith("st "):  # "St. Paul" is GeoNames' "Saint Paul"
         found = index.by_name.get("saint " + key[3:])
-    if found is not None and found.kind == CITY and near and found.country not in near:
-        found = next((p for p in index.shared.get(key, ()) if p.country in near), found)
     return found
-
-
-def is_shared(name: str) -> bool:
-    """Whether cities of several countries answer to ``name`` (see ``lookup``'s ``near``)."""
-    return fold(name) in _index().shared
 
 
 def country(code: str) -> Place | None:

@@ -225,10 +225,3 @@ def test_capitals_never_win_the_display_name() -> None:
 def test_a_country_before_a_company_named_alone_too_is_not_part_of_its_name() -> None:
     out = canonicalise(["US Starbucks", "Starbucks", "British Airways"], ["ORG", "ORG", "ORG"])
     assert [r.entity_key for r in out] == ["ORG:starbucks", "ORG:starbucks", "ORG:british airways"]
-
-
-def test_the_article_says_which_birmingham() -> None:
-    us = canonicalise(["Birmingham", "Alabama"], ["GPE", "GPE"])
-    uk = canonicalise(["Birmingham", "Manchester"], ["GPE", "GPE"])
-    assert us[0].country == "US" and uk[0].country == "GB"
-    assert us[0].entity_key != uk[0].entity_key
