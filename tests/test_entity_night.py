@@ -3,7 +3,6 @@ task, the alias evidence, the commit and the views: what a user counts."""
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
-from pathlib import Path
 
 import pytest
 
