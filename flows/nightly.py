@@ -21,8 +21,8 @@ from prefect.runtime import flow_run
 
 from flows import report
 from flows.runners import extract_in_flow, is_local, parallelism, parse_slots
-from tasks import catalog, lake as lake_mod
-from tasks.ingest import discover, read_records
+from tasks import aliases, catalog, lake as lake_mod
+from tasks.ingest import discover, file_stat, path_label, read_records
 from tasks.lake import Lake
 from tasks.lock import data_dir_lock
 from tasks.nlp import model_language, model_name
@@ -91,10 +91,10 @@ class _Manifest:
 
     def records(self, paths: Iterable[Path], run_id: str) -> Iterator[RawRecord | Reject]:
         for path in paths:
-            st = path.stat()
-            row = self.rows[str(path)] = {
-                "run_id": run_id, "path": str(path), "size": st.st_size,
-                "mtime_ns": st.st_mtime_ns, "records": 0,
+            size, mtime_ns = file_stat(path)  # (-1, -1) if it vanished: read_records says why
+            label = path_label(path)  # a name that is not UTF-8 must not fail the run's write
+            row = self.rows[label] = {
+                "run_id": run_id, "path": label, "size": size, "mtime_ns": mtime_ns, "records": 0,
             }
             for rec in read_records(path):
                 row["records"] += 1
@@ -112,12 +112,7 @@ def new_files(lake: Lake, files: list[Path], force: bool) -> list[Path]:
         (r["path"], r["size"], r["mtime_ns"])
         for r in lake_mod.live_rows(lake, "files", ["path", "size", "mtime_ns"]).to_pylist()
     }
-    out = []
-    for f in files:
-        st = f.stat()
-        if (str(f), st.st_size, st.st_mtime_ns) not in seen:
-            out.append(f)
-    return out
+    return [f for f in files if (path_label(f), *file_stat(f)) not in seen]
 
 
 def dedupe(deduper: Deduper, normalised: NormalisedBatch, run_id: str) -> tuple[list[Article], list[Article], pa.Table]:
@@ -202,6 +197,7 @@ def nightly(
                          load_deduper(lake, near_duplicate_threshold, supersedes),
                          extract_near_duplicates, totals, report.Progress(len(files), manifest),
                          ParseMode(parse))
+                aliases.stage(lake, run_id)  # needs the whole night's entity names
             lake_mod.write_part(lake, run_id, "files", 0, manifest.table())
             row = _run_row(run_row, totals, "committed", t0)
             lake_mod.commit(lake, run_id, covers_day, from_rows("runs", [row]))

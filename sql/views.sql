@@ -22,8 +22,15 @@ WHERE status = 'committed'
 CREATE OR REPLACE MACRO live_rows(name) AS TABLE
 SELECT * FROM lake_files(name) WHERE run_id IN (SELECT run_id FROM live_runs);
 
-CREATE OR REPLACE VIEW articles AS SELECT * FROM live_rows('articles');
+-- `day` is the one day an article belongs to, for every query: its
+-- publication date, else the day its run covers (a backfill of 30 November
+-- nights is 30 days, not the one day the backfill ran).
+CREATE OR REPLACE VIEW articles AS
+SELECT a.*, coalesce(a.published, r.covers) AS day
+FROM live_rows('articles') AS a
+LEFT JOIN runs AS r USING (run_id);
 CREATE OR REPLACE VIEW entities AS SELECT * FROM live_rows('entities');
 CREATE OR REPLACE VIEW numbers AS SELECT * FROM live_rows('numbers');
 CREATE OR REPLACE VIEW rejects AS SELECT * FROM live_rows('rejects');
 CREATE OR REPLACE VIEW files AS SELECT * FROM live_rows('files');
+CREATE OR REPLACE VIEW entity_aliases AS SELECT * FROM live_rows('entity_aliases');

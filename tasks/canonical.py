@@ -17,6 +17,11 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
+
+from cleanco import basename
+
+from tasks.names import display_name, singular_group
 
 PERSON = "PERSON"
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -76,9 +81,6 @@ _ORG_DESIGNATORS = frozenset(
      "media", "brothers", "bros", "&", "sons", "trust"}
 )
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady"})
-_ORG_SUFFIXES = frozenset(
-    {"inc", "corp", "corporation", "ltd", "plc", "llc", "co", "ag", "sa", "nv", "gmbh"}
-)
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "la", "du"})
 _POSSESSIVE = re.compile(r"(?:['’`]s|(?<=s)['’])$", re.IGNORECASE)
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -88,8 +90,10 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"
 def fold(text: str) -> str:
     """Lower-case, accent-free, dot-free form: the same name scraped with or
     without accents, "U.S." or "US", groups under one key."""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.translate(_QUOTES)
+    if not text.isascii():  # ASCII has no accents to take off
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace(".", "").casefold()
     return " ".join(text.split())
 
@@ -157,13 +161,20 @@ def strip_article(text: str, label: str) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)
 def strip_org_suffix(text: str) -> str:
-    """"Apple Inc." and "Apple" are one company to a reader counting mentions."""
-    tokens = text.split()
-    while len(tokens) > 1 and _word(tokens[-1]) in _ORG_SUFFIXES:
-        tokens = tokens[:-1]
-        tokens[-1] = tokens[-1].rstrip(",")
-    return " ".join(tokens)
+    """"Apple Inc." and "Apple" are one company to a reader counting mentions.
+
+    ``cleanco`` knows the legal forms of many countries (Corp, Co, AG, S.A.,
+    GmbH, K.K.); it takes one off per call, so "Toyota Motor Corp Ltd" needs two.
+    A name that is nothing but a legal form ("Co") stays as it is.
+    """
+    name = text
+    while True:
+        shorter = basename(name).rstrip(" ,")
+        if not shorter or shorter == name or " " not in name:
+            return name
+        name = shorter
 
 
 def clean_name(surface: str, label: str) -> str:
@@ -174,6 +185,8 @@ def clean_name(surface: str, label: str) -> str:
     name = strip_article(name, label)
     if label == "ORG":
         name = strip_org_suffix(name)
+    elif label == "NORP":
+        name = singular_group(name)
     return name or surface.strip()
 
 
@@ -190,6 +203,31 @@ def _acronym_of(short: tuple[str, ...], long_name: str) -> bool:
         w[0] for w in long_name.replace("-", " ").split() if w.casefold() not in _ACRONYM_SKIP
     )
     return len(initials) >= 2 and fold(initials) == short[0]
+
+
+def is_acronym(short: str, long_name: str) -> bool:
+    """"API" of "American Petroleum Institute" (function words skipped)."""
+    return _acronym_of(_tokens(short), long_name)
+
+
+# Words that say only what kind of body a name is, never which part of it:
+# "Sony Pictures" and "Sony Music" are parts of Sony, "Sony Corp" is Sony.
+_BODY_KINDS = frozenset(
+    {"party", "fc", "afc", "cf", "club", "company", "corporation", "co", "inc", "corp", "ltd", "plc", "llc"}
+)
+
+
+def is_kind_prefix(short: str, long_name: str) -> bool:
+    """"Labour" of "Labour Party", "Newry" of "Newry FC": the rest only says
+    what kind of body it is, so the short name means the same one anywhere.
+    The kind must be written as part of the name: "the Congress party" of
+    India says nothing about "Congress" elsewhere."""
+    s, l = _tokens(short), _tokens(long_name)
+    rest = long_name.split()[len(s) :]
+    return (
+        0 < len(s) < len(l) and l[: len(s)] == s and all(w in _BODY_KINDS for w in l[len(s) :])
+        and all(w[:1].isupper() for w in rest)
+    )
 
 
 def match_tier(short: str, long_name: str, label: str) -> int:
@@ -233,7 +271,7 @@ def compatible(short: str, long_name: str, label: str) -> bool:
 _CONNECTORS = frozenset({"and", "&", "vs", "v", "versus", "or", "with"})
 
 
-def _linkable(name: str, label: str) -> bool:
+def linkable(name: str, label: str) -> bool:
     """A PERSON span with "and"/"vs" in it is two people or a title ("Freddy
     Vs Jason"), so it is nobody's full name."""
     return label != PERSON or not _CONNECTORS.intersection(_tokens(name))
@@ -252,7 +290,7 @@ def link_names(names: Sequence[str], labels: Sequence[str]) -> list[str]:
     spellings: dict[tuple[str, str], Counter[str]] = {}
     for name, label in zip(names, labels):
         spellings.setdefault((label, fold(name)), Counter())[name] += 1
-    display = {key: c.most_common(1)[0][0] for key, c in spellings.items()}
+    display = {key: display_name(c, key[0]) for key, c in spellings.items()}
 
     by_label: dict[str, list[str]] = {}
     for label, key in display:
@@ -261,7 +299,7 @@ def link_names(names: Sequence[str], labels: Sequence[str]) -> list[str]:
     root: dict[tuple[str, str], str] = {}
     for label, group in by_label.items():
         for name in group:
-            tiers = [(match_tier(name, m, label), m) for m in group if _linkable(m, label)]
+            tiers = [(match_tier(name, m, label), m) for m in group if linkable(m, label)]
             best = min((t for t, _ in tiers if t), default=0)
             cands = [m for t, m in tiers if t and t == best]
             maximal = [m for m in cands if not any(compatible(m, o, label) for o in cands)]
@@ -286,23 +324,27 @@ def harmonise_labels(names: Sequence[str], labels: Sequence[str]) -> list[str]:
     3. A company's short name is not a person: a single-word PERSON that
        starts a longer ORG name ("Contrack" of "Contrack International") is
        ORG, unless it is a word of a longer PERSON name.
-    4. A person's surname is not a thing: a single word tagged ORG, PRODUCT,
-       FAC, EVENT, WORK_OF_ART or LAW that ends a longer PERSON name
-       ("Tarantino" of "Quentin Tarantino") is PERSON, unless it starts a
-       longer name of its own label ("Ford" beside "Ford Motor").
+    4. A person's name is not a thing: a single word tagged ORG, PRODUCT,
+       FAC, EVENT, WORK_OF_ART or LAW that ends or starts a longer PERSON
+       name ("Tarantino" of "Quentin Tarantino", "Keanu" of "Keanu Reeves")
+       is PERSON, unless it starts a longer name of its own label ("Ford"
+       beside "Ford Motor").
     Ties keep each mention's own label: no evidence, no change.
     """
     person_words: set[str] = set()
-    person_last: set[str] = set()
+    person_ends: set[str] = set()  # last words of full names, first words as below
     first_words: dict[str, set[str]] = {}
+    keys = [fold(n) for n in names]
+    singles = {k for k in keys if " " not in k}
     for name, label in zip(names, labels):
         toks = _tokens(name)
         if len(toks) > 1:
             first_words.setdefault(label, set()).add(toks[0])
             if label == PERSON:
                 person_words.update(toks)
-                person_last.add(toks[-1])
-    keys = [fold(n) for n in names]
+                person_ends.add(toks[-1])
+                if toks[-1] in singles:  # "Keanu" of "Keanu Reeves" if "Reeves" is named alone too,
+                    person_ends.add(toks[0])  # not "Pirelli" of a stray "Pirelli SpA"
     places: dict[str, Counter[str]] = {}
     for key, label in zip(keys, labels):
         if label in PLACE_LABELS:
@@ -319,7 +361,7 @@ def harmonise_labels(names: Sequence[str], labels: Sequence[str]) -> list[str]:
                 out[i] = places[key].most_common(1)[0][0]
             elif key in first_words.get("ORG", ()):
                 out[i] = "ORG"
-        elif label in _SURNAME_MISLABELS and key in person_last and key not in first_words.get(label, ()):
+        elif label in _SURNAME_MISLABELS and key in person_ends and key not in first_words.get(label, ()):
             out[i] = PERSON
 
     votes: dict[str, Counter[str]] = {}
@@ -334,12 +376,20 @@ def harmonise_labels(names: Sequence[str], labels: Sequence[str]) -> list[str]:
     return out
 
 
-def canonicalise(surfaces: Sequence[str], labels: Sequence[str]) -> list[tuple[str, str, str]]:
-    """(label, canonical, entity_key) for each mention of one article."""
+class Canonical(NamedTuple):
+    label: str
+    canonical: str
+    entity_key: str
+    country: str | None  # ISO code of a known place, or of the country a NORP names
+
+
+def canonicalise(surfaces: Sequence[str], labels: Sequence[str]) -> list[Canonical]:
+    """(label, canonical, entity_key, country) for each mention of one article."""
     # Labels vote on the bare name ("Mr Lavrov" tagged ORG votes as "Lavrov"),
     # then each mention is cleaned by its final label (titles go from people only).
     bare = [strip_article(clean_name(s, PERSON), "ORG") for s in surfaces]
     fixed = harmonise_labels(bare, labels)
-    names = [clean_name(s, l) for s, l in zip(surfaces, fixed)]
-    canon = link_names(names, fixed)
-    return [(l, c, entity_key(l, c)) for l, c in zip(fixed, canon)]
+    from tasks import place_keys  # the gazetteer loads on first use, not on import
+
+    names = place_keys.drop_country_prefix([clean_name(s, l) for s, l in zip(surfaces, fixed)], fixed)
+    return place_keys.resolve(link_names(names, fixed), fixed)

@@ -7,8 +7,10 @@ few errors the small English model makes on news (each a general rule, see
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from tasks.canonical import HONORIFICS, TITLES, canonicalise
@@ -21,6 +23,29 @@ _PLACE_NOUNS = frozenset(
      "village", "district", "county", "state", "valley", "peninsula", "island"}
 )
 _DETERMINERS = frozenset({"a", "an", "the"})
+# Agency copy abbreviates units, currencies and scales ("12 cts", "5.6 mln
+# dlrs", "H.K. Dlrs") and the model reads them as names. A span ending in one
+# names an amount, not an entity. Folded (lower case, no dots).
+_AMOUNT_ABBREVIATIONS = frozenset(
+    {"ct", "cts", "dlr", "dlrs", "mln", "mlns", "bln", "blns", "mn", "bn", "pct", "stg", "lb", "lbs",
+     "oz", "pts", "yrs", "mths", "bpd", "cwt", "kg", "dm", "dmk", "dmks", "ffr", "ffrs", "sfr", "sfrs",
+     "bfr", "bfrs", "hfl"}
+)
+# The same for words, when written in lower case: "Hong Kong dollars" is an
+# amount, "Howard Marks" a person.
+_AMOUNT_WORDS = frozenset(
+    {"dollar", "dollars", "cents", "cent", "yen", "francs", "marks", "pounds", "guilders", "lire",
+     "pence", "rupees", "euros", "trillion", "tonnes", "barrels", "bushels", "ounces", "tons", "acres",
+     "hectares", "bales"}
+)
+# Row words of agency earnings tables ("Shr 12 cts vs 10 cts", "Net 5.6 mln"):
+# never a name on their own.
+_TABLE_WORDS = frozenset(
+    {"shr", "shrs", "net", "revs", "qtr", "qtly", "avg", "oper", "vs", "nil", "div", "mths", "prior"}
+)
+# Agency copy marks the companies a story is about: "<Acme Holdings Inc>".
+_MARKER = re.compile(r"<([A-Z0-9][^<>\n]{0,80}?)>")
+_MARKUP = re.compile(r"[<>{}\[\]|\\=]|&[a-z]+;|https?:|www\.")
 _MULTIWORD_TITLES = [t for t in TITLES if len(t) > 1]
 _TITLE_WORDS = frozenset(w for t in _MULTIWORD_TITLES for w in t)
 
@@ -44,9 +69,10 @@ def _inside_title(span: Span) -> bool:
 
 def _edge_junk(token: Token) -> bool:
     """Whitespace, quotes and stray punctuation at a span's edge ("Home
-    Office '", "Kerrang!") are never part of a name; a dot inside a token
-    ("Inc.") is kept because the token is not punctuation."""
-    return token.is_space or token.is_quote or (token.is_punct and not token.is_bracket)
+    Office '", "Kerrang!") are never part of a name, nor the angle brackets
+    of agency company markers; a dot inside a token ("Inc.") is kept because
+    the token is not punctuation."""
+    return token.is_space or token.is_quote or (token.is_punct and not token.is_bracket) or token.text in "<>"
 
 
 def _trim(span: Span) -> Span | None:
@@ -84,14 +110,88 @@ def _fix_label(span: Span) -> str:
         and doc[span.end].lower_ in _PLACE_NOUNS
     ):
         return "GPE"  # "the Luhansk region"
+    if label == "ORG" and prev in _PLACE_PREPOSITIONS and _known_place(span.text):
+        return "GPE"  # "talks in Geneva": an organisation is not somewhere you are in
     return label
+
+
+# Prepositions after which a known place name is the place, not a body named for it.
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across"})
+
+
+def _known_place(name: str) -> bool:
+    from tasks import places
+
+    return places.lookup(name) is not None
+
+
+def _fold_word(token: Token) -> str:
+    return token.lower_.replace(".", "")
+
+
+def _junk(span: Span) -> bool:
+    """An amount, a bare number or markup, not a name."""
+    tokens = [t for t in span if not t.is_punct]
+    if not tokens or all(t.like_num or t.is_punct or t.is_digit for t in span):
+        return True
+    last = _fold_word(tokens[-1])
+    if last in _AMOUNT_ABBREVIATIONS or (last in _AMOUNT_WORDS and tokens[-1].is_lower):
+        return True
+    if len(tokens) == 1 and last in _TABLE_WORDS:
+        return True
+    return bool(_MARKUP.search(span.text))
+
+
+def marker_spans(doc: Doc, text: str) -> list[Span]:
+    """ORG spans for the "<Name>" company markers of agency copy, brackets left out."""
+    spans = []
+    for m in _MARKER.finditer(text):
+        span = doc.char_span(m.start(1), m.end(1), label="ORG", alignment_mode="contract")
+        if span is not None and len(span):
+            spans.append(span)
+    return spans
+
+
+# Lower-case words that belong to a person's name ("Ludwig van Beethoven").
+_NAME_PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "da", "di", "du", "dos", "del", "la", "le"}
+)
+
+
+def _trim_person(span: Span) -> Span:
+    """A person's name starts with a capital: "kick Gandhi" is a verb and a name."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].is_lower and span.doc[start].lower_ not in _NAME_PARTICLES:
+        start += 1
+    return span if start == span.start else Span(span.doc, start, span.end, label=span.label_)
+
+
+_SENTENCE_END = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "'"})
+
+
+def _extend_group(span: Span) -> Span:
+    """A party or group name the model cut after its first word: in "the
+    Liberal Democrats" only "Democrats" is tagged. Capitalised words before a
+    NORP span join it, unless they start a sentence or are names of their own."""
+    doc, start = span.doc, span.start
+    while start > 1 and span.start - start < 2:
+        prev, before = doc[start - 1], doc[start - 2]
+        if not (prev.is_title and prev.is_alpha) or prev.ent_type_ or before.text in _SENTENCE_END \
+                or "\n" in before.whitespace_ or prev.is_sent_start:
+            break
+        start -= 1
+    return span if start == span.start else Span(doc, start, span.end, label=span.label_)
 
 
 def _fix_span(span: Span) -> Span | None:
     if span.label_ in NUMERIC_LABELS:
         return None
     fixed = _trim(span)
-    if fixed is None or _inside_title(fixed):
+    if fixed is not None and fixed.label_ == "PERSON":
+        fixed = _trim_person(fixed)
+    elif fixed is not None and fixed.label_ == "NORP":
+        fixed = _extend_group(fixed)
+    if fixed is None or _inside_title(fixed) or _junk(fixed):
         return None
     label = _fix_label(fixed)
     if label != fixed.label_:
@@ -100,9 +200,17 @@ def _fix_span(span: Span) -> Span | None:
 
 
 def entity_spans(doc: Doc) -> list[Span]:
-    """The model's entities after the general fixes, numeric ones dropped."""
-    spans = (_fix_span(e) for e in doc.ents)
-    return [s for s in spans if s is not None]
+    """The model's entities after the general fixes, numeric ones dropped;
+    the agency's company markers win over whatever the model saw there."""
+    # doc.text costs as much as the rest of the task: build it only for copy with a "<" token.
+    has_lt = bool((doc.to_array(ORTH) == doc.vocab.strings.add("<")).any()) if len(doc) else False
+    markers = marker_spans(doc, doc.text) if has_lt else []
+    spans = [s for s in (_fix_span(e) for e in doc.ents) if s is not None]
+    if not markers:
+        return spans
+    taken = {i for m in markers for i in range(m.start, m.end)}
+    spans = [s for s in spans if taken.isdisjoint(range(s.start, s.end))]
+    return sorted(markers + spans, key=lambda s: s.start)
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
@@ -131,6 +239,7 @@ def extract_entities(doc: Doc) -> list[dict]:
             "label": label,
             "canonical": canonical,
             "entity_key": key,
+            "country": country,
         }
-        for span, (label, canonical, key) in zip(spans, resolved)
+        for span, (label, canonical, key, country) in zip(spans, resolved)
     ]

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
 from tasks import junk, substance
+from tasks.dateline import columns as dateline_columns
 from tasks.decode import DecodeError, clean_field, clean_text, decode_bytes
 from tasks.html import extract
 from tasks.language import language_of, prose_sample, stopwords
@@ -78,6 +79,7 @@ def normalise(rec: RawRecord, *, languages: frozenset[str] = frozenset({"en"})) 
         published=parse_date(published),
         author=_tidy(author) if author else None,
         language=lang,
+        extras=dateline_columns(body, parse_date(published)),
     )
 
 

@@ -27,6 +27,11 @@ ARTICLES = pa.schema(
         ("duplicate_of", _STR),
         ("n_words", _I32),
         ("text", _STR),
+        # Where and when the story was filed, from a "WASHINGTON, March 3 -"
+        # opening (tasks.dateline): the reporting place, not the story's.
+        ("dateline", _STR),
+        ("dateline_country", _STR),
+        ("dateline_date", pa.date32()),
     ]
 )
 
@@ -41,6 +46,26 @@ ENTITIES = pa.schema(
         ("label", _STR),
         ("canonical", _STR),
         ("entity_key", _STR),
+        # ISO code of a known place, or of the country a nationality names.
+        ("country", _STR),
+    ]
+)
+
+# Links from one entity key to another that the articles themselves prove
+# (tasks.aliases): "ORG:api" is "ORG:american petroleum institute" because an
+# article wrote both. Each run adds its evidence; the views count the votes.
+# ``run_scoped`` links hold only for that run's rows (a bare surname is the
+# one full name that owns it that night, not forever).
+ENTITY_ALIASES = pa.schema(
+    [
+        ("run_id", _STR),
+        ("from_key", _STR),
+        ("to_key", _STR),
+        ("kind", _STR),
+        ("run_scoped", pa.bool_()),
+        ("articles", _I32),
+        ("mentions", _I32),
+        ("example_article", _STR),
     ]
 )
 
@@ -128,6 +153,7 @@ TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
     "entities": ENTITIES,
     "numbers": NUMBERS,
+    "entity_aliases": ENTITY_ALIASES,
     "rejects": REJECTS,
     "runs": RUNS,
     "files": FILES,

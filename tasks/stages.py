@@ -204,7 +204,7 @@ def article_rows(articles: Sequence[Article], run_id: str) -> pa.Table:
             "article_id": a.article_id, "run_id": run_id, "source": a.source, "format": a.fmt,
             "encoding": a.encoding, "language": a.language, "url": a.url, "title": a.title,
             "author": a.author, "published": a.published, "duplicate_of": a.duplicate_of,
-            "n_words": a.n_words, "text": a.text,
+            "n_words": a.n_words, "text": a.text, **a.extras,
         }
         for a in articles
     ])

@@ -1,6 +1,8 @@
 """Alias linking and key rules on plain strings: no model needed."""
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from tasks.canonical import (
@@ -9,13 +11,15 @@ from tasks.canonical import (
     entity_key,
     harmonise_labels,
     link_names,
+    strip_org_suffix,
     strip_possessive,
     strip_titles,
 )
+from tasks.names import display_name
 
 
 def _canon(pairs: list[tuple[str, str]]) -> list[str]:
-    return [c for _, c, _ in canonicalise([s for s, _ in pairs], [l for _, l in pairs])]
+    return [r.canonical for r in canonicalise([s for s, _ in pairs], [l for _, l in pairs])]
 
 
 @pytest.mark.parametrize(
@@ -187,4 +191,37 @@ def test_relabelled_person_gets_titles_stripped() -> None:
     # "Mr Lavrov" tagged ORG once, "Lavrov" PERSON twice: majority makes it a person,
     # and then the honorific goes like any person's.
     out = canonicalise(["Sergei Lavrov", "Lavrov", "Mr Lavrov", "Lavrov"], ["PERSON", "PERSON", "ORG", "PERSON"])
-    assert {c for _, c, _ in out} == {"Sergei Lavrov"}
+    assert {r.canonical for r in out} == {"Sergei Lavrov"}
+
+
+def test_first_name_tagged_as_a_thing_is_the_person() -> None:
+    out = canonicalise(["Keanu Reeves", "Keanu", "Keanu", "Reeves"], ["PERSON", "ORG", "ORG", "PERSON"])
+    assert [(r.label, r.canonical) for r in out] == [("PERSON", "Keanu Reeves")] * 4
+
+
+def test_a_company_is_not_the_first_name_of_a_stray_person_span() -> None:
+    out = canonicalise(["Pirelli", "Pirelli", "Pirelli Cables"], ["ORG", "ORG", "PERSON"])
+    assert [r.label for r in out[:2]] == ["ORG", "ORG"]
+
+
+def test_nationality_plural_and_singular_are_one_group() -> None:
+    out = canonicalise(["Republicans", "Republican", "Swiss"], ["NORP", "NORP", "NORP"])
+    assert [r.entity_key for r in out] == ["NORP:republican", "NORP:republican", "NORP:swiss"]
+
+
+def test_legal_forms_of_several_countries_are_dropped() -> None:
+    assert strip_org_suffix("Toyota Motor Corp Ltd") == "Toyota Motor"
+    assert strip_org_suffix("Siemens AG") == "Siemens"
+    assert strip_org_suffix("Co") == "Co"
+
+
+def test_capitals_never_win_the_display_name() -> None:
+    out = canonicalise(["WASHINGTON", "WASHINGTON", "Washington"], ["GPE", "GPE", "GPE"])
+    assert {r.canonical for r in out} == {"Washington"}
+    assert display_name(Counter({"NATO": 3}), "ORG") == "NATO"
+    assert display_name(Counter({"AL-RAMADI": 2}), "GPE") == "Al-Ramadi"
+
+
+def test_a_country_before_a_company_named_alone_too_is_not_part_of_its_name() -> None:
+    out = canonicalise(["US Starbucks", "Starbucks", "British Airways"], ["ORG", "ORG", "ORG"])
+    assert [r.entity_key for r in out] == ["ORG:starbucks", "ORG:starbucks", "ORG:british airways"]

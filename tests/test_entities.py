@@ -108,3 +108,82 @@ def test_whitespace_spans_are_never_emitted(nlp) -> None:
 
 def test_empty_doc(nlp) -> None:
     assert extract_entities(nlp("")) == []
+
+
+# -- agency copy we write ourselves: markers, amounts, datelines, one US key ----------
+
+
+def _rows(nlp, text: str) -> list[dict]:
+    return extract_entities(nlp(text))
+
+
+def test_company_marker_is_kept_as_the_name_without_brackets(nlp) -> None:
+    rows = _rows(nlp, "NEW YORK, June 9 - <Acme Holdings Inc> said it agreed to buy a plant in Ohio.")
+    acme = [r for r in rows if "Acme" in r["text"]]
+    assert [(r["text"], r["label"], r["canonical"]) for r in acme] == [("Acme Holdings Inc", "ORG", "Acme Holdings")]
+    assert not any("<" in r["text"] or ">" in r["text"] for r in rows)
+
+
+def test_currency_and_unit_abbreviations_are_never_entities(nlp) -> None:
+    text = ("Acme Holdings said net profit rose to 5.6 mln dlrs, or 12 cts a share, from 4.3 mln dlrs. "
+            "Its Hong Kong unit earned 1.20 H.K. Dlrs a share.\n\nShr 12 cts vs 10 cts\n\nNet 5.6 mln vs 4.3 mln")
+    rows = _rows(nlp, text)
+    names = {r["canonical"].lower() for r in rows}
+    assert not names & {"cts", "dlrs", "mln", "h.k. dlrs", "shr", "net"}
+    assert not any(r["text"].replace(".", "").isdigit() for r in rows)
+
+
+def test_dateline_in_capitals_is_the_place_under_its_readable_name(nlp) -> None:
+    rows = _rows(nlp, "TOKYO, March 3 - The Bank of Japan said it would keep rates on hold.")
+    tokyo = [r for r in rows if r["text"] == "TOKYO"]
+    assert tokyo and tokyo[0]["canonical"] == "Tokyo" and tokyo[0]["label"] == "GPE"
+    assert tokyo[0]["country"] == "JP"
+
+
+def test_us_and_united_states_in_different_articles_share_one_key(nlp) -> None:
+    first = _rows(nlp, "Officials in the U.S. said the talks would resume next week in Geneva.")
+    second = _rows(nlp, "The United States said on Monday that the talks would resume.")
+    third = _rows(nlp, "Exports to America fell sharply last year, the ministry said.")
+    keys = {r["entity_key"] for rows in (first, second, third) for r in rows if r["label"] == "GPE"}
+    assert "GPE:iso:us" in keys
+    us = [r for rows in (first, second, third) for r in rows if r["entity_key"] == "GPE:iso:us"]
+    assert len(us) == 3 and {r["canonical"] for r in us} == {"United States"}
+
+
+def test_nationality_keeps_its_own_key_and_names_its_country(nlp) -> None:
+    rows = _rows(nlp, "Japanese carmakers said exports to Britain rose.")
+    japanese = [r for r in rows if r["text"] == "Japanese"]
+    assert japanese and japanese[0]["entity_key"] == "NORP:japanese" and japanese[0]["country"] == "JP"
+
+
+def test_a_currency_abbreviation_tagged_org_is_dropped_whatever_the_model_does(nlp) -> None:
+    doc = nlp.make_doc("Profit rose 12 cts to 1.20 dlrs at Acme Holdings .")
+    doc.ents = [Span(doc, 3, 4, label="ORG"), Span(doc, 6, 7, label="ORG"), Span(doc, 8, 10, label="ORG")]
+    assert [r["canonical"] for r in extract_entities(doc)] == ["Acme Holdings"]
+
+
+def test_a_person_span_never_starts_with_a_lower_case_word(nlp) -> None:
+    doc = nlp.make_doc("They tried to kick Gandhi out , said Ludwig van Beethoven .")
+    doc.ents = [Span(doc, 3, 5, label="PERSON"), Span(doc, 8, 11, label="PERSON")]
+    assert [r["text"] for r in extract_entities(doc)] == ["Gandhi", "Ludwig van Beethoven"]
+
+
+def test_a_group_name_cut_after_its_first_word_is_made_whole(nlp) -> None:
+    doc = nlp.make_doc("The Liberal Democrats said so . Angry Democrats left .")
+    doc.ents = [Span(doc, 2, 3, label="NORP"), Span(doc, 7, 8, label="NORP")]
+    doc[6].is_sent_start = True
+    assert [r["text"] for r in extract_entities(doc)] == ["Liberal Democrats", "Democrats"]
+
+
+def test_a_city_tagged_org_after_in_is_the_place(nlp) -> None:
+    doc = nlp.make_doc("Talks resumed in Geneva on Monday , Geneva Steel said .")
+    doc.ents = [Span(doc, 3, 4, label="ORG"), Span(doc, 7, 9, label="ORG")]
+    rows = extract_entities(doc)
+    assert [(r["text"], r["label"]) for r in rows] == [("Geneva", "GPE"), ("Geneva Steel", "ORG")]
+    assert rows[0]["country"] == "CH"
+
+
+def test_a_person_whose_surname_is_a_currency_word_stays(nlp) -> None:
+    doc = nlp.make_doc("Howard Marks said 20 Hong Kong dollars .")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 4, 7, label="GPE")]
+    assert [r["text"] for r in extract_entities(doc)] == ["Howard Marks"]

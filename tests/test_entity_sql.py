@@ -5,9 +5,13 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 import pytest
 
-from conftest import named_query, stand_in_db
+from conftest import named_query
+from tasks.catalog import view_sql
+from tasks.lake import Lake
+from tasks.schemas import TABLES, from_rows
 
 SQL = Path(__file__).resolve().parent.parent / "sql"
 
@@ -27,8 +31,10 @@ ARTICLES = [
     {"article_id": "a3", "run_id": "r2", "published": None, "title": "Undated"},
 ]
 RUNS = [
-    {"run_id": "r1", "status": "committed", "started_at": datetime(2015, 5, 13, 1, tzinfo=timezone.utc)},
-    {"run_id": "r2", "status": "committed", "started_at": datetime(2015, 5, 14, 23, 30, tzinfo=timezone.utc)},
+    # r2 is a backfill: it ran on 14 May (UTC, late evening) for the night of 3 May.
+    {"run_id": "r0", "covers": date(2015, 5, 1), "started_at": datetime(2015, 5, 1, tzinfo=timezone.utc)},
+    {"run_id": "r1", "covers": date(2015, 5, 12), "started_at": datetime(2015, 5, 13, 1, tzinfo=timezone.utc)},
+    {"run_id": "r2", "covers": date(2015, 5, 3), "started_at": datetime(2015, 5, 14, 23, 30, tzinfo=timezone.utc)},
 ]
 ENTITIES = [
     _ent("a1", "r1", 0, 0, "PERSON:john kerry"),
@@ -41,10 +47,9 @@ ENTITIES = [
     _ent("a3", "r2", 0, 0, "GPE:ukraine"),
     _ent("a3", "r2", 0, 10, "GPE:russia"),
     _ent("a3", "r2", 0, 30, "GPE:russia"),
-    # a1 again from an older run that a newer one (r2) re-extracted: must not double.
+    # a1 again from an older run that a newer one (r1) re-extracted: must not double.
     _ent("a1", "r0", 0, 0, "PERSON:john kerry"),
 ]
-RUNS.append({"run_id": "r0", "status": "committed", "started_at": datetime(2015, 5, 1, tzinfo=timezone.utc)})
 NUMBERS = [
     {"article_id": "a3", "run_id": "r2", "sentence": 0, "surface": "6,000", "value": 6000.0,
      "kind": "cardinal", "noun": "people", "verb": "killed"},
@@ -53,11 +58,32 @@ NUMBERS = [
 ]
 
 
+def write_lake(root: Path, tables: dict[str, list[dict]], runs: list[dict]) -> Lake:
+    """A lake laid out as the flow commits it: one file per table and run, every run committed."""
+    lake = Lake(root)
+    covers = {r["run_id"]: r["covers"] for r in runs}
+    for run in runs:
+        rid = run["run_id"]
+        for name in TABLES:
+            rows = [{"status": "committed", **run}] if name == "runs" else [
+                r for r in tables.get(name, []) if r["run_id"] == rid]
+            path = lake.table_file(name, covers[rid], rid)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            pq.write_table(from_rows(name, rows), path)
+    return lake
+
+
+def connect(lake: Lake) -> duckdb.DuckDBPyConnection:
+    db = duckdb.connect(":memory:")
+    db.execute(view_sql(lake))
+    return db
+
+
 @pytest.fixture()
 def con(tmp_path: Path) -> duckdb.DuckDBPyConnection:
-    db = stand_in_db(tmp_path, {"articles": ARTICLES, "entities": ENTITIES, "numbers": NUMBERS, "runs": RUNS})
-    db.execute((SQL / "entity_views.sql").read_text())
-    return db
+    tables = {"articles": ARTICLES, "entities": ENTITIES, "numbers": NUMBERS}
+    return connect(write_lake(tmp_path, tables, RUNS))
+
 
 
 def test_article_entities_counts_mentions_and_share(con) -> None:
@@ -90,12 +116,12 @@ def test_entities_by_mentions(con) -> None:
     assert top["PERSON:john kerry"] == (3, 2)
 
 
-def test_top_entities_by_day_falls_back_to_run_day(con) -> None:
+def test_top_entities_by_day_falls_back_to_the_day_the_run_covers(con) -> None:
     rows = named_query(con, "top_entities_by_day")
     days = {(r["day"], r["entity_key"]): r["mentions"] for r in rows}
     assert days[(date(2015, 5, 12), "PERSON:john kerry")] == 3
-    # a3 has no date: the UTC day its run started, not the local one.
-    assert days[(date(2015, 5, 14), "GPE:russia")] == 2
+    # a3 has no date: the day its (backfill) run covers, not the day it ran.
+    assert days[(date(2015, 5, 3), "GPE:russia")] == 2
     assert [r["rank"] for r in rows if r["day"] == date(2015, 5, 12)][:2] == [1, 2]
 
 
@@ -106,3 +132,82 @@ def test_entities_near_verb_defaults_to_kill_and_follows_variable(con) -> None:
     con.execute("SET VARIABLE verb = 'die'")
     died = [r["entity_key"] for r in named_query(con, "entities_near_verb")]
     assert died == ["PERSON:sergei lavrov"]
+
+
+def test_every_query_agrees_on_the_day(con) -> None:
+    per_day = {r["day"]: r["articles"] for r in named_query(con, "articles_per_day")}
+    top_days = {r["day"] for r in named_query(con, "top_entities_by_day")}
+    assert per_day == {date(2015, 5, 12): 2, date(2015, 5, 3): 1}
+    assert top_days <= set(per_day)
+
+
+def _mention(article: str, run: str, start: int, text: str, label: str, canonical: str, key: str) -> dict:
+    return {"article_id": article, "run_id": run, "sentence": 0, "start": start, "end": start + len(text),
+            "text": text, "label": label, "canonical": canonical, "entity_key": key}
+
+
+def _night(tmp_path: Path, entities: list[dict], runs: list[dict]) -> duckdb.DuckDBPyConnection:
+    """Lake of the given runs with the alias evidence tasks.aliases stages for each."""
+    from tasks.aliases import night_links
+
+    links = []
+    for run in runs:
+        links += night_links([e for e in entities if e["run_id"] == run["run_id"]], run["run_id"]).to_pylist()
+    arts = [{"article_id": a, "run_id": r} for a, r in {(e["article_id"], e["run_id"]) for e in entities}]
+    return connect(write_lake(tmp_path, {"entities": entities, "entity_aliases": links, "articles": arts}, runs))
+
+
+NIGHTS = [
+    {"run_id": "n1", "covers": date(1987, 3, 3), "started_at": datetime(1987, 3, 4, tzinfo=timezone.utc)},
+    {"run_id": "n2", "covers": date(1987, 3, 4), "started_at": datetime(1987, 3, 5, tzinfo=timezone.utc)},
+]
+
+
+def test_acronym_defined_in_one_article_keys_it_in_another_and_on_later_nights(tmp_path: Path) -> None:
+    api = "ORG:american petroleum institute"
+    con = _night(tmp_path, [
+        _mention("w1", "n1", 0, "American Petroleum Institute", "ORG", "American Petroleum Institute", api),
+        _mention("w1", "n1", 40, "API", "ORG", "American Petroleum Institute", api),
+        _mention("w2", "n1", 0, "API", "ORG", "API", "ORG:api"),
+        _mention("w3", "n2", 0, "API", "ORG", "API", "ORG:api"),
+    ], NIGHTS)
+    rows = {r["entity_key"]: r for r in named_query(con, "entities_by_mentions")}
+    assert set(rows) == {api}
+    assert rows[api]["articles"] == 3 and rows[api]["canonical"] == "American Petroleum Institute"
+    # The entity rows themselves still say what each article proved.
+    assert con.execute("SELECT count(*) FROM entities WHERE entity_key = 'ORG:api'").fetchone()[0] == 2
+
+
+def test_acronym_with_two_expansions_and_equal_votes_links_to_neither(tmp_path: Path) -> None:
+    con = _night(tmp_path, [
+        _mention("w1", "n1", 0, "ANC", "ORG", "African National Congress", "ORG:african national congress"),
+        _mention("w2", "n1", 0, "ANC", "ORG", "Alaska Native Corporation", "ORG:alaska native corporation"),
+        _mention("w3", "n1", 0, "ANC", "ORG", "ANC", "ORG:anc"),
+    ], NIGHTS[:1])
+    keys = {r["entity_key"] for r in named_query(con, "entities_by_mentions")}
+    assert "ORG:anc" in keys
+
+
+def test_surname_links_across_articles_only_when_one_full_name_owns_it_that_night(tmp_path: Path) -> None:
+    con = _night(tmp_path, [
+        _mention("w1", "n1", 0, "James Baker", "PERSON", "James Baker", "PERSON:james baker"),
+        _mention("w0", "n1", 0, "James Baker", "PERSON", "James Baker", "PERSON:james baker"),
+        _mention("w2", "n1", 0, "Baker", "PERSON", "Baker", "PERSON:baker"),
+        # The next night two Bakers are named in full: a bare Baker is neither.
+        _mention("w3", "n2", 0, "James Baker", "PERSON", "James Baker", "PERSON:james baker"),
+        _mention("w4", "n2", 0, "Howard Baker", "PERSON", "Howard Baker", "PERSON:howard baker"),
+        _mention("w5", "n2", 0, "Baker", "PERSON", "Baker", "PERSON:baker"),
+    ], NIGHTS)
+    rows = {r["entity_key"]: r["articles"] for r in named_query(con, "entities_by_mentions")}
+    assert rows == {"PERSON:james baker": 4, "PERSON:howard baker": 1, "PERSON:baker": 1}
+
+
+def test_display_name_is_never_a_dateline_in_capitals(tmp_path: Path) -> None:
+    con = _night(tmp_path, [
+        _mention("w1", "n1", 0, "WASHINGTON", "GPE", "WASHINGTON", "GPE:gn:4140963"),
+        _mention("w2", "n1", 0, "WASHINGTON", "GPE", "WASHINGTON", "GPE:gn:4140963"),
+        _mention("w2", "n1", 50, "Washington", "GPE", "Washington", "GPE:gn:4140963"),
+        _mention("w3", "n1", 0, "NATO", "ORG", "NATO", "ORG:nato"),
+    ], NIGHTS[:1])
+    names = {r["entity_key"]: r["canonical"] for r in named_query(con, "entities_by_mentions")}
+    assert names == {"GPE:gn:4140963": "Washington", "ORG:nato": "NATO"}

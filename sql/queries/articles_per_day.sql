@@ -1,11 +1,10 @@
--- Articles per publication day (or the day the run covered when the source
--- gave no date), with how many were near-duplicates of an earlier story.
+-- Articles per day (the articles view's `day`: publication date, else the day
+-- the run covered), with how many were near-duplicates of an earlier story.
 SELECT
-    coalesce(a.published, r.covers) AS day,
+    day,
     count(*) AS articles,
-    count(a.duplicate_of) AS near_duplicates,
-    sum(a.n_words) AS words
-FROM articles AS a
-JOIN runs AS r USING (run_id)
+    count(duplicate_of) AS near_duplicates,
+    sum(n_words) AS words
+FROM articles
 GROUP BY day
 ORDER BY day;

@@ -2,7 +2,8 @@
 SELECT
     entity_key,
     any_value(label) AS label,
-    mode(canonical) AS canonical,
+    any_value(canonical) AS canonical,
+    any_value(country) AS country,
     sum(mentions) AS mentions,
     count(*) AS articles,
     round(avg(share), 3) AS avg_share

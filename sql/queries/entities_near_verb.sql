@@ -9,17 +9,14 @@ WITH hits AS (
 ),
 sentence_entities AS (
     -- An entity named twice in a sentence is still one entity near the number.
-    SELECT
-        article_id, run_id, sentence, entity_key,
-        any_value(label) AS label,
-        any_value(canonical) AS canonical
-    FROM entities
+    SELECT article_id, run_id, sentence, entity_key, any_value(label) AS label
+    FROM keyed_entities
     GROUP BY article_id, run_id, sentence, entity_key
 )
 SELECT
     e.entity_key,
     any_value(e.label) AS label,
-    mode(e.canonical) AS canonical,
+    any_value(n.name) AS canonical,
     count(DISTINCT (h.article_id, h.sentence)) AS sentences,
     count(DISTINCT h.article_id) AS articles,
     sum(h.value) AS total_value,
@@ -27,6 +24,7 @@ SELECT
 FROM hits AS h
 JOIN sentence_entities AS e
   ON e.article_id = h.article_id AND e.run_id = h.run_id AND e.sentence = h.sentence
+JOIN entity_names AS n ON n.entity_key = e.entity_key
 GROUP BY e.entity_key
 ORDER BY sentences DESC, total_value DESC NULLS LAST, e.entity_key
 LIMIT 50;

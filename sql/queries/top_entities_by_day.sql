@@ -1,17 +1,16 @@
--- The ten most mentioned entities of each day. The day is the publication
--- date, or the UTC day the run started when the source gave no date.
+-- The ten most mentioned entities of each day (the articles view's `day`:
+-- publication date, else the day the run covered).
 WITH daily AS (
     SELECT
-        coalesce(a.published, CAST(timezone('UTC', r.started_at) AS DATE)) AS day,
+        a.day,
         ae.entity_key,
         any_value(ae.label) AS label,
-        mode(ae.canonical) AS canonical,
+        any_value(ae.canonical) AS canonical,
         sum(ae.mentions) AS mentions,
         count(DISTINCT ae.article_id) AS articles
     FROM article_entities AS ae
     JOIN articles AS a USING (article_id, run_id)
-    LEFT JOIN runs AS r USING (run_id)
-    GROUP BY day, ae.entity_key
+    GROUP BY a.day, ae.entity_key
 )
 SELECT
     day,

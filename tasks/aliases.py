@@ -1,0 +1,116 @@
+"""Entity keys across articles: the links a night's articles prove.
+
+Within an article ``tasks.canonical`` already links "API" to "American
+Petroleum Institute" and "Kerry" to "John Kerry". Across articles the same
+short forms stand alone, so each run records, in the ``entity_aliases`` lake
+table, the evidence its articles give:
+
+- ``acronym``: an article wrote an organisation's acronym beside its full
+  name, so the acronym's own key links to the full name's key; ``kind``
+  likewise for a name without the word that says what kind of body it is
+  ("Labour" of "Labour Party"). These links hold for every night: the views
+  add up the articles of all runs and follow a link only when one full name
+  has strictly the most votes. (Trailing words, "Commission" of "European
+  Commission", link within an article only: elsewhere they may be another.)
+- ``surname``: a person named by surname alone is the one full name that
+  owns that surname the same night ("Kerry" is "John Kerry" if no other
+  Kerry is named in full that night, and John Kerry in two articles or
+  more); the link holds for that run's rows only.
+
+The entity rows are never rewritten: ``sql/entity_views.sql`` joins this
+table, so new evidence re-keys history without touching it.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from tasks import lake as lake_mod
+from tasks.canonical import PERSON, ROYAL_TITLES, clean_name, entity_key, fold, is_acronym, is_kind_prefix, linkable
+from tasks.lake import Lake
+from tasks.schemas import from_rows
+
+_COLUMNS = ["article_id", "text", "label", "canonical", "entity_key"]
+
+
+def acronym_links(rows: Iterable[dict], run_id: str) -> list[dict]:
+    """One row per (short key, full-name key) with the articles that wrote both:
+    an acronym, or the name without its kind of body."""
+    evidence: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
+    for r in rows:
+        if r["label"] != "ORG":
+            continue
+        short = clean_name(r["text"], "ORG")
+        if " " not in short and is_acronym(short, r["canonical"]):
+            kind = "acronym"
+        elif is_kind_prefix(short, r["canonical"]):
+            kind = "kind"
+        else:
+            continue
+        evidence[(entity_key("ORG", short), r["entity_key"], kind)][r["article_id"]] += 1
+    return [_row(run_id, src, dst, kind, False, arts) for (src, dst, kind), arts in sorted(evidence.items())]
+
+
+def _full_name(canonical: str) -> bool:
+    """A person's full name as people write one: capitalised words, no "and"
+    or "v" ("Swansea v Leicester"), nothing in lower case ("ofnew Labour")."""
+    words = canonical.split()
+    return (
+        len(words) > 1 and linkable(canonical, PERSON) and all(w[:1].isupper() for w in words)
+        and fold(words[0]) not in ROYAL_TITLES  # "Prince William" owns no surname "William"
+    )
+
+
+def surname_links(rows: Iterable[dict], run_id: str) -> list[dict]:
+    """Bare-surname person keys of this run linked to the night's one owner of that surname.
+
+    The owner must be named in full in two articles or more (one stray span,
+    "Kate Bush" on a night George Bush goes by "Bush", is no owner), and the
+    word must name nothing but a person that night ("Labour", "Bath")."""
+    owners: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    bare: dict[str, Counter[str]] = defaultdict(Counter)
+    things: set[str] = set()
+    for r in rows:
+        name = fold(r["canonical"])
+        if r["label"] != PERSON:
+            things.add(name)
+        elif " " in name:
+            if _full_name(r["canonical"]):
+                owners[name.split()[-1]][r["entity_key"]].add(r["article_id"])
+        elif name:
+            bare[r["entity_key"]][r["article_id"]] += 1
+    out = []
+    for key, arts in sorted(bare.items()):
+        word = key.split(":", 1)[1]
+        full = owners.get(word, {})
+        if len(full) == 1 and word not in things:
+            (owner, seen_in), = full.items()
+            if len(seen_in) >= 2:
+                out.append(_row(run_id, key, owner, "surname", True, arts))
+    return out
+
+
+def _row(run_id: str, src: str, dst: str, kind: str, scoped: bool, arts: Counter[str]) -> dict:
+    return {
+        "run_id": run_id, "from_key": src, "to_key": dst, "kind": kind, "run_scoped": scoped,
+        "articles": len(arts), "mentions": sum(arts.values()), "example_article": min(arts),
+    }
+
+
+def night_links(rows: list[dict], run_id: str) -> pa.Table:
+    """The ``entity_aliases`` rows one run's entity rows prove."""
+    return from_rows("entity_aliases", acronym_links(rows, run_id) + surname_links(rows, run_id))
+
+
+def stage(lake: Lake, run_id: str) -> int:
+    """Read the run's staged entity parts and stage its alias evidence; called
+    once per run before the commit, as it needs the whole night's names."""
+    parts = sorted((lake.staging(run_id) / "entities").glob("part-*.parquet"))
+    rows = [r for p in parts for r in pq.read_table(p, columns=_COLUMNS).to_pylist()]
+    table = night_links(rows, run_id)
+    if table.num_rows:
+        lake_mod.write_part(lake, run_id, "entity_aliases", 0, table)
+    return table.num_rows

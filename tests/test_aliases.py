@@ -1,0 +1,86 @@
+"""Alias evidence of one night, from entity rows we write."""
+from __future__ import annotations
+
+from tasks.aliases import acronym_links, night_links, surname_links
+
+
+def _row(article: str, text: str, label: str, canonical: str, key: str) -> dict:
+    return {"article_id": article, "text": text, "label": label, "canonical": canonical, "entity_key": key}
+
+
+def test_acronym_beside_its_expansion_links_the_bare_acronym_key() -> None:
+    rows = [
+        _row("a1", "Organisation of Petroleum Exporting Countries", "ORG", "Organisation of Petroleum Exporting Countries",
+             "ORG:organisation of petroleum exporting countries"),
+        _row("a1", "OPEC", "ORG", "Organisation of Petroleum Exporting Countries",
+             "ORG:organisation of petroleum exporting countries"),
+        _row("a2", "OPEC's", "ORG", "Organisation of Petroleum Exporting Countries",
+             "ORG:organisation of petroleum exporting countries"),
+        _row("a3", "OPEC", "ORG", "OPEC", "ORG:opec"),  # the bare use: no evidence of its own
+    ]
+    links = acronym_links(rows, "r1")
+    assert [(r["from_key"], r["to_key"], r["articles"], r["mentions"], r["run_scoped"]) for r in links] == [
+        ("ORG:opec", "ORG:organisation of petroleum exporting countries", 2, 2, False)]
+    assert links[0]["example_article"] == "a1"
+
+
+def test_a_short_name_that_is_not_an_acronym_is_no_evidence() -> None:
+    rows = [_row("a1", "Commission", "ORG", "European Commission", "ORG:european commission")]
+    assert acronym_links(rows, "r1") == []
+
+
+def test_surname_links_to_the_one_full_name_of_the_night() -> None:
+    rows = [
+        _row("a1", "Paul Keating", "PERSON", "Paul Keating", "PERSON:paul keating"),
+        _row("a4", "Treasurer Paul Keating", "PERSON", "Paul Keating", "PERSON:paul keating"),
+        _row("a2", "Keating", "PERSON", "Keating", "PERSON:keating"),
+        _row("a3", "Keating", "PERSON", "Keating", "PERSON:keating"),
+    ]
+    (link,) = surname_links(rows, "r1")
+    assert (link["from_key"], link["to_key"], link["articles"], link["run_scoped"]) == (
+        "PERSON:keating", "PERSON:paul keating", 2, True)
+
+
+def test_two_people_sharing_a_surname_on_one_night_link_neither() -> None:
+    rows = [
+        _row("a1", "Ed Miliband", "PERSON", "Ed Miliband", "PERSON:ed miliband"),
+        _row("a2", "David Miliband", "PERSON", "David Miliband", "PERSON:david miliband"),
+        _row("a3", "Miliband", "PERSON", "Miliband", "PERSON:miliband"),
+    ]
+    assert surname_links(rows, "r1") == []
+
+
+def test_night_links_table_has_the_schema() -> None:
+    table = night_links([_row("a1", "Paul Keating", "PERSON", "Paul Keating", "PERSON:paul keating")], "r1")
+    assert table.num_rows == 0 and "run_scoped" in table.schema.names
+
+
+def test_a_name_without_its_kind_of_body_links_across_articles() -> None:
+    rows = [
+        _row("a1", "Labour Party", "ORG", "Labour Party", "ORG:labour party"),
+        _row("a1", "Labour", "ORG", "Labour Party", "ORG:labour party"),
+    ]
+    assert [(r["from_key"], r["to_key"], r["kind"]) for r in acronym_links(rows, "r1")] == [
+        ("ORG:labour", "ORG:labour party", "kind")]
+
+
+def test_a_company_is_not_linked_to_its_division_across_articles() -> None:
+    rows = [_row("a1", "Sony", "ORG", "Sony Pictures Entertainment", "ORG:sony pictures entertainment")]
+    assert acronym_links(rows, "r1") == []
+
+
+def test_a_kind_word_in_lower_case_is_not_part_of_the_name() -> None:
+    rows = [_row("a1", "Congress", "ORG", "Congress party", "ORG:congress party")]
+    assert acronym_links(rows, "r1") == []
+
+
+def test_a_full_name_in_one_article_only_or_a_word_that_is_also_a_thing_owns_nothing() -> None:
+    rows = [
+        _row("a1", "Kate Bush", "PERSON", "Kate Bush", "PERSON:kate bush"),
+        _row("a2", "Bush", "PERSON", "Bush", "PERSON:bush"),
+        _row("a3", "Tony Blair Labour", "PERSON", "Blair Labour", "PERSON:blair labour"),
+        _row("a4", "Tony Blair Labour", "PERSON", "Blair Labour", "PERSON:blair labour"),
+        _row("a5", "Labour", "PERSON", "Labour", "PERSON:labour"),
+        _row("a6", "Labour", "ORG", "Labour", "ORG:labour"),
+    ]
+    assert surname_links(rows, "r1") == []
