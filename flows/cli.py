@@ -110,6 +110,8 @@ def run(
         fail(f"no such source: {source}")
     if dask_address and task_runner not in (Runner.auto, Runner.dask):
         fail("--dask-address needs --task-runner dask")
+    if data_dir.exists() and not data_dir.is_dir():
+        fail(f"--data-dir {data_dir} is a file, not a folder")
     from flows import embedded
 
     server = embedded.start()  # boots while Prefect, spaCy and the flow are imported below

@@ -26,21 +26,25 @@ from tasks.numbers import extract_numbers
 from tasks.parse import ParsedBatch, load_docs, parse_docs, parse_texts
 from tasks.records import Article, RawRecord, Reject
 from tasks.schemas import from_rows
+from tasks.stagenames import Stage
+from tasks.tasklog import quiet_completed_tasks
 
 _TASK_DEFAULTS = dict(persist_result=False, cache_policy=NO_CACHE)
+quiet_completed_tasks()  # here, so that worker processes, which import this module, are quiet too
 
 
 @dataclass
 class StageStats:
     """What one stage did to one batch; summed per stage for the run summary."""
 
-    stage: str
+    stage: Stage
     batch: int
     n_in: int = 0
     n_out: int = 0
     rejected: int = 0
     words: int = 0
     seconds: float = 0.0
+    rows: dict[str, int] = field(default_factory=dict)  # rows produced, by table
 
 
 @dataclass
@@ -51,16 +55,28 @@ class NormalisedBatch:
     stats: StageStats | None = None
 
 
-def _rate(n: float, seconds: float) -> float:
-    return n / seconds if seconds > 0 else 0.0
+# Below this a stage's time is noise (timer resolution, one small batch): no rate is shown.
+MEASURABLE_SECONDS = 0.01
+
+
+def describe(stats: StageStats) -> str:
+    """One log line a person reads: counts, rows made, time, and rates only where measurable."""
+    rows = "".join(f", {v:,} {k}" for k, v in stats.rows.items() if k != "signatures")
+    line = (f"{stats.stage.run_name(stats.batch)}: {stats.n_in:,} articles in, {stats.n_out:,} out, "
+            f"{stats.rejected:,} rejected{rows} in {stats.seconds:.2f} s")
+    if stats.seconds >= MEASURABLE_SECONDS and stats.n_in:
+        line += f" ({stats.n_in / stats.seconds:,.1f} articles/s"
+        line += f", {stats.words / stats.seconds:,.0f} words/s)" if stats.words else ")"
+    return line
 
 
 def _log(stats: StageStats) -> None:
-    get_run_logger().info(
-        "%s[batch %d]: %d in, %d out, %d rejected in %.2f s (%.1f articles/s, %.0f words/s)",
-        stats.stage, stats.batch, stats.n_in, stats.n_out, stats.rejected, stats.seconds,
-        _rate(stats.n_in, stats.seconds), _rate(stats.words, stats.seconds),
-    )
+    get_run_logger().info(describe(stats))
+
+
+def parse_stats(parsed: ParsedBatch) -> StageStats | None:
+    """What the parse task measured, carried back inside its result."""
+    return parsed.extracted.get("stats")
 
 
 # -- normalise ---------------------------------------------------------------
@@ -71,17 +87,19 @@ def normalise_records(
     """Clean a batch; ingest-time rejects pass straight through to be counted."""
     t0 = time.perf_counter()
     out = NormalisedBatch(batch)
+    passed = 0  # ingest's rejects: counted by the read stage, not here
     for rec in records:
+        passed += isinstance(rec, Reject)
         result = rec if isinstance(rec, Reject) else normalise(rec, languages=languages)
         (out.rejects if isinstance(result, Reject) else out.articles).append(result)
     out.stats = StageStats(
-        "normalise", batch, len(records), len(out.articles), len(out.rejects),
+        Stage.NORMALISE, batch, len(records) - passed, len(out.articles), len(out.rejects) - passed,
         sum(a.n_words for a in out.articles), time.perf_counter() - t0,
     )
     return out
 
 
-@task(name="normalise", **_TASK_DEFAULTS)
+@task(name=Stage.NORMALISE.value, **_TASK_DEFAULTS)
 def normalise_task(
     records: Sequence[RawRecord | Reject], batch: int, languages: frozenset[str]
 ) -> NormalisedBatch:
@@ -92,7 +110,7 @@ def normalise_task(
 
 # -- parse -------------------------------------------------------------------
 
-@task(name="parse", **_TASK_DEFAULTS)
+@task(name=Stage.PARSE.value, **_TASK_DEFAULTS)
 def parse_task(
     articles: Sequence[Article], lake: Lake, run_id: str, batch: int, model: str | None, extract: bool = False,
 ) -> ParsedBatch:
@@ -104,12 +122,15 @@ def parse_task(
         docs, parsed = parse_docs(texts, ids, batch, model)
     else:
         docs, parsed = None, parse_texts(texts, ids, lake.docs_path(run_id, batch), batch, model)
-    _log(StageStats("parse", batch, len(articles), len(articles), 0, parsed.words, time.perf_counter() - t0))
+    stats = StageStats(Stage.PARSE, batch, len(articles), len(articles), 0, parsed.words, time.perf_counter() - t0)
+    _log(stats)
+    parsed = replace(parsed, extracted={**parsed.extracted, "stats": stats})
     if docs is None:
         return parsed
     return replace(parsed, extracted={
-        "entities": entities_task.with_options(task_run_name=f"entities[batch {batch}]")(parsed, run_id, model, docs),
-        "numbers": numbers_task.with_options(task_run_name=f"numbers[batch {batch}]")(parsed, run_id, model, docs),
+        **parsed.extracted,
+        "entities": entities_task.with_options(task_run_name=Stage.ENTITIES.run_name(batch))(parsed, run_id, model, docs),
+        "numbers": numbers_task.with_options(task_run_name=Stage.NUMBERS.run_name(batch))(parsed, run_id, model, docs),
     })
 
 
@@ -136,27 +157,28 @@ def number_rows(parsed: ParsedBatch, run_id: str, model: str | None = None,
     return _extract(parsed, run_id, "numbers", extract_numbers, model, docs)
 
 
-def _timed_extract(stage: str, fn, parsed: ParsedBatch, run_id: str, model: str | None,
+def _timed_extract(stage: Stage, fn, parsed: ParsedBatch, run_id: str, model: str | None,
                    docs: Sequence[Doc] | None) -> tuple[pa.Table, StageStats]:
     t0 = time.perf_counter()
     rows = fn(parsed, run_id, model, docs)
-    stats = StageStats(stage, parsed.batch, len(parsed.article_ids), rows.num_rows, 0, parsed.words,
-                       time.perf_counter() - t0)
+    n = len(parsed.article_ids)
+    stats = StageStats(stage, parsed.batch, n, n, 0, parsed.words, time.perf_counter() - t0,
+                       {stage.value: rows.num_rows})
     _log(stats)
     return rows, stats
 
 
-@task(name="entities", **_TASK_DEFAULTS)
+@task(name=Stage.ENTITIES.value, **_TASK_DEFAULTS)
 def entities_task(parsed: ParsedBatch, run_id: str, model: str | None,
                   docs: Sequence[Doc] | None = None) -> tuple[pa.Table, StageStats]:
     """``docs``, when the caller has them, saves reading the batch's DocBin again."""
-    return _timed_extract("entities", entity_rows, parsed, run_id, model, docs)
+    return _timed_extract(Stage.ENTITIES, entity_rows, parsed, run_id, model, docs)
 
 
-@task(name="numbers", **_TASK_DEFAULTS)
+@task(name=Stage.NUMBERS.value, **_TASK_DEFAULTS)
 def numbers_task(parsed: ParsedBatch, run_id: str, model: str | None,
                  docs: Sequence[Doc] | None = None) -> tuple[pa.Table, StageStats]:
-    return _timed_extract("numbers", number_rows, parsed, run_id, model, docs)
+    return _timed_extract(Stage.NUMBERS, number_rows, parsed, run_id, model, docs)
 
 
 # -- write -------------------------------------------------------------------
@@ -191,7 +213,7 @@ def write_batch(lake: Lake, run_id: str, batch: int, tables: dict[str, pa.Table]
     return {name: t.num_rows for name, t in tables.items()}
 
 
-@task(name="write", retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=2), **_TASK_DEFAULTS)
+@task(name=Stage.WRITE.value, retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=2), **_TASK_DEFAULTS)
 def write_task(
     lake: Lake, run_id: str, batch: int, tables: dict[str, pa.Table],
     entities: tuple[pa.Table, StageStats] | None = None,
@@ -206,8 +228,8 @@ def write_task(
         extracted = {k: v if v is not None else parsed.extracted.get(k) for k, v in extracted.items()}
     tables = {**tables, **{k: v[0] for k, v in extracted.items() if v is not None}}
     counts = write_batch(lake, run_id, batch, tables, parsed)
-    stats = StageStats("write", batch, sum(counts.values()), sum(counts.values()), 0, 0,
-                       time.perf_counter() - t0)
-    get_run_logger().info("write[batch %d]: %s in %.2f s", batch,
-                          ", ".join(f"{k} {v}" for k, v in counts.items()), stats.seconds)
+    n = counts.get("articles", 0)
+    stats = StageStats(Stage.WRITE, batch, n, n, 0, 0, time.perf_counter() - t0,
+                       {k: v for k, v in counts.items() if k != "articles"})
+    _log(stats)
     return counts, [v[1] for v in extracted.values() if v is not None] + [stats]
