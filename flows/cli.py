@@ -116,6 +116,7 @@ def run(
 
     server = embedded.start()  # boots while Prefect, spaCy and the flow are imported below
     from flows.runners import auto_kind, make_runner
+    from flows.failures import StageFailed
     from flows.nightly import nightly
     from tasks.lock import DataDirBusy
 
@@ -126,7 +127,7 @@ def run(
             summary = flow(source=source, data_dir=str(data_dir), model=model, covers=date_, force=force,
                            batch_size=batch_size, lock_wait_seconds=wait,
                            extract_near_duplicates=extract_near_duplicates)
-    except (DataDirBusy, FileNotFoundError, OSError) as exc:
+    except (DataDirBusy, StageFailed, FileNotFoundError, OSError) as exc:
         fail(str(exc))
     reasons = ", ".join(f"{k} {v}" for k, v in sorted(summary.pop("rejects_by_reason").items()))
     typer.echo(

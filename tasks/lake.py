@@ -71,7 +71,8 @@ def fault_point(name: str) -> None:
     """Crash-test hook: ``NEWSFLOW_FAULT=<name>`` SIGKILLs this process at that point.
 
     Points: ``commit:after-articles`` (a table merged into the lake, the run not yet
-    committed) and ``commit:after-runs`` (committed, staging not yet removed).
+    committed), ``commit:after-runs`` (committed, staging not yet removed) and
+    ``parse:batch-<n>`` (the process parsing batch n, a pool's worker, as the OOM killer would).
     Used by tests/test_crash.py; unset in normal runs, where it costs one dict lookup.
     """
     if os.environ.get("NEWSFLOW_FAULT") == name:

@@ -122,6 +122,7 @@ def parse_task(
         docs, parsed = parse_docs(texts, ids, batch, model)
     else:
         docs, parsed = None, parse_texts(texts, ids, lake.docs_path(run_id, batch), batch, model)
+    lake_mod.fault_point(f"parse:batch-{batch}")  # crash tests: a worker killed with its batch parsed
     stats = StageStats(Stage.PARSE, batch, len(articles), len(articles), 0, parsed.words, time.perf_counter() - t0)
     _log(stats)
     parsed = replace(parsed, extracted={**parsed.extracted, "stats": stats})
