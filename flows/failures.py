@@ -10,7 +10,8 @@ flow run of a killed process Crashed when the next run finds its lock.
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any
@@ -27,22 +28,30 @@ class StageFailed(RuntimeError):
         super().__init__(f"{stage if batch is None else stage.run_name(batch)}: {cause}")
 
 
-def _worker_signals(runner: Any) -> list[str]:
-    """Names of the signals that ended a process pool's workers (SIGKILL for the OOM killer)."""
-    procs = getattr(getattr(runner, "_executor", None), "_processes", None) or {}
-    names = []
-    for p in list(procs.values()):
-        code = getattr(p, "exitcode", None)
-        if code is not None and code < 0 and -code != signal.SIGTERM:  # SIGTERM: the pool's own clean-up
-            names.append(signal.Signals(-code).name)
-    return names
+def dead_workers(runner: Any, wait_seconds: float = 3.0) -> dict[int, str]:
+    """pid -> name of the signal that ended it, for a process pool's workers that were
+    killed (SIGKILL for the OOM killer); SIGTERM is the pool's own clean-up, left out.
+
+    The pool fails its futures before it has reaped the dead worker, so its exit code
+    can take a moment to show."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        procs = getattr(getattr(runner, "_executor", None), "_processes", None) or {}
+        dead = {}
+        for pid, p in list(procs.items()):
+            code = getattr(p, "exitcode", None)
+            if code is not None and code < 0 and -code != signal.SIGTERM:
+                dead[pid] = signal.Signals(-code).name
+        if dead or not procs or time.monotonic() > deadline:
+            return dead
+        time.sleep(0.1)
 
 
-def explain(exc: BaseException, runner: Any = None) -> str:
+def explain(exc: BaseException, dead: dict[int, str] | None = None) -> str:
     """What went wrong, in the words an operator needs."""
     if isinstance(exc, BrokenProcessPool):
-        sigs = _worker_signals(runner)
-        how = ", ".join(sorted(set(sigs))) if sigs else "killed"
+        sigs = sorted(set((dead or {}).values()))
+        how = ", ".join(sigs) if sigs else "killed"
         likely = ", likely out of memory" if not sigs or "SIGKILL" in sigs else ""
         return f"worker process died ({how}{likely})"
     if isinstance(exc, MemoryError):
@@ -51,14 +60,22 @@ def explain(exc: BaseException, runner: Any = None) -> str:
 
 
 @contextmanager
-def stage_of(stage: Stage, batch: int | None, runner: Any = None) -> Iterator[None]:
-    """Re-raise any failure inside as :class:`StageFailed` naming ``stage[batch n]``."""
+def stage_of(stage: Stage, batch: int | None, runner: Any = None,
+             busy: Callable[[], dict[int, tuple[Stage, int]]] | None = None) -> Iterator[None]:
+    """Re-raise any failure inside as :class:`StageFailed` naming ``stage[batch n]``.
+
+    A broken process pool fails every batch in flight alike; ``busy`` (pid -> stage and
+    batch, tasks/busy.py) then names the batch the dead worker was on, not the one the
+    flow happened to be waiting for."""
     try:
         yield
     except StageFailed:
         raise
     except Exception as exc:
-        raise StageFailed(stage, batch, explain(exc, runner)) from exc
+        dead = dead_workers(runner) if isinstance(exc, BrokenProcessPool) else {}
+        on = [busy()[pid] for pid in dead if busy and pid in busy()]
+        stage, batch = on[0] if on else (stage, batch)
+        raise StageFailed(stage, batch, explain(exc, dead)) from exc
 
 
 def end_open_task_runs(flow_run_id: str, message: str) -> list[str]:

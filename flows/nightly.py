@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
-from prefect.states import Completed
+from prefect.states import Completed, Failed
 
 from flows import report
 from flows.failures import (
@@ -29,6 +29,7 @@ from flows.naming import rerun_name
 from flows.runners import extract_in_flow, is_local, parallelism, parse_slots
 from flows.totals import TimedRecords, Totals
 from tasks import catalog, lake as lake_mod
+from tasks.busy import busy_batches
 from tasks.ingest import discover, read_records
 from tasks.lake import Lake
 from tasks.lock import data_dir_lock
@@ -205,7 +206,11 @@ def nightly(
     except BaseException as exc:
         row = recorded[0] if recorded else _record_failure(lake, run_row, totals, t0, exc)
         _after_failure(lake, row, totals, exc)
-        raise
+        if not isinstance(exc, Exception):
+            raise  # an interrupt stays one
+        # The state's message is the error itself ("parse[batch 1]: worker process died ...");
+        # the caller still gets the exception raised.
+        return Failed(message=row["error"], data=exc)
     summary = report.publish(lake, run_id, row, totals)
     log.info("run %s committed: %s", run_id, report.summary_line(summary))
     return Completed(message=totals.headline(row["seconds"]), data=summary)
@@ -303,7 +308,7 @@ def _after_failure(lake: Lake, row: dict, totals: Totals, exc: BaseException) ->
         report.publish_failure(lake, row, totals)
     except Exception as publish_error:  # noqa: BLE001
         log.warning("could not publish the failed run's summary: %s", publish_error)
-    log.error("run %s failed: %s", row["run_id"], row["error"])
+    log.error("run %s failed: %s", row["run_id"], row["error"], exc_info=exc)
 
 
 def _runs_covering(lake: Lake, day: date) -> list[str]:
@@ -433,7 +438,8 @@ def _extract_batch(
     totals.count_rejects(normalised.rejects)
     inline = is_local(runner)
     write = write_task.with_options(task_run_name=Stage.WRITE.run_name(batch))
-    at = functools.partial(stage_of, batch=batch, runner=runner)
+    at = functools.partial(stage_of, batch=batch, runner=runner,
+                           busy=functools.partial(busy_batches, lake, run_id))
 
     def parse_result():
         """A failed parse raises its own error (not "upstream failed"), named parse[batch n]."""

@@ -37,6 +37,8 @@ def health_markdown(lake: Lake, night: date, limit: int = 20) -> str:
     if bad:
         lines += [f"- **{r['source']}**: {r['flag']} ({r['articles']} articles, {r['rejects']} rejects "
                   f"tonight; trailing average {r['trailing_articles']} and {r['trailing_rejects']})" for r in bad]
+    elif not any(r["trailing_nights"] for r in rows):
+        lines.append(f"No earlier nights in the last 7 to compare with yet ({len(rows)} sources).")
     else:
         lines.append(f"No source fell by half or doubled its rejects against the trailing 7 nights "
                      f"({len(rows)} sources).")

@@ -19,6 +19,7 @@ from prefect.tasks import exponential_backoff
 from spacy.tokens import Doc
 
 from tasks import lake as lake_mod
+from tasks.busy import marks_busy
 from tasks.entities import extract_entities
 from tasks.lake import Lake
 from tasks.normalise import normalise
@@ -111,6 +112,7 @@ def normalise_task(
 # -- parse -------------------------------------------------------------------
 
 @task(name=Stage.PARSE.value, **_TASK_DEFAULTS)
+@marks_busy(Stage.PARSE)
 def parse_task(
     articles: Sequence[Article], lake: Lake, run_id: str, batch: int, model: str | None, extract: bool = False,
 ) -> ParsedBatch:
