@@ -32,7 +32,7 @@ from tasks import catalog, lake as lake_mod
 from tasks.busy import busy_batches
 from tasks.ingest import discover, read_records
 from tasks.lake import Lake
-from tasks.lock import data_dir_lock
+from tasks.lock import DataDirBusy, data_dir_lock
 from tasks.nlp import model_language, model_name
 from tasks.parse import load_docs
 from tasks.records import Article, RawRecord, Reject
@@ -283,9 +283,12 @@ def _report_dead_run(lake: Lake, left: dict[str, str]) -> None:
 
 
 def _record_failure(lake: Lake, run_row: dict, totals: Totals, t0: float, exc: BaseException) -> dict:
-    """The ``failed`` runs row, written when the data dir takes it (a file in its place does not)."""
+    """The ``failed`` runs row, written when the data dir takes it (a file in its place does not),
+    and not into a data dir another run holds: the lock is there so that nothing else writes."""
     error = str(exc) if isinstance(exc, StageFailed) else f"{type(exc).__name__}: {exc}"
     row = _run_row(run_row, totals, "failed", t0, error=error)
+    if isinstance(exc, DataDirBusy):
+        return row
     try:
         lake_mod.record_failure(lake, run_row["covers"], from_rows("runs", [row]))
     except OSError as write_error:
