@@ -65,6 +65,10 @@ def test_stage_table_adds_up_and_is_in_the_lake(prefect_harness, tmp_path):
     for name in ("read", "normalise", "parse", "write", "commit"):
         assert by[name]["seconds"] > 0, name
     assert 0 < by["parse"]["share"] < 1
+    from tasks.catalog import query_sql
+
+    trend = sql(data, query_sql("stages_by_night"))  # the named query people trend them with
+    assert [(r[3], r[6]) for r in trend] == [(s["stage"], s["rejected"]) for s in stages]
     fr = state.state_details.flow_run_id
     table = json.loads(_artifacts(str(fr))["nightly-stages"].data)
     assert [r["stage"] for r in table] == [s.value for s in Stage]
