@@ -245,7 +245,8 @@ def newsflow(api: str, tmp: Path, data: str, *args: str, expect: int = 0, fault:
         fh.write(done.stdout + done.stderr)
     if done.returncode != expect:
         raise AssertionError(f"newsflow run exited {done.returncode}, expected {expect}:\n{(done.stdout + done.stderr)[-4000:]}")
-    last = (done.stdout.strip() or done.stderr.strip() or "-").splitlines()[-1]
+    lines = (done.stdout + done.stderr).strip().splitlines() or ["-"]
+    last = next((ln for ln in reversed(lines) if ln.startswith(("newsflow run", "error:"))), lines[-1])
     log(f"newsflow run{' ' + fault if fault else ''} took {time.monotonic() - t0:.0f} s: {last}")
     return done.stdout + done.stderr
 
