@@ -36,24 +36,27 @@ class Progress:
         self.manifest = manifest
         self.artifact_id = create_progress_artifact(progress=0.0, description=f"0 {PROGRESS_WHAT}")
 
-    def expected(self) -> int:
-        t = self.totals
-        opened = sum(r["size"] for r in self.manifest.rows.values())
-        if not opened or opened >= self.total_bytes:
-            return t.read
-        return max(t.read, round(t.read * self.total_bytes / opened))
-
     def update(self) -> float:
         t = self.totals
-        expected = self.expected()
+        opened = sum(r["size"] for r in self.manifest.rows.values())
+        pct, expected = work_done(t, opened, self.total_bytes)
         done = t.written + t.rejected
-        pct = min(100.0, 100.0 * done / expected) if expected else 100.0
         about = "" if expected == t.read else "~"
         text = (f"{done:,} of {about}{expected:,} records done: {t.parsed:,} parsed, {t.written:,} written, "
                 f"{t.rejected:,} rejected; {t.entities:,} entities, {t.numbers:,} numbers")
         update_progress_artifact(self.artifact_id, progress=pct, description=f"{text} ({PROGRESS_WHAT})")
         get_run_logger().info("progress: %.0f%%, %s", pct, text)
         return pct
+
+
+def work_done(t: Totals, opened_bytes: int, total_bytes: int) -> tuple[float, int]:
+    """Percent of records done, and how many records there are (estimated from the bytes of
+    the files opened so far while some are still unopened)."""
+    expected = t.read
+    if 0 < opened_bytes < total_bytes:
+        expected = max(t.read, round(t.read * total_bytes / opened_bytes))
+    done = t.written + t.rejected
+    return (min(100.0, 100.0 * done / expected) if expected else 100.0), expected
 
 
 def _highlights(lake: Lake, run_id: str, covers: date) -> tuple[list[tuple], list[tuple]]:
