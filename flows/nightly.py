@@ -22,9 +22,8 @@ from prefect.runtime import flow_run
 from prefect.states import Completed, Failed
 
 from flows import report
-from flows.failures import (
-    StageFailed, crash_dead_flow_run, dead_run_message, end_open_task_runs, stage_of,
-)
+from flows.aftermath import after_failure, error_text, record_failure, report_dead_run
+from flows.failures import stage_of
 from flows.naming import rerun_name
 from flows.runners import extract_in_flow, is_local, parallelism, parse_slots
 from flows.totals import TimedRecords, Totals
@@ -32,7 +31,7 @@ from tasks import catalog, lake as lake_mod
 from tasks.busy import busy_batches
 from tasks.ingest import discover, read_records
 from tasks.lake import Lake
-from tasks.lock import DataDirBusy, data_dir_lock
+from tasks.lock import data_dir_lock
 from tasks.nlp import model_language, model_name
 from tasks.parse import load_docs
 from tasks.records import Article, RawRecord, Reject
@@ -201,11 +200,12 @@ def nightly(
                 row = _locked_run(lake, run_row, totals, t0, left, source, covers, force, batch_size,
                                   near_duplicate_threshold, extract_near_duplicates)
             except BaseException as exc:
-                recorded.append(_record_failure(lake, run_row, totals, t0, exc))
+                recorded.append(record_failure(lake, _run_row(run_row, totals, "failed", t0, error_text(exc)), exc))
                 raise
     except BaseException as exc:
-        row = recorded[0] if recorded else _record_failure(lake, run_row, totals, t0, exc)
-        _after_failure(lake, row, totals, exc)
+        row = recorded[0] if recorded else record_failure(
+            lake, _run_row(run_row, totals, "failed", t0, error_text(exc)), exc)
+        after_failure(lake, row, totals, exc)
         if not isinstance(exc, Exception):
             raise  # an interrupt stays one
         # The state's message is the error itself ("parse[batch 1]: worker process died ...");
@@ -226,7 +226,7 @@ def _locked_run(
     run_id, covers_day = run_row["run_id"], run_row["covers"]
     stale = lake_mod.clean_stale(lake)
     if left:
-        _report_dead_run(lake, left)
+        report_dead_run(lake, left)
     if stale:
         log.info("cleaned %d leftovers of killed runs", len(stale))
     model = run_row["model"]
@@ -266,52 +266,6 @@ def _timed_deduper(lake: Lake, threshold: float, supersedes: list[str], totals: 
     deduper = load_deduper(lake, threshold, supersedes)
     totals.add_stage(StageStats(Stage.DEDUP, -1, seconds=time.perf_counter() - t))
     return deduper
-
-
-def _report_dead_run(lake: Lake, left: dict[str, str]) -> None:
-    """A killed run's holder was in the lock: say so here and on its own flow run."""
-    log = get_run_logger()
-    committed = left.get("run") in {r["run_id"] for r in lake_mod.read_table(
-        lake, "runs", ["run_id", "status"]).to_pylist() if r["status"] == "committed"}
-    message = dead_run_message(left, committed)
-    try:
-        changed = crash_dead_flow_run(left, message)
-    except Exception as exc:  # noqa: BLE001 - another server, a deleted run: say it, go on
-        log.warning("%s; could not mark its flow run %s Crashed: %s", message, left.get("flow_run"), exc)
-        return
-    log.warning("%s%s", message, f"; marked its flow run {left['flow_run']} Crashed" if changed else "")
-
-
-def _record_failure(lake: Lake, run_row: dict, totals: Totals, t0: float, exc: BaseException) -> dict:
-    """The ``failed`` runs row, written when the data dir takes it (a file in its place does not),
-    and not into a data dir another run holds: the lock is there so that nothing else writes."""
-    error = str(exc) if isinstance(exc, StageFailed) else f"{type(exc).__name__}: {exc}"
-    row = _run_row(run_row, totals, "failed", t0, error=error)
-    if isinstance(exc, DataDirBusy):
-        return row
-    try:
-        lake_mod.record_failure(lake, run_row["covers"], from_rows("runs", [row]))
-    except OSError as write_error:
-        get_run_logger().warning("could not record the failed run in %s: %s", lake.data_dir, write_error)
-    return row
-
-
-def _after_failure(lake: Lake, row: dict, totals: Totals, exc: BaseException) -> None:
-    """End the task runs the failure left open and publish what was done, without
-    letting a second problem hide the first."""
-    log = get_run_logger()
-    if row["flow_run_id"]:
-        try:
-            ended = end_open_task_runs(row["flow_run_id"], f"the flow run failed: {row['error']}")
-            if ended:
-                log.warning("marked %d unfinished task runs Crashed: %s", len(ended), ", ".join(sorted(ended)))
-        except Exception as api_error:  # noqa: BLE001
-            log.warning("could not end the open task runs: %s", api_error)
-    try:
-        report.publish_failure(lake, row, totals)
-    except Exception as publish_error:  # noqa: BLE001
-        log.warning("could not publish the failed run's summary: %s", publish_error)
-    log.error("run %s failed: %s", row["run_id"], row["error"], exc_info=exc)
 
 
 def _runs_covering(lake: Lake, day: date) -> list[str]:
