@@ -228,7 +228,9 @@ def _locked_run(
     if left:
         report_dead_run(lake, left)
     if stale:
-        log.info("cleaned %d leftovers of killed runs", len(stale))
+        runs_left = sorted({Path(p).name for p in stale if Path(p).parent == lake.staging_root})
+        log.info("cleaned %d leftovers of killed runs%s", len(stale),
+                 f" (staging of run {', '.join(runs_left)})" if runs_left else "")
     model = run_row["model"]
     languages = frozenset({model_language(model)})  # a missing model fails here, with a failed row
     supersedes = run_row["supersedes"] = _runs_covering(lake, covers_day) if force else []

@@ -360,8 +360,16 @@ def check_killed_run(api: str, tmp: Path) -> dict:
         assert before["state_type"] == "RUNNING", before["state_type"]
         newsflow(api, tmp, "data-kill")
         fr = c.get(f"/flow_runs/{holder['flow_run']}").json()
-    want = f"process {holder['pid']} died; its run {holder['run']} committed nothing"
-    assert fr["state_type"] == "CRASHED" and fr["state"]["message"] == want, fr["state"]
+        want = f"process {holder['pid']} died; its run {holder['run']} committed nothing"
+        assert fr["state_type"] == "CRASHED" and fr["state"]["message"] == want, fr["state"]
+        later = c.post("/flow_runs/filter", json={"sort": "START_TIME_DESC", "limit": 1}).json()[0]
+        deadline = time.monotonic() + 30  # logs reach the server in batches
+        while True:
+            logs = c.post("/logs/filter", json={"logs": {"flow_run_id": {"any_": [later["id"]]}}}).json()
+            if any(want in entry["message"] for entry in logs) or time.monotonic() > deadline:
+                break
+            time.sleep(1)
+        assert any(want in entry["message"] for entry in logs), f"{later['name']} did not log {want!r}"
     log(f"API: killed run {fr['name']} is Crashed after the next run: {want}")
     return fr
 
