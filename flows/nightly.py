@@ -24,7 +24,7 @@ from prefect.states import Completed, Failed
 from flows import report
 from flows.aftermath import after_failure, error_text, record_failure, report_dead_run
 from flows.failures import stage_of
-from flows.naming import rerun_name
+from flows.naming import PREFIX, name_scheduled_runs, rerun_name
 from flows.runners import extract_in_flow, is_local, parallelism, parse_slots
 from flows.totals import TimedRecords, Totals
 from tasks import catalog, lake as lake_mod
@@ -51,7 +51,7 @@ DEFAULT_BATCH_SIZE = 200
 def run_name() -> str:
     """``nightly-<day>``, and ``nightly-<day>-r2``, ``-r3`` for the day's later runs."""
     covers = flow_run.parameters.get("covers") or date.today().isoformat()
-    return rerun_name(f"nightly-{covers}")
+    return rerun_name(f"{PREFIX}{covers}", flow_run.id)
 
 
 def resolve_source(source: str | Path, covers: str | None) -> Path | str:
@@ -213,6 +213,7 @@ def nightly(
         return Failed(message=row["error"], data=exc)
     summary = report.publish(lake, run_id, row, totals)
     log.info("run %s committed: %s", run_id, report.summary_line(summary))
+    _name_next_nights()
     return Completed(message=totals.headline(row["seconds"]), data=summary)
 
 
@@ -268,6 +269,19 @@ def _timed_deduper(lake: Lake, threshold: float, supersedes: list[str], totals: 
     deduper = load_deduper(lake, threshold, supersedes)
     totals.add_stage(StageStats(Stage.DEDUP, -1, seconds=time.perf_counter() - t))
     return deduper
+
+
+def _name_next_nights() -> None:
+    """A deployment's scheduled runs get their day's name now, not when they start."""
+    if not flow_run.deployment_id:
+        return
+    try:
+        named = name_scheduled_runs(flow_run.deployment_id)
+    except Exception as exc:  # noqa: BLE001 - names are not worth failing a committed night for
+        get_run_logger().warning("could not name the scheduled runs: %s", exc)
+        return
+    if named:
+        get_run_logger().info("named the next scheduled runs: %s", ", ".join(named))
 
 
 def _runs_covering(lake: Lake, day: date) -> list[str]:

@@ -188,3 +188,30 @@ def test_a_killed_run_is_marked_crashed_by_the_next(inbox):  # noqa: F811
     assert crashed.is_crashed()
     assert crashed.message == f"process {holder['pid']} died; its run {holder['run']} committed nothing"
     assert all(t.state.is_final() for t in _task_runs(holder["flow_run"]))
+
+
+def test_scheduled_runs_carry_their_day_before_they_start(prefect_harness):
+    from datetime import datetime, timedelta, timezone
+
+    from prefect import get_client
+    from prefect.states import Scheduled
+
+    from flows.naming import name_scheduled_runs
+    from flows.nightly import nightly
+
+    now = datetime.now(timezone.utc)
+    with get_client(sync_client=True) as client:
+        flow_id = client.create_flow(nightly)
+        dep = client.create_deployment(flow_id=flow_id, name="naming-test")
+        soon = [client.create_flow_run_from_deployment(dep, state=Scheduled(scheduled_time=now + timedelta(days=d)))
+                for d in (1, 2)]
+        dated = client.create_flow_run_from_deployment(dep, parameters={"covers": "2026-11-05"},
+                                                       state=Scheduled(scheduled_time=now + timedelta(days=3)))
+        later = client.create_flow_run_from_deployment(dep, state=Scheduled(scheduled_time=now + timedelta(days=30)))
+        assert not soon[0].name.startswith("nightly-")  # Prefect's random slug
+        name_scheduled_runs(dep)
+        names = {r.id: client.read_flow_run(r.id).name for r in (*soon, dated, later)}
+    for d, run in zip((1, 2), soon):
+        assert names[run.id] == f"nightly-{(now + timedelta(days=d)).astimezone().date().isoformat()}"
+    assert names[dated.id] == "nightly-2026-11-05"
+    assert names[later.id] == later.name  # beyond the week: left alone
