@@ -273,10 +273,12 @@ def _timed_deduper(lake: Lake, threshold: float, supersedes: list[str], totals: 
 
 def _name_next_nights() -> None:
     """A deployment's scheduled runs get their day's name now, not when they start."""
-    if not flow_run.deployment_id:
-        return
+    from prefect.runtime import deployment
+
     try:
-        named = name_scheduled_runs(flow_run.deployment_id)
+        if not deployment.id:
+            return
+        named = name_scheduled_runs(deployment.id)
     except Exception as exc:  # noqa: BLE001 - names are not worth failing a committed night for
         get_run_logger().warning("could not name the scheduled runs: %s", exc)
         return
