@@ -28,7 +28,7 @@ class StageFailed(RuntimeError):
         super().__init__(f"{stage if batch is None else stage.run_name(batch)}: {cause}")
 
 
-def dead_workers(runner: Any, wait_seconds: float = 3.0) -> dict[int, str]:
+def dead_workers(runner: Any, wait_seconds: float = 10.0) -> dict[int, str]:
     """pid -> name of the signal that ended it, for a process pool's workers that were
     killed (SIGKILL for the OOM killer); SIGTERM is the pool's own clean-up, left out.
 
@@ -42,7 +42,7 @@ def dead_workers(runner: Any, wait_seconds: float = 3.0) -> dict[int, str]:
             code = getattr(p, "exitcode", None)
             if code is not None and code < 0 and -code != signal.SIGTERM:
                 dead[pid] = signal.Signals(-code).name
-        if dead or not procs or time.monotonic() > deadline:
+        if dead or getattr(runner, "_executor", None) is None or time.monotonic() > deadline:
             return dead
         time.sleep(0.1)
 

@@ -159,7 +159,7 @@ def test_worker_killed_mid_parse_names_the_stage_and_leaves_no_zombie(inbox):  #
                                 "--task-runner", "process", "--workers", "2",
                                 NEWSFLOW_FAULT="parse:batch-1"), timeout=300)
     assert code == 1, (out, err[-3000:])
-    assert "parse[batch 1]: worker process died (SIGKILL, likely out of memory)" in err
+    assert "parse[batch 1]: worker process died (SIGKILL, likely out of memory)" in err, err[-3000:]
     ((error, flow_run_id),) = sql(data, "SELECT error, flow_run_id FROM runs WHERE status = 'failed'")
     assert error == "parse[batch 1]: worker process died (SIGKILL, likely out of memory)"
     fr = _flow_run(flow_run_id)
