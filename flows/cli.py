@@ -64,6 +64,7 @@ def one_line_errors(verbose: bool) -> Iterator[None]:
     expected ones as they are, others with their type, since that is all a reader needs
     to tell a bug from a broken machine."""
     from flows.console import hide_tracebacks
+    from flows.failures import StageFailed
     from tasks.lock import DataDirBusy
 
     if not verbose:
@@ -71,7 +72,7 @@ def one_line_errors(verbose: bool) -> Iterator[None]:
     signal.signal(signal.SIGTERM, _terminated)
     try:
         yield
-    except (DataDirBusy, FileNotFoundError, NotADirectoryError, FileExistsError) as exc:
+    except (DataDirBusy, StageFailed, FileNotFoundError, NotADirectoryError, FileExistsError) as exc:
         if verbose:
             raise
         fail(str(exc))

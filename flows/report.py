@@ -1,12 +1,10 @@
-"""What a run tells the people watching it: counts, progress and the morning summary.
+"""What a run tells the people watching it: progress, the stage table and the morning summary.
 
 Artifacts use stable keys, so the Prefect UI's artifact page shows the
-summaries night over night.
+summaries night over night, failed nights included.
 """
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date
 
 import duckdb
@@ -16,87 +14,49 @@ from prefect.artifacts import (
     update_progress_artifact,
 )
 
+from flows.totals import Totals, duration
 from tasks.lake import Lake
-from tasks.records import Reject
-from tasks.stages import NormalisedBatch, StageStats, Written
 
 SUMMARY_KEY = "nightly-summary"
 STAGES_KEY = "nightly-stages"
-STAGES = ("normalise", "parse", "entities", "numbers", "write")
-
-
-@dataclass
-class Totals:
-    read: int = 0
-    written: int = 0
-    rejected: int = 0
-    duplicates: int = 0
-    entities: int = 0
-    numbers: int = 0
-    words: int = 0
-    batches: int = 0
-    reasons: Counter = field(default_factory=Counter)
-    stages: dict[str, StageStats] = field(default_factory=dict)
-
-    def _stage(self, s: StageStats) -> None:
-        agg = self.stages.setdefault(s.stage, StageStats(s.stage, -1))
-        agg.n_in += s.n_in
-        agg.n_out += s.n_out
-        agg.rejected += s.rejected
-        agg.words += s.words
-        agg.seconds += s.seconds
-
-    def add_normalised(self, nb: NormalisedBatch) -> None:
-        self.read += nb.stats.n_in
-        self.batches += 1
-        self._stage(nb.stats)
-
-    def count_rejects(self, rejects: list[Reject]) -> None:
-        self.rejected += len(rejects)
-        self.reasons.update(r.reason for r in rejects)
-
-    def add_written(self, written: Written) -> None:
-        """A batch's write, with the articles parsing or extraction rejected on the way."""
-        counts = written.counts
-        self.written += counts.get("articles", 0)
-        self.entities += counts.get("entities", 0)
-        self.numbers += counts.get("numbers", 0)
-        self.count_rejects(written.rejects)
-        for s in written.stats:
-            if s.stage == "entities":
-                self.words += s.words
-            self._stage(s)
-
-    def stage_rows(self) -> list[dict]:
-        rows = []
-        for name in STAGES:
-            s = self.stages.get(name)
-            if s is None:
-                continue
-            rows.append({
-                "stage": name, "in": s.n_in, "out": s.n_out, "rejected": s.rejected,
-                "seconds": round(s.seconds, 2),
-                "articles/s": round(s.n_in / s.seconds, 1) if s.seconds else None,
-                "words/s": round(s.words / s.seconds) if s.seconds and s.words else None,
-            })
-        return rows
+PROGRESS_WHAT = ("records done (articles parsed and written, plus rejects) of the records read; "
+                 "until reading ends, of an estimate from the input's bytes")
 
 
 class Progress:
-    """A progress artifact over the input files, updated as batches land."""
+    """A progress artifact that tracks work done, not files opened.
 
-    def __init__(self, n_files: int, manifest) -> None:
-        self.n_files = max(n_files, 1)
+    Input is read lazily, a batch ahead, so how many records there are is known
+    only at the end; until then it is estimated from the bytes of the files
+    opened so far against the bytes of all new files."""
+
+    def __init__(self, totals: Totals, total_bytes: int, manifest) -> None:
+        self.totals = totals
+        self.total_bytes = max(total_bytes, 1)
         self.manifest = manifest
-        self.artifact_id = create_progress_artifact(
-            progress=0.0, description="Input files read and their batches written")
+        self.artifact_id = create_progress_artifact(progress=0.0, description=f"0 {PROGRESS_WHAT}")
 
-    def update(self, totals: Totals) -> None:
-        pct = min(100.0, 100.0 * len(self.manifest.rows) / self.n_files)
-        update_progress_artifact(self.artifact_id, progress=pct)
-        get_run_logger().info(
-            "progress: %.0f%% of files, %d articles written, %d rejected, %d entities, %d numbers",
-            pct, totals.written, totals.rejected, totals.entities, totals.numbers)
+    def update(self) -> float:
+        t = self.totals
+        opened = sum(r["size"] for r in self.manifest.rows.values())
+        pct, expected = work_done(t, opened, self.total_bytes)
+        done = t.written + t.rejected
+        about = "" if expected == t.read else "~"
+        text = (f"{done:,} of {about}{expected:,} records done: {t.parsed:,} parsed, {t.written:,} written, "
+                f"{t.rejected:,} rejected; {t.entities:,} entities, {t.numbers:,} numbers")
+        update_progress_artifact(self.artifact_id, progress=pct, description=f"{text} ({PROGRESS_WHAT})")
+        get_run_logger().info("progress: %.0f%%, %s", pct, text)
+        return pct
+
+
+def work_done(t: Totals, opened_bytes: int, total_bytes: int) -> tuple[float, int]:
+    """Percent of records done, and how many records there are (estimated from the bytes of
+    the files opened so far while some are still unopened)."""
+    expected = t.read
+    if 0 < opened_bytes < total_bytes:
+        expected = max(t.read, round(t.read * total_bytes / opened_bytes))
+    done = t.written + t.rejected
+    return (min(100.0, 100.0 * done / expected) if expected else 100.0), expected
 
 
 def _highlights(lake: Lake, run_id: str, covers: date) -> tuple[list[tuple], list[tuple]]:
@@ -124,30 +84,82 @@ def _md_table(header: list[str], rows: list) -> str:
     return "\n".join(lines) + "\n"
 
 
-def summary_markdown(lake: Lake, run: dict, totals: Totals) -> str:
-    top, counts = _highlights(lake, run["run_id"], run["covers"])
+def _stage_section(totals: Totals, seconds: float) -> str:
+    rows = totals.stage_rows(seconds)
+    header = list(rows[0]) if rows else ["stage"]
+    return "## Stages\n\n" + _md_table(header, [list(r.values()) for r in rows])
+
+
+def _counts(run: dict, totals: Totals, lake: Lake) -> str:
     return (
-        f"# Nightly run {run['run_id']} ({run['covers']})\n\n"
         f"Read **{totals.read}** records from {run['files']} new files under `{run['source']}`; "
         f"wrote **{totals.written}** articles ({totals.duplicates} duplicates), "
         f"**{totals.entities}** entities and **{totals.numbers}** numbers to `{lake.root}`; "
-        f"rejected **{totals.rejected}**. Took {run['seconds']:.1f} s with model `{run['model']}`.\n\n"
-        "## Rejects by reason\n\n" + _md_table(["reason", "count"], totals.reasons.most_common())
+        f"rejected **{totals.rejected}**. Took {duration(run['seconds'])} with model `{run['model']}`.\n\n"
+    )
+
+
+def summary_markdown(lake: Lake, run: dict, totals: Totals, health: str = "") -> str:
+    top, counts = _highlights(lake, run["run_id"], run["covers"])
+    return (
+        f"# Nightly run {run['run_id']} ({run['covers']}): committed\n\n" + _counts(run, totals, lake)
+        + health
+        + "## Rejects by reason\n\n" + _md_table(["reason", "count"], totals.reasons.most_common())
+        + "\n" + _stage_section(totals, run["seconds"])
         + "\n## Top entities\n\n" + _md_table(["entity", "label", "mentions", "articles"], top)
         + "\n## Largest counts\n\n" + _md_table(["value", "qualifier", "noun", "verb", "surface"], counts)
         + f"\nQuery them: `newsflow sql --data-dir {lake.data_dir} \"SELECT * FROM numbers\"`.\n"
     )
 
 
+def failure_markdown(lake: Lake, run: dict, totals: Totals) -> str:
+    return (
+        f"# Nightly run {run['run_id']} ({run['covers']}): FAILED\n\n"
+        f"**Error:** `{run['error']}`\n\n"
+        "Nothing of this run is visible in the tables; the next run reads its input again. "
+        "What it had done when it failed:\n\n" + _counts(run, totals, lake)
+        + "## Rejects by reason\n\n" + _md_table(["reason", "count"], totals.reasons.most_common())
+        + "\n" + _stage_section(totals, run["seconds"])
+    )
+
+
+def _source_health(lake: Lake, run: dict) -> str:
+    from tasks.source_health import health_markdown
+
+    try:
+        return health_markdown(lake, run["covers"])
+    except Exception as exc:  # noqa: BLE001 - a summary without this section beats none
+        get_run_logger().warning("source health not computed: %s", exc)
+        return ""
+
+
+def _publish(run: dict, totals: Totals, markdown: str, what: str) -> None:
+    create_table_artifact(key=STAGES_KEY, table=totals.stage_rows(run["seconds"]),
+                          description=f"Per-stage counts and times of {what} run {run['run_id']}")
+    create_markdown_artifact(key=SUMMARY_KEY, markdown=markdown,
+                             description=f"Summary of {what} run {run['run_id']}")
+
+
 def publish(lake: Lake, run_id: str, run: dict, totals: Totals) -> dict:
     """Post the stage table and the markdown summary; return the short summary printed by the CLI."""
-    create_table_artifact(key=STAGES_KEY, table=totals.stage_rows(),
-                          description=f"Per-stage counts and rates of run {run_id}")
-    create_markdown_artifact(key=SUMMARY_KEY, markdown=summary_markdown(lake, run, totals),
-                             description=f"Summary of run {run_id}")
+    _publish(run, totals, summary_markdown(lake, run, totals, _source_health(lake, run)), "committed")
     return {
         "run_id": run_id, "covers": str(run["covers"]), "files": run["files"], "read": totals.read,
         "written": totals.written, "rejected": totals.rejected, "duplicates": totals.duplicates,
         "entities": totals.entities, "numbers": totals.numbers, "words": totals.words,
         "seconds": round(run["seconds"], 1), "rejects_by_reason": dict(totals.reasons),
     }
+
+
+def publish_failure(lake: Lake, run: dict, totals: Totals) -> None:
+    """A failed night's summary and stage table, so the summary history skips no night."""
+    _publish(run, totals, failure_markdown(lake, run, totals), "failed")
+
+
+def summary_line(summary: dict) -> str:
+    """The committed run in one readable log line (not a dict)."""
+    reasons = ", ".join(f"{k} {v}" for k, v in sorted(summary["rejects_by_reason"].items()))
+    return (f"read {summary['read']:,} records from {summary['files']} files; wrote {summary['written']:,} "
+            f"articles ({summary['duplicates']:,} duplicates), {summary['entities']:,} entities, "
+            f"{summary['numbers']:,} numbers; rejected {summary['rejected']:,}"
+            f"{f' ({reasons})' if reasons else ''}; {summary['seconds']} s")

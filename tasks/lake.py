@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -77,7 +77,8 @@ def fault_point(name: str) -> None:
     """Crash-test hook: ``NEWSFLOW_FAULT=<name>`` SIGKILLs this process at that point.
 
     Points: ``commit:after-articles`` (a table merged into the lake, the run not yet
-    committed) and ``commit:after-runs`` (committed, staging not yet removed).
+    committed), ``commit:after-runs`` (committed, staging not yet removed) and
+    ``parse:batch-<n>`` (the process parsing batch n, a pool's worker, as the OOM killer would).
     Used by tests/test_crash.py; unset in normal runs, where it costs one dict lookup.
     """
     if os.environ.get("NEWSFLOW_FAULT") == name:
@@ -139,11 +140,13 @@ def _merge_parts(parts: list[Path], schema: pa.Schema, dest: Path) -> int:
     return rows
 
 
-def commit(lake: Lake, run_id: str, covers: date, run_row: pa.Table) -> dict[str, int]:
+def commit(lake: Lake, run_id: str, covers: date,
+           run_row: pa.Table | Callable[[], pa.Table]) -> dict[str, int]:
     """Make a run visible: merge each table's parts into place, then write its ``runs`` row.
 
     Every table gets a file even when the run produced no rows, so the views'
-    globs always match something once a run has committed.
+    globs always match something once a run has committed. ``run_row`` may be a
+    callable, called once the tables are in place, so the row can time the commit.
     """
     counts: dict[str, int] = {}
     for table, schema in TABLES.items():
@@ -152,6 +155,8 @@ def commit(lake: Lake, run_id: str, covers: date, run_row: pa.Table) -> dict[str
         parts = sorted((lake.staging(run_id) / table).glob("part-*.parquet"))
         counts[table] = _merge_parts(parts, schema, lake.table_file(table, covers, run_id))
         fault_point(f"commit:after-{table}")
+    if callable(run_row):
+        run_row = run_row()
     _write_atomic(run_row.cast(TABLES["runs"]), lake.table_file("runs", covers, run_id))
     fault_point("commit:after-runs")
     shutil.rmtree(lake.staging(run_id), ignore_errors=True)

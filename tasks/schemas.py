@@ -103,6 +103,25 @@ REJECTS = pa.schema(
     ]
 )
 
+# One item per stage a run went through (tasks/stagenames.py), in pipeline order:
+# articles in and out, rejects, busy seconds and their share of the run's wall time
+# (stages in worker processes overlap, so shares can add up to more than 1), and the
+# rows of each extracted table the stage produced.
+STAGE = pa.struct(
+    [
+        ("stage", _STR),
+        ("n_in", _I32),
+        ("n_out", _I32),
+        ("rejected", _I32),
+        ("seconds", _F64),
+        ("share", _F64),
+        ("words", pa.int64()),
+        ("entities", _I32),
+        ("numbers", _I32),
+        ("rejects", _I32),
+    ]
+)
+
 RUNS = pa.schema(
     [
         ("run_id", _STR),
@@ -125,6 +144,7 @@ RUNS = pa.schema(
         ("seconds", _F64),
         ("supersedes", pa.list_(_STR)),
         ("error", _STR),
+        ("stages", pa.list_(STAGE)),
     ]
 )
 

@@ -20,6 +20,7 @@ from prefect.tasks import exponential_backoff
 from spacy.tokens import Doc
 
 from tasks import lake as lake_mod
+from tasks.busy import marks_busy
 from tasks.entities import extract_entities
 from tasks.lake import Lake
 from tasks.normalise import normalise
@@ -28,21 +29,25 @@ from tasks.components import DEFAULT_PARSE, ParseMode
 from tasks.parse import ParsedBatch, check_not_broken, error_reject, load_docs, parse_docs, parse_texts
 from tasks.records import Article, RawRecord, Reject
 from tasks.schemas import from_rows
+from tasks.stagenames import Stage
+from tasks.tasklog import quiet_completed_tasks
 
 _TASK_DEFAULTS = dict(persist_result=False, cache_policy=NO_CACHE)
+quiet_completed_tasks()  # here, so that worker processes, which import this module, are quiet too
 
 
 @dataclass
 class StageStats:
     """What one stage did to one batch; summed per stage for the run summary."""
 
-    stage: str
+    stage: Stage
     batch: int
     n_in: int = 0
     n_out: int = 0
     rejected: int = 0
     words: int = 0
     seconds: float = 0.0
+    rows: dict[str, int] = field(default_factory=dict)  # rows produced, by table
 
 
 @dataclass
@@ -53,16 +58,28 @@ class NormalisedBatch:
     stats: StageStats | None = None
 
 
-def _rate(n: float, seconds: float) -> float:
-    return n / seconds if seconds > 0 else 0.0
+# Below this a stage's time is noise (timer resolution, one small batch): no rate is shown.
+MEASURABLE_SECONDS = 0.01
+
+
+def describe(stats: StageStats) -> str:
+    """One log line a person reads: counts, rows made, time, and rates only where measurable."""
+    rows = "".join(f", {v:,} {k}" for k, v in stats.rows.items() if k != "signatures")
+    line = (f"{stats.stage.run_name(stats.batch)}: {stats.n_in:,} articles in, {stats.n_out:,} out, "
+            f"{stats.rejected:,} rejected{rows} in {stats.seconds:.2f} s")
+    if stats.seconds >= MEASURABLE_SECONDS and stats.n_in:
+        line += f" ({stats.n_in / stats.seconds:,.1f} articles/s"
+        line += f", {stats.words / stats.seconds:,.0f} words/s)" if stats.words else ")"
+    return line
 
 
 def _log(stats: StageStats) -> None:
-    get_run_logger().info(
-        "%s[batch %d]: %d in, %d out, %d rejected in %.2f s (%.1f articles/s, %.0f words/s)",
-        stats.stage, stats.batch, stats.n_in, stats.n_out, stats.rejected, stats.seconds,
-        _rate(stats.n_in, stats.seconds), _rate(stats.words, stats.seconds),
-    )
+    get_run_logger().info(describe(stats))
+
+
+def parse_stats(parsed: ParsedBatch) -> StageStats | None:
+    """What the parse task measured, carried back inside its result."""
+    return parsed.extracted.get("stats")
 
 
 # -- normalise ---------------------------------------------------------------
@@ -73,13 +90,15 @@ def normalise_records(
     """Clean a batch; ingest-time rejects pass straight through to be counted."""
     t0 = time.perf_counter()
     out = NormalisedBatch(batch)
+    passed = 0  # ingest's rejects: counted by the read stage, not here
     for rec in records:
+        passed += isinstance(rec, Reject)
         result = rec if isinstance(rec, Reject) else _normalise_one(rec, languages)
         (out.rejects if isinstance(result, Reject) else out.articles).append(result)
     errors = [r for r in out.rejects if r.reason == "error:normalise"]
     check_not_broken("normalise", batch, sum(not isinstance(r, Reject) for r in records), errors)
     out.stats = StageStats(
-        "normalise", batch, len(records), len(out.articles), len(out.rejects),
+        Stage.NORMALISE, batch, len(records) - passed, len(out.articles), len(out.rejects) - passed,
         sum(a.n_words for a in out.articles), time.perf_counter() - t0,
     )
     return out
@@ -93,7 +112,7 @@ def _normalise_one(rec: RawRecord, languages: frozenset[str]) -> Article | Rejec
         return replace(error_reject("normalise", "", exc), source=rec.source, article_id=None)
 
 
-@task(name="normalise", **_TASK_DEFAULTS)
+@task(name=Stage.NORMALISE.value, **_TASK_DEFAULTS)
 def normalise_task(
     records: Sequence[RawRecord | Reject], batch: int, languages: frozenset[str]
 ) -> NormalisedBatch:
@@ -104,7 +123,8 @@ def normalise_task(
 
 # -- parse -------------------------------------------------------------------
 
-@task(name="parse", **_TASK_DEFAULTS)
+@task(name=Stage.PARSE.value, **_TASK_DEFAULTS)
+@marks_busy(Stage.PARSE)
 def parse_task(
     articles: Sequence[Article], lake: Lake, run_id: str, batch: int, model: str | None, extract: bool = False,
     mode: ParseMode = DEFAULT_PARSE,
@@ -117,13 +137,17 @@ def parse_task(
         docs, parsed = parse_docs(texts, ids, batch, model, mode)
     else:
         docs, parsed = None, parse_texts(texts, ids, lake.docs_path(run_id, batch), batch, model, mode)
-    _log(StageStats("parse", batch, len(articles), len(parsed.article_ids), len(parsed.rejects), parsed.words,
-                   time.perf_counter() - t0))
+    lake_mod.fault_point(f"parse:batch-{batch}")  # crash tests: a worker killed with its batch parsed
+    stats = StageStats(Stage.PARSE, batch, len(articles), len(parsed.article_ids), len(parsed.rejects), parsed.words,
+                       time.perf_counter() - t0)
+    _log(stats)
+    parsed = replace(parsed, extracted={**parsed.extracted, "stats": stats})
     if docs is None:
         return parsed
     return replace(parsed, extracted={
-        "entities": entities_task.with_options(task_run_name=f"entities[batch {batch}]")(parsed, run_id, model, docs),
-        "numbers": numbers_task.with_options(task_run_name=f"numbers[batch {batch}]")(parsed, run_id, model, docs),
+        **parsed.extracted,
+        "entities": entities_task.with_options(task_run_name=Stage.ENTITIES.run_name(batch))(parsed, run_id, model, docs),
+        "numbers": numbers_task.with_options(task_run_name=Stage.NUMBERS.run_name(batch))(parsed, run_id, model, docs),
     })
 
 
@@ -167,33 +191,34 @@ def number_rows(parsed: ParsedBatch, run_id: str, model: str | None = None,
     return _extract(parsed, run_id, "numbers", extract_numbers, model, docs)[0]
 
 
-def _extractor(stage: str):
+def _extractor(stage: Stage):
     """Looked up at each call, not captured once, so a test can patch the module's function."""
-    return {"entities": extract_entities, "numbers": extract_numbers}[stage]
+    return {Stage.ENTITIES: extract_entities, Stage.NUMBERS: extract_numbers}[stage]
 
 
-def _timed_extract(stage: str, parsed: ParsedBatch, run_id: str, model: str | None,
+def _timed_extract(stage: Stage, parsed: ParsedBatch, run_id: str, model: str | None,
                    docs: Sequence[Doc] | None) -> Extracted:
     t0 = time.perf_counter()
-    rows, rejects = _extract(parsed, run_id, stage, _extractor(stage), model, docs)
-    check_not_broken(stage, parsed.batch, len(parsed.article_ids), rejects)
-    stats = StageStats(stage, parsed.batch, len(parsed.article_ids), rows.num_rows, len(rejects), parsed.words,
-                       time.perf_counter() - t0)
+    rows, rejects = _extract(parsed, run_id, stage.value, _extractor(stage), model, docs)
+    n = len(parsed.article_ids)
+    check_not_broken(stage.value, parsed.batch, n, rejects)
+    stats = StageStats(stage, parsed.batch, n, n - len(rejects), len(rejects), parsed.words,
+                       time.perf_counter() - t0, {stage.value: rows.num_rows})
     _log(stats)
     return Extracted(rows, stats, rejects)
 
 
-@task(name="entities", **_TASK_DEFAULTS)
+@task(name=Stage.ENTITIES.value, **_TASK_DEFAULTS)
 def entities_task(parsed: ParsedBatch, run_id: str, model: str | None,
                   docs: Sequence[Doc] | None = None) -> Extracted:
     """``docs``, when the caller has them, saves reading the batch's DocBin again."""
-    return _timed_extract("entities", parsed, run_id, model, docs)
+    return _timed_extract(Stage.ENTITIES, parsed, run_id, model, docs)
 
 
-@task(name="numbers", **_TASK_DEFAULTS)
+@task(name=Stage.NUMBERS.value, **_TASK_DEFAULTS)
 def numbers_task(parsed: ParsedBatch, run_id: str, model: str | None,
                  docs: Sequence[Doc] | None = None) -> Extracted:
-    return _timed_extract("numbers", parsed, run_id, model, docs)
+    return _timed_extract(Stage.NUMBERS, parsed, run_id, model, docs)
 
 
 # -- write -------------------------------------------------------------------
@@ -257,7 +282,7 @@ class Written:
     rejects: list[Reject]
 
 
-@task(name="write", retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=2), **_TASK_DEFAULTS)
+@task(name=Stage.WRITE.value, retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=2), **_TASK_DEFAULTS)
 def write_task(
     lake: Lake, run_id: str, batch: int, tables: dict[str, pa.Table],
     entities: Extracted | None = None,
@@ -274,8 +299,8 @@ def write_task(
     failed = list(parsed.rejects if parsed is not None else ()) + [r for v in done for r in v.rejects]
     tables = {**tables, **{k: v.table for k, v in extracted.items() if v is not None}}
     counts = write_batch(lake, run_id, batch, drop_failed(tables, failed, run_id), parsed)
-    stats = StageStats("write", batch, sum(counts.values()), sum(counts.values()), 0, 0,
-                       time.perf_counter() - t0)
-    get_run_logger().info("write[batch %d]: %s in %.2f s", batch,
-                          ", ".join(f"{k} {v}" for k, v in counts.items()), stats.seconds)
+    n = counts.get("articles", 0)
+    stats = StageStats(Stage.WRITE, batch, n, n, 0, 0, time.perf_counter() - t0,
+                       {k: v for k, v in counts.items() if k != "articles"})
+    _log(stats)
     return Written(counts, [v.stats for v in done] + [stats], failed)

@@ -58,7 +58,7 @@ def test_run_without_a_server_is_recorded_in_prefect_home(tmp_path: Path) -> Non
     assert "read 0, written 0" in again.stdout
 
     runs = _flow_runs(home)
-    assert [(name, state) for name, state, _ in runs] == [(runs[0][0], "COMPLETED")] * 2
+    assert [(name, state) for name, state, _ in runs] == [(runs[0][0], "COMPLETED"), (runs[0][0] + "-r2", "COMPLETED")]
     assert runs[0][0].startswith("nightly-")
     # normalise (in the flow), then parse, entities, numbers, write (in the worker process)
     assert runs[0][2] == 5 and runs[1][2] == 0

@@ -1,0 +1,124 @@
+"""Failures that say where, and no run left "Running" after it is over.
+
+A worker process killed by the out-of-memory killer surfaces in the flow as
+``BrokenProcessPool`` with no stage, no batch and no cause; the task run it
+was working on stays Running on the server forever, and so does the flow run
+of a process killed outright. This module names the stage and batch of a
+failure, ends the task runs a failing flow run leaves open, and marks the
+flow run of a killed process Crashed when the next run finds its lock.
+"""
+from __future__ import annotations
+
+import signal
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from typing import Any
+from uuid import UUID
+
+from tasks.stagenames import Stage
+
+
+class StageFailed(RuntimeError):
+    """A stage of one batch failed; the message names both, then the cause."""
+
+    def __init__(self, stage: Stage, batch: int | None, cause: str) -> None:
+        self.stage, self.batch = stage, batch
+        super().__init__(f"{stage if batch is None else stage.run_name(batch)}: {cause}")
+
+
+def dead_workers(runner: Any, wait_seconds: float = 10.0) -> dict[int, str]:
+    """pid -> name of the signal that ended it, for a process pool's workers that were
+    killed (SIGKILL for the OOM killer); SIGTERM is the pool's own clean-up, left out.
+
+    The pool fails its futures before it has reaped the dead worker, so its exit code
+    can take a moment to show."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        procs = getattr(getattr(runner, "_executor", None), "_processes", None) or {}
+        dead = {}
+        for pid, p in list(procs.items()):
+            code = getattr(p, "exitcode", None)
+            if code is not None and code < 0 and -code != signal.SIGTERM:
+                dead[pid] = signal.Signals(-code).name
+        if dead or getattr(runner, "_executor", None) is None or time.monotonic() > deadline:
+            return dead
+        time.sleep(0.1)
+
+
+def explain(exc: BaseException, dead: dict[int, str] | None = None) -> str:
+    """What went wrong, in the words an operator needs."""
+    if isinstance(exc, BrokenProcessPool):
+        sigs = sorted(set((dead or {}).values()))
+        how = ", ".join(sigs) if sigs else "killed"
+        likely = ", likely out of memory" if not sigs or "SIGKILL" in sigs else ""
+        return f"worker process died ({how}{likely})"
+    if isinstance(exc, MemoryError):
+        return "out of memory (MemoryError)"
+    return f"{type(exc).__name__}: {exc}"
+
+
+@contextmanager
+def stage_of(stage: Stage, batch: int | None, runner: Any = None,
+             busy: Callable[[], dict[int, tuple[Stage, int]]] | None = None) -> Iterator[None]:
+    """Re-raise any failure inside as :class:`StageFailed` naming ``stage[batch n]``.
+
+    A broken process pool fails every batch in flight alike; ``busy`` (pid -> stage and
+    batch, tasks/busy.py) then names the batch the dead worker was on, not the one the
+    flow happened to be waiting for."""
+    try:
+        yield
+    except StageFailed:
+        raise
+    except Exception as exc:
+        dead = dead_workers(runner) if isinstance(exc, BrokenProcessPool) else {}
+        on = [busy()[pid] for pid in dead if busy and pid in busy()]
+        stage, batch = on[0] if on else (stage, batch)
+        raise StageFailed(stage, batch, explain(exc, dead)) from exc
+
+
+def end_open_task_runs(flow_run_id: str, message: str) -> list[str]:
+    """Mark Crashed every task run of ``flow_run_id`` still Pending or Running: its worker
+    is gone (or the flow stopped waiting for it), so nothing else ever will."""
+    from prefect import get_client
+    from prefect.client.schemas.filters import (
+        FlowRunFilter, FlowRunFilterId, TaskRunFilter, TaskRunFilterState, TaskRunFilterStateType,
+    )
+    from prefect.client.schemas.objects import StateType
+    from prefect.states import Crashed
+
+    open_types = [StateType.PENDING, StateType.RUNNING, StateType.SCHEDULED]
+    ended = []
+    with get_client(sync_client=True) as client:
+        runs = client.read_task_runs(
+            flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[UUID(flow_run_id)])),
+            task_run_filter=TaskRunFilter(state=TaskRunFilterState(type=TaskRunFilterStateType(any_=open_types))))
+        for tr in runs:
+            client.set_task_run_state(tr.id, Crashed(message=message), force=True)
+            ended.append(tr.name)
+    return ended
+
+
+def dead_run_message(holder: dict[str, str], committed: bool) -> str:
+    """``process 1234 died; its run 20261101T020000-ab12cd committed nothing``."""
+    fate = "had committed (only its clean-up was lost)" if committed else "committed nothing"
+    return f"process {holder.get('pid', '?')} died; its run {holder.get('run', '?')} {fate}"
+
+
+def crash_dead_flow_run(holder: dict[str, str], message: str) -> bool:
+    """Mark the killed process's flow run (and its open task runs) Crashed, unless the
+    server already holds a final state for it. True when something was changed."""
+    from prefect import get_client
+    from prefect.states import Crashed
+
+    flow_run_id = holder.get("flow_run")
+    if not flow_run_id:
+        return False
+    with get_client(sync_client=True) as client:
+        fr = client.read_flow_run(UUID(flow_run_id))
+        if fr.state is not None and fr.state.is_final():
+            return False
+        client.set_flow_run_state(fr.id, Crashed(message=message), force=True)
+    end_open_task_runs(flow_run_id, f"its flow run crashed: {message}")
+    return True
