@@ -59,8 +59,9 @@ def work_done(t: Totals, opened_bytes: int, total_bytes: int) -> tuple[float, in
     return (min(100.0, 100.0 * done / expected) if expected else 100.0), expected
 
 
-def _highlights(lake: Lake, run_id: str, covers: date) -> tuple[list[tuple], list[tuple]]:
-    """Top entities and the largest counts with verbs of this run, from its committed files."""
+def _highlights(lake: Lake, run_id: str, covers: date) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """Top entities, event counts by type and the largest event counts of this run, from its
+    committed files."""
     ents = lake.table_file("entities", covers, run_id).as_posix()
     nums = lake.table_file("numbers", covers, run_id).as_posix()
     with duckdb.connect() as con:
@@ -68,12 +69,16 @@ def _highlights(lake: Lake, run_id: str, covers: date) -> tuple[list[tuple], lis
             "SELECT canonical, label, count(*) AS mentions, count(DISTINCT article_id) AS articles "
             "FROM read_parquet(?) GROUP BY ALL ORDER BY mentions DESC, canonical LIMIT 10", [ents]
         ).fetchall()
-        counts = con.execute(
-            "SELECT value, qualifier, noun, verb, surface FROM read_parquet(?) "
-            "WHERE verb IS NOT NULL AND kind IN ('cardinal', 'range') "
-            "ORDER BY value DESC LIMIT 10", [nums]
+        by_type = con.execute(
+            "SELECT count_type, count(*) AS counts, sum(coalesce(value, upper)) AS total, "
+            "count(DISTINCT article_id) AS articles FROM read_parquet(?) "
+            "WHERE count_type IS NOT NULL GROUP BY ALL ORDER BY counts DESC", [nums]
         ).fetchall()
-    return top, counts
+        counts = con.execute(
+            "SELECT count_type, value, qualifier, noun, place, surface FROM read_parquet(?) "
+            "WHERE count_type IS NOT NULL ORDER BY coalesce(value, upper) DESC LIMIT 10", [nums]
+        ).fetchall()
+    return top, by_type, counts
 
 
 def _md_table(header: list[str], rows: list) -> str:
@@ -100,14 +105,16 @@ def _counts(run: dict, totals: Totals, lake: Lake) -> str:
 
 
 def summary_markdown(lake: Lake, run: dict, totals: Totals, health: str = "") -> str:
-    top, counts = _highlights(lake, run["run_id"], run["covers"])
+    top, by_type, counts = _highlights(lake, run["run_id"], run["covers"])
     return (
         f"# Nightly run {run['run_id']} ({run['covers']}): committed\n\n" + _counts(run, totals, lake)
         + health
         + "## Rejects by reason\n\n" + _md_table(["reason", "count"], totals.reasons.most_common())
         + "\n" + _stage_section(totals, run["seconds"])
         + "\n## Top entities\n\n" + _md_table(["entity", "label", "mentions", "articles"], top)
-        + "\n## Largest counts\n\n" + _md_table(["value", "qualifier", "noun", "verb", "surface"], counts)
+        + "\n## Counts by type\n\n" + _md_table(["type", "counts", "total", "articles"], by_type)
+        + "\n## Largest event counts\n\n"
+        + _md_table(["type", "value", "qualifier", "object", "place", "surface"], counts)
         + f"\nQuery them: `newsflow sql --data-dir {lake.data_dir} \"SELECT * FROM numbers\"`.\n"
     )
 

@@ -313,7 +313,7 @@ def check_ui(base: str, tmp: Path, flow_run: dict, summary: dict, tag: str) -> l
         browser.click_tab("Artifacts", ["nightly-summary", "nightly-stages"], gone=["Beginning flow run"])
         shots.append(browser.screenshot(SHOTS / f"{tag}-artifacts.png"))
         browser.open(f"{base}/artifacts/artifact/{summary['id']}",
-                     ["Nightly run", "Top entities", "Largest counts", "John Kerry"])
+                     ["Nightly run", "Top entities", "Counts by type", "KILL", "John Kerry"])
         shots.append(browser.screenshot(SHOTS / f"{tag}-summary.png"))
     finally:
         browser.close()
