@@ -28,8 +28,10 @@ def _warm(model: str | None) -> int:
     first parse does not wait for them."""
     import tasks.stages  # noqa: F401
     from tasks.nlp import load_model
+    from tasks.numbers import units
 
     load_model(model)
+    units.warm()  # the unit and currency databases (2-4 s), off the first batch's time
     return os.getpid()
 
 
