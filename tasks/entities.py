@@ -177,7 +177,7 @@ def _extend_group(span: Span) -> Span:
     while start > 1 and span.start - start < 2:
         prev, before = doc[start - 1], doc[start - 2]
         if not (prev.is_title and prev.is_alpha) or prev.ent_type_ or before.text in _SENTENCE_END \
-                or "\n" in before.whitespace_ or prev.is_sent_start:
+                or "\n" in before.text + before.whitespace_ or prev.is_sent_start:
             break
         start -= 1
     return span if start == span.start else Span(doc, start, span.end, label=span.label_)
