@@ -90,7 +90,7 @@ class Totals:
                 continue
             rows.append({
                 "stage": stage.value, "n_in": s.n_in, "n_out": s.n_out, "rejected": s.rejected,
-                "seconds": round(s.seconds, 3), "words": s.words,
+                "seconds": round(s.seconds, 6), "words": s.words,
                 "share": round(s.seconds / wall_seconds, 4) if wall_seconds > 0 else None,
                 **{k: s.rows.get(k) for k in ROW_COLUMNS},
             })

@@ -7,6 +7,8 @@ number, never how to read one.
 """
 from __future__ import annotations
 
+import functools
+import math
 import re
 from dataclasses import dataclass
 
@@ -66,6 +68,20 @@ def _digits(text: str) -> float | None:
             return None
         value /= den
     return -value if m["sign"] in ("-", "−") else value
+
+
+def _finite(fn):
+    """A figure too large for a float (``1e400``, four hundred digits) reads as no amount:
+    None, never ``inf`` and never an OverflowError that would cost the article."""
+    @functools.wraps(fn)
+    def guarded(text: str):
+        try:
+            out = fn(text)
+            values = out if isinstance(out, tuple) else (out.value, out.upper) if isinstance(out, Lexeme) else (out,)
+            return out if all(v is None or math.isfinite(float(v)) for v in values) else None
+        except OverflowError:
+            return None
+    return guarded
 
 
 def _split_words(text: str) -> list[str]:
@@ -242,6 +258,7 @@ def _comma_group(rest: list[str], last_scale: float) -> bool:
     return bool(scales) and max(scales) < last_scale
 
 
+@_finite
 def parse_number(text: str) -> float | None:
     """The value of a cardinal or fraction expression, or None if it is not one.
 
@@ -270,6 +287,7 @@ def parse_number(text: str) -> float | None:
     return None if value is None else sign * value
 
 
+@_finite
 def parse_ordinal(text: str) -> int | None:
     """The rank of an ordinal (``3rd``, ``third``, ``forty-second``, ``twentyfifth``), else None."""
     text = text.strip()
@@ -303,6 +321,7 @@ _RANGE_WORDS = re.compile(
 )
 
 
+@_finite
 def parse_range(text: str) -> tuple[float, float] | None:
     """``(lower, upper)`` for ``5-10``, ``between 5 and 10``, ``three to four``; else None.
 
@@ -347,6 +366,7 @@ _SLASH_MONEY = re.compile(r"^(?P<a>\d[\d,]*(?:\.\d+)?)/(?P<cur>[$€£])(?P<b>\d
 _DASH_PAIR = re.compile(r"^(?P<a>[^-–—~]+)[-–—~](?P<b>[^-–—~]+)$")
 
 
+@_finite
 def power(text: str) -> float | None:
     """``1.3x10^6``, ``1.99×10−30``, ``2.5^-1``, ``8x2^10``: a number written with a power.
 
@@ -371,6 +391,7 @@ def power(text: str) -> float | None:
     return None
 
 
+@_finite
 def lex_token(text: str) -> Lexeme | None:
     """Read a single token that carries digits: ``6,000``, ``$5bn``, ``10kW``, ``5-10``, ``3rd``, ``½``.
 
