@@ -81,7 +81,7 @@ def _last_break(window: str, min_len: int) -> int:
     return len(window)
 
 
-def _pipe(nlp: Language, texts: Sequence[str], mode: ParseMode = DEFAULT_PARSE) -> Iterator[Doc]:
+def pipe(nlp: Language, texts: Sequence[str], mode: ParseMode = DEFAULT_PARSE) -> Iterator[Doc]:
     """Docs for ``texts`` in order; a long text is parsed as pieces joined into one Doc."""
     limit = min(PIECE_CHARS, nlp.max_length)
     split = [pieces(t, limit) if len(t) > limit else [t] for t in texts]
@@ -147,7 +147,7 @@ def _parse_each(nlp: Language, texts: Sequence[str], ids: Sequence[str],
     rejects: list[Reject] = []
     for text, article_id in zip(texts, ids):
         try:
-            docs.append(next(_pipe(nlp, [text], mode)))
+            docs.append(next(pipe(nlp, [text], mode)))
         except Exception as exc:  # noqa: BLE001 - one article must not cost the batch
             docs.append(None)
             rejects.append(error_reject("parse", article_id, exc))
@@ -177,7 +177,7 @@ def parse_isolated(nlp: Language, texts: Sequence[str], ids: Sequence[str],
     it is parsed again article by article and only the articles that fail on their own
     become rejects."""
     try:
-        return list(_pipe(nlp, texts, mode)), []
+        return list(pipe(nlp, texts, mode)), []
     except Exception:  # noqa: BLE001 - retried one by one below
         return _parse_each(nlp, texts, ids, mode)
 
