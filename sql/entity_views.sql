@@ -52,12 +52,7 @@ GROUP BY entity_key;
 -- one live run, only its newest run counts, so a rerun never doubles mentions.
 CREATE OR REPLACE VIEW article_entities AS
 WITH newest AS (
-    SELECT e.*
-    FROM keyed_entities AS e
-    LEFT JOIN runs AS r USING (run_id)
-    QUALIFY dense_rank() OVER (
-        PARTITION BY e.article_id ORDER BY r.started_at DESC NULLS LAST, e.run_id DESC
-    ) = 1
+    SELECT * FROM newest_per_article('keyed_entities')
 ),
 per_entity AS (
     SELECT

@@ -34,3 +34,13 @@ CREATE OR REPLACE VIEW numbers AS SELECT * FROM live_rows('numbers');
 CREATE OR REPLACE VIEW rejects AS SELECT * FROM live_rows('rejects');
 CREATE OR REPLACE VIEW files AS SELECT * FROM live_rows('files');
 CREATE OR REPLACE VIEW entity_aliases AS SELECT * FROM live_rows('entity_aliases');
+
+-- Rows of a view from each article's newest live run only: an article that more than
+-- one live run extracted (a forced rerun of another day, a reprocess) never counts twice.
+CREATE OR REPLACE MACRO newest_per_article(name) AS TABLE
+SELECT t.*
+FROM query_table(name) AS t
+LEFT JOIN runs AS r USING (run_id)
+QUALIFY dense_rank() OVER (
+    PARTITION BY t.article_id ORDER BY r.started_at DESC NULLS LAST, t.run_id DESC
+) = 1;

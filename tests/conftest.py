@@ -48,18 +48,36 @@ def sql(data_dir, query: str) -> list[tuple]:
     return run_sql(Lake(data_dir), query)[1]
 
 
-def stand_in_db(tmp_path: Path, tables: dict[str, list[dict]]):
-    """An in-memory DuckDB whose views read hand-made Parquet tables: stand-ins for views.sql, no run filtering."""
-    import duckdb
+def write_lake(root: Path, tables: dict[str, list[dict]], runs: list[dict]):
+    """A lake laid out as the flow commits it: one file per table and run, every run committed."""
     import pyarrow.parquet as pq
 
-    from tasks.schemas import from_rows
+    from tasks.lake import Lake
+    from tasks.schemas import TABLES, from_rows
 
+    lake = Lake(root)
+    covers = {r["run_id"]: r["covers"] for r in runs}
+    for run in runs:
+        rid = run["run_id"]
+        for name in TABLES:
+            rows = [{"status": "committed", **run}] if name == "runs" else [
+                r for r in tables.get(name, []) if r["run_id"] == rid]
+            path = lake.table_file(name, covers[rid], rid)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            pq.write_table(from_rows(name, rows), path)
+    return lake
+
+
+def lake_db(lake):
+    """An in-memory DuckDB with the catalog's own views (sql/) over ``lake``."""
+    import duckdb
+
+    from tasks.catalog import view_sql
+    from tasks.lake import write_schema_files
+
+    write_schema_files(lake)
     db = duckdb.connect(":memory:")
-    for name, rows in tables.items():
-        path = tmp_path / f"{name}.parquet"
-        pq.write_table(from_rows(name, rows), path)
-        db.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path}')")
+    db.execute(view_sql(lake))
     return db
 
 

@@ -9,8 +9,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from tasks.numbers.counts import CountType
-from tasks.schemas import from_rows
-from conftest import named_query, sql, stand_in_db
+from conftest import lake_db, named_query, sql, write_lake
 
 SQL = Path(__file__).resolve().parent.parent / "sql"
 
@@ -45,9 +44,7 @@ NUMBERS = [
 
 @pytest.fixture()
 def con(tmp_path: Path) -> duckdb.DuckDBPyConnection:
-    db = stand_in_db(tmp_path, {"articles": ARTICLES, "numbers": NUMBERS, "runs": RUNS})
-    db.execute((SQL / "count_views.sql").read_text())
-    return db
+    return lake_db(write_lake(tmp_path, {"articles": ARTICLES, "numbers": NUMBERS}, RUNS))
 
 
 def test_counts_view_keeps_counts_of_the_newest_run_and_no_copies(con) -> None:
@@ -83,17 +80,10 @@ def test_counts_gkg_renders_v2counts(con) -> None:
 
 def test_catalog_builds_on_a_lake_without_count_columns(tmp_path: Path) -> None:
     """A lake written before counts existed still gets a (empty) counts view."""
-    db = duckdb.connect(":memory:")
-    old = [{k: v for k, v in r.items() if k not in ("count_type", "place")} for r in NUMBERS]
-    for name, rows in [("articles", ARTICLES), ("numbers", old), ("runs", RUNS)]:
-        path = tmp_path / f"{name}.parquet"
-        table = from_rows(name, rows)
-        if name == "numbers":
-            table = table.drop_columns(["count_type", "place"])
-        pq.write_table(table, path)
-        db.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path}')")
-    db.execute((SQL / "count_views.sql").read_text())
-    assert db.execute("SELECT count(*) FROM counts").fetchone() == (0,)
+    lake = write_lake(tmp_path, {"articles": ARTICLES, "numbers": NUMBERS}, RUNS)
+    for f in lake.table_files("numbers"):
+        pq.write_table(pq.read_table(f).drop_columns(["count_type", "place"]), f)
+    assert lake_db(lake).execute("SELECT count(*) FROM counts").fetchone() == (0,)
 
 
 def test_seed_counts_through_the_nightly_flow(seeds_run) -> None:

@@ -5,13 +5,9 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import duckdb
-import pyarrow.parquet as pq
 import pytest
 
-from conftest import named_query
-from tasks.catalog import view_sql
-from tasks.lake import Lake
-from tasks.schemas import TABLES, from_rows
+from conftest import lake_db, named_query, write_lake
 
 SQL = Path(__file__).resolve().parent.parent / "sql"
 
@@ -58,31 +54,10 @@ NUMBERS = [
 ]
 
 
-def write_lake(root: Path, tables: dict[str, list[dict]], runs: list[dict]) -> Lake:
-    """A lake laid out as the flow commits it: one file per table and run, every run committed."""
-    lake = Lake(root)
-    covers = {r["run_id"]: r["covers"] for r in runs}
-    for run in runs:
-        rid = run["run_id"]
-        for name in TABLES:
-            rows = [{"status": "committed", **run}] if name == "runs" else [
-                r for r in tables.get(name, []) if r["run_id"] == rid]
-            path = lake.table_file(name, covers[rid], rid)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            pq.write_table(from_rows(name, rows), path)
-    return lake
-
-
-def connect(lake: Lake) -> duckdb.DuckDBPyConnection:
-    db = duckdb.connect(":memory:")
-    db.execute(view_sql(lake))
-    return db
-
-
 @pytest.fixture()
 def con(tmp_path: Path) -> duckdb.DuckDBPyConnection:
     tables = {"articles": ARTICLES, "entities": ENTITIES, "numbers": NUMBERS}
-    return connect(write_lake(tmp_path, tables, RUNS))
+    return lake_db(write_lake(tmp_path, tables, RUNS))
 
 
 
@@ -154,7 +129,7 @@ def _night(tmp_path: Path, entities: list[dict], runs: list[dict]) -> duckdb.Duc
     for run in runs:
         links += night_links([e for e in entities if e["run_id"] == run["run_id"]], run["run_id"]).to_pylist()
     arts = [{"article_id": a, "run_id": r} for a, r in {(e["article_id"], e["run_id"]) for e in entities}]
-    return connect(write_lake(tmp_path, {"entities": entities, "entity_aliases": links, "articles": arts}, runs))
+    return lake_db(write_lake(tmp_path, {"entities": entities, "entity_aliases": links, "articles": arts}, runs))
 
 
 NIGHTS = [
