@@ -7,11 +7,10 @@ on the batch size, not on the size of the night's crawl.
 from __future__ import annotations
 
 import functools
-import itertools
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,7 +28,10 @@ from flows.runners import extract_in_flow, is_local, parallelism, parse_slots
 from flows.totals import TimedRecords, Totals
 from tasks import aliases, catalog, lake as lake_mod
 from tasks.busy import busy_batches
-from tasks.ingest import discover, file_stat, path_label, read_records
+from tasks.batching import batches
+from tasks.dedup_batch import dedupe, load_deduper
+from tasks.ingest import discover, file_stat
+from tasks.manifest import Manifest, new_files, resolve_source
 from tasks.lake import Lake
 from tasks.lock import data_dir_lock
 from tasks.nlp import model_language, model_name
@@ -53,108 +55,6 @@ def run_name() -> str:
     """``nightly-<day>``, and ``nightly-<day>-r2``, ``-r3`` for the day's later runs."""
     covers = flow_run.parameters.get("covers") or date.today().isoformat()
     return rerun_name(f"{PREFIX}{covers}", flow_run.id)
-
-
-def resolve_source(source: str | Path, covers: str | None) -> Path | str:
-    """With a date, read that day's partition ``<source>/YYYY-MM-DD/`` when it exists."""
-    if covers:
-        day = Path(source) / covers
-        if day.is_dir():
-            return day
-    return source
-
-
-def _batched(items: Iterable, n: int, tail_pieces: int = 1) -> Iterator[list]:
-    """Lists of ``n`` items, except for the last ``n`` to ``2n - 1``, which come in
-    shrinking pieces: each ``1/tail_pieces`` of what is left, none below a tenth of ``n``
-    (but the very last).
-
-    Workers take batches as they free up, so with full-sized batches to the end one
-    worker is often still parsing a whole last batch while the others wait: on the
-    BBC corpus with 2 workers, 7 of 138 s. Shrinking pieces (guided self-scheduling)
-    let them finish together for a few more task runs. Reading one batch ahead is
-    what tells where the tail starts, without knowing the length of the input.
-    """
-    it = iter(items)
-    chunk = list(itertools.islice(it, n))
-    while chunk:
-        ahead = list(itertools.islice(it, n))
-        if len(ahead) == n:
-            yield chunk
-            chunk = ahead
-            continue
-        rest = chunk + ahead
-        floor = max(1, n // 10)
-        while rest:
-            size = min(n, max(floor, -(-len(rest) // tail_pieces)))
-            yield rest[:size]
-            rest = rest[size:]
-        return
-
-
-class _Manifest:
-    """Which files this run read, and how many records each gave."""
-
-    def __init__(self) -> None:
-        self.rows: dict[str, dict] = {}
-
-    def records(self, paths: Iterable[Path], run_id: str) -> Iterator[RawRecord | Reject]:
-        for path in paths:
-            size, mtime_ns = file_stat(path)  # (-1, -1) if it vanished: read_records says why
-            label = path_label(path)  # a name that is not UTF-8 must not fail the run's write
-            row = self.rows[label] = {
-                "run_id": run_id, "path": label, "size": size, "mtime_ns": mtime_ns, "records": 0,
-            }
-            for rec in read_records(path):
-                row["records"] += 1
-                yield rec
-
-    def table(self) -> pa.Table:
-        return from_rows("files", list(self.rows.values()))
-
-
-def new_files(lake: Lake, files: list[Path], force: bool) -> list[Path]:
-    """Files no live run has read in the same version (path, size, mtime)."""
-    if force:
-        return files
-    seen = {
-        (r["path"], r["size"], r["mtime_ns"])
-        for r in lake_mod.live_rows(lake, "files", ["path", "size", "mtime_ns"]).to_pylist()
-    }
-    return [f for f in files if (path_label(f), *file_stat(f)) not in seen]
-
-
-def dedupe(deduper: Deduper, normalised: NormalisedBatch, run_id: str) -> tuple[list[Article], list[Article], pa.Table]:
-    """Split a batch into articles to extract and near-duplicates to keep without
-    extraction; exact copies become rejects linked to the first copy."""
-    fresh: list[Article] = []
-    near: list[Article] = []
-    signatures: list[dict] = []
-    for art in normalised.articles:
-        kind, first = deduper.check(art)
-        if kind == "exact":
-            normalised.rejects.append(Reject(art.source, "duplicate:exact", f"same text as {first}", first))
-            continue
-        if kind == "near":
-            art.duplicate_of = first
-            near.append(art)
-        else:
-            fresh.append(art)
-        signatures.append({"article_id": art.article_id, "run_id": run_id, "minhash": deduper.signature(art)})
-    return fresh, near, from_rows("signatures", signatures)
-
-
-def load_deduper(lake: Lake, threshold: float, replaced: Iterable[str] = ()) -> Deduper:
-    """Seeded with every live article, so tomorrow's copy of today's story is found;
-    a forced rerun leaves out the runs it replaces, or it would call its own copies duplicates.
-    Imported here: datasketch pulls in scipy (~1 s), which a run with nothing new never needs."""
-    from tasks.dedup import Deduper
-
-    deduper = Deduper(threshold=threshold)
-    skip = set(replaced)
-    known = lake_mod.live_rows(lake, "signatures", ["article_id", "run_id", "minhash"]).to_pylist()
-    deduper.load((r["article_id"], r["minhash"]) for r in known if r["run_id"] not in skip)
-    return deduper
 
 
 @flow(name="nightly", flow_run_name=run_name, log_prints=True)
@@ -239,7 +139,7 @@ def _locked_run(
     files = new_files(lake, discover(src), force)
     run_row["files"] = len(files)
     log.info("run %s: %d new input files under %s", run_id, len(files), src)
-    manifest = _Manifest()
+    manifest = Manifest()
     if files:
         records = TimedRecords(manifest.records(files, run_id), totals)
         deduper = _timed_deduper(lake, threshold, supersedes, totals)
@@ -353,7 +253,7 @@ def _process(
             lake, run_id, n, normalised, deduper, extract_near, model, totals, runner, in_flow, parse))
 
     ahead: deque = deque()  # (batch, future of its normalising): one batch ahead on Dask
-    for batch, records_batch in enumerate(_batched(records, batch_size, _tail_pieces(runner))):
+    for batch, records_batch in enumerate(batches(records, batch_size, _tail_pieces(runner))):
         if batch == 0 and hasattr(runner, "warm"):
             runner.warm()  # worker processes start and load the model while this batch is normalised
         pending = start_normalise(batch, records_batch)

@@ -75,17 +75,17 @@ def test_bad_input_lands_in_rejects_and_the_run_goes_on(prefect_harness, tmp_pat
 
 
 def test_the_last_batches_are_cut_finer_so_workers_finish_together():
-    from flows.nightly import _batched
+    from tasks.batching import batches
 
-    batches = list(_batched(range(2225), 200, tail_pieces=4))
-    assert [x for b in batches for x in b] == list(range(2225))  # every record once, in order
+    night = list(batches(range(2225), 200, tail_pieces=4))
+    assert [x for b in night for x in b] == list(range(2225))  # every record once, in order
     # The tail shrinks, a quarter of what is left at a time, to pieces of a tenth of a batch.
-    assert [len(b) for b in batches] == [200] * 10 + [57, 42, 32, 24, 20, 20, 20, 10]
+    assert [len(b) for b in night] == [200] * 10 + [57, 42, 32, 24, 20, 20, 20, 10]
     # Input that ends on a full batch still has its tail cut, and no batch is ever larger than asked.
-    assert [len(b) for b in _batched(range(400), 200, tail_pieces=4)][:3] == [200, 50, 38]
-    assert max(len(b) for b in _batched(range(12), 5, tail_pieces=1)) <= 5
-    assert list(_batched([], 200, tail_pieces=4)) == []
+    assert [len(b) for b in batches(range(400), 200, tail_pieces=4)][:3] == [200, 50, 38]
+    assert max(len(b) for b in batches(range(12), 5, tail_pieces=1)) <= 5
+    assert list(batches([], 200, tail_pieces=4)) == []
     # Pieces stay worth a task run: not below a tenth of the batch size (a seeds-sized input stays whole).
-    assert [len(b) for b in _batched(range(6), 200, tail_pieces=4)] == [6]
-    assert [len(b) for b in _batched(range(60), 200, tail_pieces=4)] == [20, 20, 20]
-    assert [len(b) for b in _batched(range(450), 200, tail_pieces=1)] == [200, 200, 50]
+    assert [len(b) for b in batches(range(6), 200, tail_pieces=4)] == [6]
+    assert [len(b) for b in batches(range(60), 200, tail_pieces=4)] == [20, 20, 20]
+    assert [len(b) for b in batches(range(450), 200, tail_pieces=1)] == [200, 200, 50]
