@@ -21,6 +21,12 @@ from tasks.stages import MEASURABLE_SECONDS, NormalisedBatch, StageStats, Writte
 ROW_COLUMNS = ("entities", "numbers", "rejects")
 
 
+def _readable(seconds: float) -> float:
+    """Milliseconds for long stages, three significant digits for short ones: reading a few
+    small files is work too, and must not show as 0."""
+    return round(seconds, 3) if seconds >= 1 else float(f"{seconds:.3g}")
+
+
 def duration(seconds: float) -> str:
     """``12.3 s``, ``2 min 10 s``, ``1 h 4 min``: what a person reads at a glance."""
     if seconds < 60:
@@ -103,7 +109,7 @@ class Totals:
             measurable = r["seconds"] >= MEASURABLE_SECONDS and r["n_in"]
             out.append({
                 "stage": r["stage"], "in": r["n_in"], "out": r["n_out"], "rejected": r["rejected"],
-                "seconds": r["seconds"],  # 3 decimals: reading a few small files is work too
+                "seconds": _readable(r["seconds"]),
                 "% of wall time": None if r["share"] is None else round(100 * r["share"], 1),
                 **{k: r[k] for k in ROW_COLUMNS},
                 "articles/s": round(r["n_in"] / r["seconds"], 1) if measurable else None,
