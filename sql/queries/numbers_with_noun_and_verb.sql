@@ -1,12 +1,14 @@
--- Counts with what they count and the verb that governs them: the GDELT-style
--- "KILL#6000#people" view of the news, largest first.
+-- Counts with what they count, the verb that governs them and, for event counts,
+-- their GDELT type and place: "KILL#6000#people" view of the news, largest first.
 SELECT
+    n.count_type,
     n.value,
     n.qualifier,
     n.noun,
     n.verb,
     n.unit,
     n.entity,
+    n.place,
     n.surface,
     a.title
 FROM numbers AS n
