@@ -75,7 +75,7 @@ def _highlights(lake: Lake, run_id: str, covers: date) -> tuple[list[tuple], lis
             "WHERE count_type IS NOT NULL GROUP BY ALL ORDER BY counts DESC", [nums]
         ).fetchall()
         counts = con.execute(
-            "SELECT count_type, value, qualifier, noun, place, surface FROM read_parquet(?) "
+            "SELECT count_type, value, qualifier, noun, place, country, surface FROM read_parquet(?) "
             "WHERE count_type IS NOT NULL ORDER BY coalesce(value, upper) DESC LIMIT 10", [nums]
         ).fetchall()
     return top, by_type, counts
@@ -114,7 +114,7 @@ def summary_markdown(lake: Lake, run: dict, totals: Totals, health: str = "") ->
         + "\n## Top entities\n\n" + _md_table(["entity", "label", "mentions", "articles"], top)
         + "\n## Counts by type\n\n" + _md_table(["type", "counts", "total", "articles"], by_type)
         + "\n## Largest event counts\n\n"
-        + _md_table(["type", "value", "qualifier", "object", "place", "surface"], counts)
+        + _md_table(["type", "value", "qualifier", "object", "place", "country", "surface"], counts)
         + f"\nQuery them: `newsflow sql --data-dir {lake.data_dir} \"SELECT * FROM numbers\"`.\n"
     )
 

@@ -4,7 +4,8 @@
 -- Near-duplicate articles (syndicated copies, marked duplicate_of) are left
 -- out so a story wired to ten sites counts once. If an article was extracted
 -- by more than one live run, only its newest run counts.
--- The place is a name for now; country and coordinates come with the gazetteer.
+-- The place is the name the article used, geocoded where the offline gazetteer
+-- knows it (tasks.places): kind, ISO country, coordinates, GeoNames id.
 -- Lakes written before counts existed read count_type as NULL (the table's
 -- schema file, tasks/lake.write_schema_files): their catalog builds, with no counts.
 CREATE OR REPLACE VIEW counts AS
@@ -25,6 +26,11 @@ SELECT
     n.qualifier,
     n.noun AS object,
     n.place,
+    n.place_kind,
+    n.country,
+    n.lat,
+    n.lon,
+    n.geonames_id,
     a.day,
     n.article_id,
     n.run_id,

@@ -87,9 +87,17 @@ NUMBERS = pa.schema(
         ("verb", _STR),
         ("entity", _STR),
         ("entity_label", _STR),
-        # GDELT GKG count type (tasks.numbers.counts.CountType) or null; the place is a name, not yet geocoded.
+        # GDELT GKG count type (tasks.numbers.counts.CountType) or null, and where the
+        # event happened: the place's name and, where the gazetteer (tasks.places) knows
+        # it, its kind (country, state, city, continent), ISO 3166-1 alpha-2 country,
+        # coordinates (cities and continents) and GeoNames id.
         ("count_type", _STR),
         ("place", _STR),
+        ("place_kind", _STR),
+        ("country", _STR),
+        ("lat", _F64),
+        ("lon", _F64),
+        ("geonames_id", pa.int64()),
     ]
 )
 

@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from tasks import places
 from tasks.numbers.lexicon import Kind
 
 TRIGGERS_FILE = Path(__file__).with_name("count_triggers.toml")
@@ -86,6 +87,17 @@ def annotate(doc: Doc, row: dict, anchor: Token, noun: Token | None, verb: Token
     found = count_type(row["kind"], row["unit"], anchor, noun, verb, row["value"])
     row["count_type"] = found.value if found is not None else None
     row["place"] = place(doc, sent, anchor, noun, verb) if found is not None else None
+    row.update(geocode(row["place"]))
+
+
+def geocode(name: str | None) -> dict:
+    """The place's kind, country, coordinates and GeoNames id from the offline gazetteer,
+    all None where it does not know the name (a street, a small town, a region)."""
+    known = places.lookup(name) if name else None
+    if known is None:
+        return dict.fromkeys(("place_kind", "country", "lat", "lon", "geonames_id"))
+    return {"place_kind": known.kind, "country": known.country, "lat": known.lat, "lon": known.lon,
+            "geonames_id": known.geonameid}
 
 
 def count_type(kind: str, unit: str | None, anchor: Token, noun: Token | None,
