@@ -73,7 +73,8 @@ def stage_of(stage: Stage, batch: int | None, runner: Any = None,
         raise
     except Exception as exc:
         dead = dead_workers(runner) if isinstance(exc, BrokenProcessPool) else {}
-        on = [busy()[pid] for pid in dead if busy and pid in busy()]
+        marked = busy() if busy and dead else {}
+        on = [marked[pid] for pid in dead if pid in marked]
         stage, batch = on[0] if on else (stage, batch)
         raise StageFailed(stage, batch, explain(exc, dead)) from exc
 

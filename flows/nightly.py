@@ -275,13 +275,15 @@ def _process(
 
 def _dedupe_timed(deduper: Deduper, normalised: NormalisedBatch, run_id: str,
                   totals: Totals) -> tuple[list[Article], list[Article], pa.Table]:
-    """``dedupe`` as the ``dedup`` stage: exact copies are its rejects."""
+    """``dedupe`` as the ``dedup`` stage: exact copies are its rejects, and with the near
+    copies the run's duplicates."""
     t = time.perf_counter()
     before = len(normalised.rejects)
     fresh, near, signatures = dedupe(deduper, normalised, run_id)
     exact = len(normalised.rejects) - before
     totals.add_stage(StageStats(Stage.DEDUP, normalised.batch, len(fresh) + len(near) + exact,
                                 len(fresh) + len(near), exact, 0, time.perf_counter() - t))
+    totals.duplicates += len(near) + exact
     return fresh, near, signatures
 
 
@@ -302,7 +304,6 @@ def _extract_batch(
     totals.add_normalised(normalised)
     with stage_of(Stage.DEDUP, batch):
         fresh, near, signatures = _dedupe_timed(deduper, normalised, run_id, totals)
-    totals.duplicates += len(near) + sum(r.reason == "duplicate:exact" for r in normalised.rejects)
     to_parse = fresh + near if extract_near else fresh
     tables = {
         "articles": article_rows(fresh + near, run_id),

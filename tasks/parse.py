@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +24,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from tasks.components import DEFAULT_PARSE, EVERYWHERE, NUMBER_SENTENCES, ParseMode
+from tasks.isolation import check_not_broken, error_reject
 from tasks.nlp import load_model
 from tasks.records import Reject
+from tasks.stagenames import Stage
 
 # Enough texts per nlp.pipe call to keep spaCy's batched matrix work efficient.
 PIPE_BATCH = 64
@@ -34,8 +37,6 @@ PIPE_BATCH = 64
 # parsed whole would fail or take the worker's memory; pieces cut at paragraph
 # breaks (then sentence ends) lose nothing a sentence-level extractor reads.
 PIECE_CHARS = 100_000
-
-
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,8 @@ def _chain(nlp: Language, docs: Iterable[Doc], names: Sequence[str]) -> Iterator
     return iter(docs)
 
 
-def _number_words() -> re.Pattern:
+@cache
+def _number_candidate() -> re.Pattern:
     from tasks.numbers.lexicon import COMPOUND_WORDS, NUMBER_WORDS, ORDINALS
 
     words = sorted(NUMBER_WORDS | COMPOUND_WORDS | set(ORDINALS), key=len, reverse=True)
@@ -112,31 +114,24 @@ def _number_words() -> re.Pattern:
                       re.IGNORECASE)
 
 
-_CANDIDATE: re.Pattern | None = None
-
-
 def may_hold_number(text: str) -> bool:
     """Whether the number task could find anything in ``text``: a digit, a currency sign or a
     number word from its own lexicon. A superset: what it finds, it finds in these sentences."""
-    global _CANDIDATE
-    if _CANDIDATE is None:
-        _CANDIDATE = _number_words()
-    return _CANDIDATE.search(text) is not None
+    return _number_candidate().search(text) is not None
 
 
 def _selective(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
     """``ParseMode.numbers``: NER and sentences over each text, the rest of the pipeline over
     its number sentences, each parsed as a Doc of its own and joined back in place, so
-    offsets, entities and sentence starts are those of the whole text."""
-    for doc in _chain(nlp, (nlp.make_doc(t) for t in texts), EVERYWHERE):
-        if not len(doc):
-            yield doc
-            continue
-        sents = [s.as_doc() for s in doc.sents]
-        wanted = [i for i, s in enumerate(sents) if may_hold_number(s.text)]
-        for i, parsed in zip(wanted, _chain(nlp, (sents[i] for i in wanted), NUMBER_SENTENCES)):
-            sents[i] = parsed
-        yield sents[0] if len(sents) == 1 else _join(sents)
+    offsets, entities and sentence starts are those of the whole text. The number sentences
+    of the whole batch go through the pipeline together, as full batches."""
+    docs = list(_chain(nlp, (nlp.make_doc(t) for t in texts), EVERYWHERE))
+    sents = [[s.as_doc() for s in doc.sents] if len(doc) else [] for doc in docs]
+    wanted = [(d, i) for d, parts in enumerate(sents) for i, s in enumerate(parts) if may_hold_number(s.text)]
+    for (d, i), parsed in zip(wanted, _chain(nlp, (sents[d][i] for d, i in wanted), NUMBER_SENTENCES)):
+        sents[d][i] = parsed
+    for doc, parts in zip(docs, sents):
+        yield doc if not parts else parts[0] if len(parts) == 1 else _join(parts)
 
 
 def _parse_each(nlp: Language, texts: Sequence[str], ids: Sequence[str],
@@ -150,25 +145,8 @@ def _parse_each(nlp: Language, texts: Sequence[str], ids: Sequence[str],
             docs.append(next(pipe(nlp, [text], mode)))
         except Exception as exc:  # noqa: BLE001 - one article must not cost the batch
             docs.append(None)
-            rejects.append(error_reject("parse", article_id, exc))
+            rejects.append(error_reject(Stage.PARSE, article_id, exc))
     return docs, rejects
-
-
-class StageBroken(RuntimeError):
-    """A stage failed on every article of a batch: the code or the model is broken, not
-    the articles, and rejecting them all would only hide the bug in the rejects table."""
-
-
-def check_not_broken(stage: str, batch: int, n: int, rejects: Sequence[Reject]) -> None:
-    """Raise ``StageBroken`` when all of a batch's articles (more than one) failed."""
-    if n > 1 and len(rejects) == n:
-        raise StageBroken(f"{stage} failed on all {n} articles of batch {batch}: {rejects[0].detail}")
-
-
-def error_reject(stage: str, article_id: str, exc: BaseException) -> Reject:
-    """The reject of an article a stage failed on: the stage in the reason, the error in
-    the detail. Its ``source`` is filled in where the batch's articles are at hand (write)."""
-    return Reject("", f"error:{stage}", f"{type(exc).__name__}: {exc}"[:500], article_id)
 
 
 def parse_isolated(nlp: Language, texts: Sequence[str], ids: Sequence[str],
@@ -188,7 +166,7 @@ def parse_docs(
 ) -> tuple[list[Doc], ParsedBatch]:
     nlp = load_model(model)
     docs, rejects = parse_isolated(nlp, texts, article_ids, ParseMode(mode))
-    check_not_broken("parse", batch, len(texts), rejects)
+    check_not_broken(Stage.PARSE, batch, len(texts), rejects)
     kept = [(d, i, t) for d, i, t in zip(docs, article_ids, texts) if d is not None]
     words = sum(len(t.split()) for _, _, t in kept)
     parsed = ParsedBatch(batch, None, tuple(i for _, i, _ in kept), words, nlp.meta.get("name", ""),

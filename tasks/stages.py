@@ -26,7 +26,8 @@ from tasks.lake import Lake
 from tasks.normalise import normalise
 from tasks.numbers import extract_numbers
 from tasks.components import DEFAULT_PARSE, ParseMode
-from tasks.parse import ParsedBatch, check_not_broken, error_reject, load_docs, parse_docs, parse_texts
+from tasks.isolation import check_not_broken, error_reason, error_reject
+from tasks.parse import ParsedBatch, load_docs, parse_docs, parse_texts
 from tasks.records import Article, RawRecord, Reject
 from tasks.schemas import from_rows
 from tasks.stagenames import Stage
@@ -95,8 +96,8 @@ def normalise_records(
         passed += isinstance(rec, Reject)
         result = rec if isinstance(rec, Reject) else _normalise_one(rec, languages)
         (out.rejects if isinstance(result, Reject) else out.articles).append(result)
-    errors = [r for r in out.rejects if r.reason == "error:normalise"]
-    check_not_broken("normalise", batch, sum(not isinstance(r, Reject) for r in records), errors)
+    errors = [r for r in out.rejects if r.reason == error_reason(Stage.NORMALISE)]
+    check_not_broken(Stage.NORMALISE, batch, sum(not isinstance(r, Reject) for r in records), errors)
     out.stats = StageStats(
         Stage.NORMALISE, batch, len(records) - passed, len(out.articles), len(out.rejects) - passed,
         sum(a.n_words for a in out.articles), time.perf_counter() - t0,
@@ -109,7 +110,7 @@ def _normalise_one(rec: RawRecord, languages: frozenset[str]) -> Article | Rejec
     try:
         return normalise(rec, languages=languages)
     except Exception as exc:  # noqa: BLE001 - isolation by article
-        return replace(error_reject("normalise", "", exc), source=rec.source, article_id=None)
+        return replace(error_reject(Stage.NORMALISE, "", exc), source=rec.source, article_id=None)
 
 
 @task(name=Stage.NORMALISE.value, **_TASK_DEFAULTS)
@@ -162,10 +163,16 @@ class Extracted:
     rejects: list[Reject] = field(default_factory=list)
 
 
-def _extract(parsed: ParsedBatch, run_id: str, stage: str, extract, model: str | None,
-             docs: Sequence[Doc] | None = None) -> tuple[pa.Table, list[Reject]]:
+def _extractor(stage: Stage):
+    """Looked up at each call, not captured once, so a test can patch the module's function."""
+    return {Stage.ENTITIES: extract_entities, Stage.NUMBERS: extract_numbers}[stage]
+
+
+def _extract(parsed: ParsedBatch, run_id: str, stage: Stage, model: str | None,
+             docs: Sequence[Doc] | None = None, extract=None) -> tuple[pa.Table, list[Reject]]:
     """Rows of every Doc; an article whose extraction raises becomes a reject
     (``error:<stage>``) and the others are kept."""
+    extract = extract or _extractor(stage)
     rows: list[dict] = []
     rejects: list[Reject] = []
     for article_id, doc in zip(parsed.article_ids, load_docs(parsed, model) if docs is None else docs):
@@ -178,30 +185,25 @@ def _extract(parsed: ParsedBatch, run_id: str, stage: str, extract, model: str |
             row["article_id"] = article_id
             row["run_id"] = run_id
             rows.append(row)
-    return from_rows(stage, rows), rejects
+    return from_rows(stage.value, rows), rejects
 
 
 def entity_rows(parsed: ParsedBatch, run_id: str, model: str | None = None,
                 docs: Sequence[Doc] | None = None) -> pa.Table:
-    return _extract(parsed, run_id, "entities", extract_entities, model, docs)[0]
+    return _extract(parsed, run_id, Stage.ENTITIES, model, docs)[0]
 
 
 def number_rows(parsed: ParsedBatch, run_id: str, model: str | None = None,
                 docs: Sequence[Doc] | None = None) -> pa.Table:
-    return _extract(parsed, run_id, "numbers", extract_numbers, model, docs)[0]
-
-
-def _extractor(stage: Stage):
-    """Looked up at each call, not captured once, so a test can patch the module's function."""
-    return {Stage.ENTITIES: extract_entities, Stage.NUMBERS: extract_numbers}[stage]
+    return _extract(parsed, run_id, Stage.NUMBERS, model, docs)[0]
 
 
 def _timed_extract(stage: Stage, parsed: ParsedBatch, run_id: str, model: str | None,
                    docs: Sequence[Doc] | None) -> Extracted:
     t0 = time.perf_counter()
-    rows, rejects = _extract(parsed, run_id, stage.value, _extractor(stage), model, docs)
+    rows, rejects = _extract(parsed, run_id, stage, model, docs)
     n = len(parsed.article_ids)
-    check_not_broken(stage.value, parsed.batch, n, rejects)
+    check_not_broken(stage, parsed.batch, n, rejects)
     stats = StageStats(stage, parsed.batch, n, n - len(rejects), len(rejects), parsed.words,
                        time.perf_counter() - t0, {stage.value: rows.num_rows})
     _log(stats)

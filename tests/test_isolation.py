@@ -8,9 +8,11 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from tasks.parse import ParsedBatch, StageBroken, check_not_broken, parse_isolated, pieces
+from tasks.isolation import StageBroken, check_not_broken
+from tasks.parse import ParsedBatch, parse_isolated, pieces
 from tasks.records import Reject
 from tasks.schemas import from_rows
+from tasks.stagenames import Stage
 from tasks.stages import _extract, drop_failed, reject_rows
 
 
@@ -61,9 +63,9 @@ def test_one_failing_article_is_rejected_and_the_others_kept(fragile_nlp):
 def test_a_stage_failing_on_every_article_is_a_bug_not_bad_input():
     failed = [Reject("", "error:numbers", "KeyError: 'x'", i) for i in "ab"]
     with pytest.raises(StageBroken, match="numbers failed on all 2 articles of batch 3"):
-        check_not_broken("numbers", 3, 2, failed)
-    check_not_broken("numbers", 3, 3, failed)  # one article came through: bad input
-    check_not_broken("numbers", 3, 1, failed[:1])  # a batch of one tells nothing
+        check_not_broken(Stage.NUMBERS, 3, 2, failed)
+    check_not_broken(Stage.NUMBERS, 3, 3, failed)  # one article came through: bad input
+    check_not_broken(Stage.NUMBERS, 3, 1, failed[:1])  # a batch of one tells nothing
 
 
 def test_a_long_text_is_parsed_in_pieces_as_one_doc_with_its_own_offsets(fragile_nlp, monkeypatch):
@@ -86,7 +88,7 @@ def test_an_extractor_failing_on_one_doc_rejects_that_article_only(fragile_nlp):
             raise IndexError("extractor bug on an odd article")
         return [{"label": "X", "text": doc[0].text, "start": 0, "end": len(doc[0].text)}]
 
-    table, rejects = _extract(parsed, "run1", "entities", extract, None, docs)
+    table, rejects = _extract(parsed, "run1", Stage.ENTITIES, None, docs, extract=extract)
     assert table.column("article_id").to_pylist() == ["a", "c"]
     assert [(r.article_id, r.reason) for r in rejects] == [("b", "error:entities")]
 
