@@ -6,7 +6,6 @@ on the batch size, not on the size of the night's crawl.
 """
 from __future__ import annotations
 
-import functools
 import time
 import uuid
 from collections import deque
@@ -24,10 +23,9 @@ from flows import report
 from flows.aftermath import after_failure, error_text, record_failure, report_dead_run
 from flows.failures import stage_of
 from flows.naming import PREFIX, name_scheduled_runs, rerun_name
-from flows.runners import extract_in_flow, is_local, parallelism, parse_slots
+from flows.placement import Placement
 from flows.totals import TimedRecords, Totals
 from tasks import aliases, catalog, lake as lake_mod
-from tasks.busy import busy_batches
 from tasks.batching import batches
 from tasks.dedup_batch import dedupe, load_deduper
 from tasks.ingest import discover, file_stat
@@ -36,14 +34,11 @@ from tasks.lake import Lake
 from tasks.lock import data_dir_lock
 from tasks.nlp import model_language, model_name
 from tasks.components import DEFAULT_PARSE, ParseMode
-from tasks.parse import load_docs
 from tasks.records import Article, RawRecord, Reject
 from tasks.schemas import from_rows
 from tasks.stagenames import Stage
-from tasks.stages import (
-    NormalisedBatch, StageStats, Written, article_rows, entities_task, normalise_task, numbers_task,
-    parse_stats, parse_task, reject_rows, write_task,
-)
+from tasks.outcomes import StageStats, Written
+from tasks.stages import NormalisedBatch, article_rows, reject_rows
 
 if TYPE_CHECKING:
     from tasks.dedup import Deduper
@@ -208,68 +203,34 @@ def _run_row(base: dict, totals: Totals, status: str, t0: float, error: str | No
     )
 
 
-def _tail_pieces(runner) -> int:
-    """Pieces shrink by 1/(2 x parallel parses) at the end; none where batches parse one at a time."""
-    slots = parse_slots(runner)
-    return 2 * slots if slots > 1 else 1
-
-
 def _process(
     lake: Lake, run_id: str, records: Iterator[RawRecord | Reject], batch_size: int,
     languages: frozenset[str], model: str, deduper: Deduper, extract_near: bool,
     totals: Totals, progress: "report.Progress", parse: ParseMode = DEFAULT_PARSE,
 ) -> None:
-    """Normalise, dedupe, parse, extract and stage each batch, a bounded window at a time.
-
-    Parsing is the cost, so the workers should do little else: with a local
-    runner (threads, a process pool) this process normalises each batch and
-    writes the oldest parsed one (and extracts from it, when it has a core of
-    its own), while the workers parse the batches after it. On Dask the flow
-    may run on a small client machine, so every stage goes to the cluster,
-    normalising submitted one batch ahead.
-    """
-    window: deque = deque()
-    runner = _task_runner()
-    inline = is_local(runner)
-    in_flow = extract_in_flow(runner)
-    max_inflight = 2 * parallelism(runner)
+    """Normalise, dedupe, parse, extract and stage each batch, a bounded window at a time
+    (where each stage runs: flows/placement.py)."""
+    place = Placement(_task_runner(), lake, run_id, model, parse)
+    window: deque[Callable[[], Written]] = deque()  # batches submitted, oldest first
+    ahead: deque = deque()  # (batch, its normalising) not yet waited for
 
     def drain(limit: int) -> None:
         while len(window) > limit:
             totals.add_written(window.popleft()())
             progress.update()
 
-    def start_normalise(batch: int, records_batch: list):
-        task = normalise_task.with_options(task_run_name=Stage.NORMALISE.run_name(batch))
-        with stage_of(Stage.NORMALISE, batch, runner):
-            if inline:
-                return task(records_batch, batch, languages)
-            return task.submit(records_batch, batch, languages)
+    def finish(batch: int, normalised: Callable[[], NormalisedBatch]) -> None:
+        window.append(_submit_batch(place, normalised(), deduper, extract_near, totals))
+        drain(place.inflight())
 
-    def finish(n: int, pending) -> None:
-        with stage_of(Stage.NORMALISE, n, runner):
-            normalised = pending if inline else pending.result()
-        window.append(_extract_batch(
-            lake, run_id, n, normalised, deduper, extract_near, model, totals, runner, in_flow, parse))
-
-    ahead: deque = deque()  # (batch, future of its normalising): one batch ahead on Dask
-    for batch, records_batch in enumerate(batches(records, batch_size, _tail_pieces(runner))):
-        if batch == 0 and hasattr(runner, "warm"):
-            runner.warm()  # worker processes start and load the model while this batch is normalised
-        pending = start_normalise(batch, records_batch)
-        if inline:
-            finish(batch, pending)
-        else:
-            ahead.append((batch, pending))
-            if len(ahead) < 2:
-                continue  # submit the next batch's normalising before waiting for this one's
+    for batch, records_batch in enumerate(batches(records, batch_size, place.tail_pieces())):
+        if batch == 0:
+            place.warm()
+        ahead.append((batch, place.normalise(batch, records_batch, languages)))
+        if len(ahead) >= place.normalise_ahead:
             finish(*ahead.popleft())
-            if len(window) == 1:
-                max_inflight = 2 * parallelism(runner)  # the cluster's size is known once it has started
-        drain(max_inflight)
     while ahead:
         finish(*ahead.popleft())
-        drain(max_inflight)
     drain(0)
 
 
@@ -287,81 +248,18 @@ def _dedupe_timed(deduper: Deduper, normalised: NormalisedBatch, run_id: str,
     return fresh, near, signatures
 
 
-def _extract_batch(
-    lake: Lake, run_id: str, batch: int, normalised: NormalisedBatch, deduper: Deduper, extract_near: bool,
-    model: str, totals: Totals, runner, in_flow: bool, parse: ParseMode = DEFAULT_PARSE,
-) -> Callable[[], Written]:
-    """Dedupe a normalised batch here (the deduper's state lives in the flow) and submit its
-    parse; return what completes the batch (extractions and write) once it is its turn.
-
-    The entity and number tasks (separate task runs either way) run in the parse task, on
-    its Docs in memory, unless ``in_flow`` (a local pool with a core to spare for this
-    process): then they run here on the DocBin the parse left, while the workers parse
-    the next batches. A local runner's write runs here too: every task a worker process
-    runs costs ~0.15 s of Prefect's context hydration. On Dask the write goes to the
-    cluster, as the flow may run on a small machine.
-    """
+def _submit_batch(place: Placement, normalised: NormalisedBatch, deduper: Deduper, extract_near: bool,
+                  totals: Totals) -> Callable[[], Written]:
+    """Dedupe a normalised batch here (the deduper's state lives in the flow), submit its
+    parse, and return what completes the batch once it is its turn."""
+    batch = normalised.batch
     totals.add_normalised(normalised)
     with stage_of(Stage.DEDUP, batch):
-        fresh, near, signatures = _dedupe_timed(deduper, normalised, run_id, totals)
-    to_parse = fresh + near if extract_near else fresh
+        fresh, near, signatures = _dedupe_timed(deduper, normalised, place.run_id, totals)
+    totals.count_rejects(normalised.rejects)
     tables = {
-        "articles": article_rows(fresh + near, run_id),
-        "rejects": reject_rows(normalised.rejects, run_id),
+        "articles": article_rows(fresh + near, place.run_id),
+        "rejects": reject_rows(normalised.rejects, place.run_id),
         "signatures": signatures,
     }
-    totals.count_rejects(normalised.rejects)
-    inline = is_local(runner)
-    write = write_task.with_options(task_run_name=Stage.WRITE.run_name(batch))
-    at = functools.partial(stage_of, batch=batch, runner=runner,
-                           busy=functools.partial(busy_batches, lake, run_id))
-
-    def parse_result():
-        """A failed parse raises its own error (not "upstream failed"), named parse[batch n]."""
-        with at(Stage.PARSE):
-            result = parsed.result()
-        totals.add_parsed(parse_stats(result))
-        return result
-
-    if not to_parse:
-        if inline:
-            return _named(at(Stage.WRITE), lambda: write(lake, run_id, batch, tables))
-        return _named(at(Stage.WRITE), write.submit(lake, run_id, batch, tables).result)
-    with at(Stage.PARSE):
-        parsed = parse_task.with_options(task_run_name=Stage.PARSE.run_name(batch)).submit(
-            to_parse, lake, run_id, batch, model, extract=not in_flow, mode=parse)
-    if in_flow:
-        entities = entities_task.with_options(task_run_name=Stage.ENTITIES.run_name(batch))
-        numbers = numbers_task.with_options(task_run_name=Stage.NUMBERS.run_name(batch))
-
-        def extract_here() -> Written:
-            docs = load_docs(parse_result(), model)  # read once for both tasks
-            # Passing the future (not its result) records parse as the tasks' upstream in the UI.
-            with at(Stage.ENTITIES):
-                ents = entities(parsed, run_id, model, docs)
-            with at(Stage.NUMBERS):
-                nums = numbers(parsed, run_id, model, docs)
-            with at(Stage.WRITE):
-                return write(lake, run_id, batch, tables, ents, nums, parsed)
-        return extract_here
-    if inline:
-        def write_here() -> Written:
-            parse_result()
-            with at(Stage.WRITE):
-                return write(lake, run_id, batch, tables, parsed=parsed)
-        return write_here
-    fut = write.submit(lake, run_id, batch, tables, parsed=parsed)
-
-    def collect() -> Written:
-        parse_result()  # a failed parse leaves write Pending ("upstream failed")
-        with at(Stage.WRITE):
-            return fut.result()
-    return collect
-
-
-def _named(context, fn: Callable[[], Written]) -> Callable[[], Written]:
-    """``fn`` run inside ``context`` (a :func:`stage_of`) when it is finally called."""
-    def call() -> Written:
-        with context:
-            return fn()
-    return call
+    return place.complete(batch, fresh + near if extract_near else fresh, tables, totals.add_parsed)

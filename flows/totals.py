@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from tasks.records import Reject
 from tasks.stagenames import Stage
-from tasks.stages import MEASURABLE_SECONDS, NormalisedBatch, StageStats, Written
+from tasks.outcomes import MEASURABLE_SECONDS, StageStats, Written
+from tasks.stages import NormalisedBatch
 
 # Tables whose row counts the stage table shows in columns of their own.
 ROW_COLUMNS = ("entities", "numbers", "rejects")

@@ -3,7 +3,7 @@
 The two extraction tasks are separate Prefect tasks (separately visible,
 retried and timed), but parsing is 90 % of the cost, so each batch is parsed
 once. Where the Docs are extracted from depends on the cores (see
-``flows.runners.extract_in_flow``): in the worker that parsed them, from
+``flows.placement``): in the worker that parsed them, from
 memory, or in a flow process with a core of its own, from a ``DocBin`` the
 parse leaves on disk next to the run's staging files. Only a path crosses
 the process boundary then: a ``DocBin`` is a small fraction of a pickled
@@ -15,10 +15,9 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
@@ -26,6 +25,7 @@ from spacy.tokens import Doc, DocBin
 from tasks.components import DEFAULT_PARSE, EVERYWHERE, NUMBER_SENTENCES, ParseMode
 from tasks.isolation import check_not_broken, error_reject
 from tasks.nlp import load_model
+from tasks.outcomes import Extracted, StageStats
 from tasks.records import Reject
 from tasks.stagenames import Stage
 
@@ -41,15 +41,17 @@ PIECE_CHARS = 100_000
 
 @dataclass(frozen=True)
 class ParsedBatch:
-    """A parsed batch: which articles, how many words, and either where its Docs are
-    on disk or (``extracted``, by table) what was already extracted from them."""
+    """A parsed batch: which articles, how many words, what the parse measured, and
+    either where its Docs are on disk or what was already extracted from them."""
 
     batch: int
     path: str | None
     article_ids: tuple[str, ...]
     words: int
     model: str
-    extracted: dict[str, Any] = field(default_factory=dict)
+    stats: StageStats | None = None
+    entities: Extracted | None = None
+    numbers: Extracted | None = None
     # Articles of the batch the parse could not handle: they leave the batch here.
     rejects: tuple[Reject, ...] = ()
 

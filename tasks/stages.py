@@ -24,6 +24,7 @@ from tasks.busy import marks_busy
 from tasks.entities import extract_entities
 from tasks.lake import Lake
 from tasks.normalise import normalise
+from tasks.outcomes import MEASURABLE_SECONDS, Extracted, StageStats, Written
 from tasks.numbers import extract_numbers
 from tasks.components import DEFAULT_PARSE, ParseMode
 from tasks.isolation import check_not_broken, error_reason, error_reject
@@ -38,29 +39,11 @@ quiet_completed_tasks()  # here, so that worker processes, which import this mod
 
 
 @dataclass
-class StageStats:
-    """What one stage did to one batch; summed per stage for the run summary."""
-
-    stage: Stage
-    batch: int
-    n_in: int = 0
-    n_out: int = 0
-    rejected: int = 0
-    words: int = 0
-    seconds: float = 0.0
-    rows: dict[str, int] = field(default_factory=dict)  # rows produced, by table
-
-
-@dataclass
 class NormalisedBatch:
     batch: int
     articles: list[Article] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
     stats: StageStats | None = None
-
-
-# Below this a stage's time is noise (timer resolution, one small batch): no rate is shown.
-MEASURABLE_SECONDS = 0.01
 
 
 def describe(stats: StageStats) -> str:
@@ -76,11 +59,6 @@ def describe(stats: StageStats) -> str:
 
 def _log(stats: StageStats) -> None:
     get_run_logger().info(describe(stats))
-
-
-def parse_stats(parsed: ParsedBatch) -> StageStats | None:
-    """What the parse task measured, carried back inside its result."""
-    return parsed.extracted.get("stats")
 
 
 # -- normalise ---------------------------------------------------------------
@@ -142,26 +120,17 @@ def parse_task(
     stats = StageStats(Stage.PARSE, batch, len(articles), len(parsed.article_ids), len(parsed.rejects), parsed.words,
                        time.perf_counter() - t0)
     _log(stats)
-    parsed = replace(parsed, extracted={**parsed.extracted, "stats": stats})
+    parsed = replace(parsed, stats=stats)
     if docs is None:
         return parsed
-    return replace(parsed, extracted={
-        **parsed.extracted,
-        "entities": entities_task.with_options(task_run_name=Stage.ENTITIES.run_name(batch))(parsed, run_id, model, docs),
-        "numbers": numbers_task.with_options(task_run_name=Stage.NUMBERS.run_name(batch))(parsed, run_id, model, docs),
-    })
+    return replace(
+        parsed,
+        entities=entities_task.with_options(task_run_name=Stage.ENTITIES.run_name(batch))(parsed, run_id, model, docs),
+        numbers=numbers_task.with_options(task_run_name=Stage.NUMBERS.run_name(batch))(parsed, run_id, model, docs),
+    )
 
 
 # -- entities and numbers ----------------------------------------------------
-
-@dataclass
-class Extracted:
-    """One extraction task's rows for a batch, and the articles it failed on."""
-
-    table: pa.Table
-    stats: StageStats
-    rejects: list[Reject] = field(default_factory=list)
-
 
 def _extractor(stage: Stage):
     """Looked up at each call, not captured once, so a test can patch the module's function."""
@@ -274,16 +243,6 @@ def write_batch(lake: Lake, run_id: str, batch: int, tables: dict[str, pa.Table]
     return {name: t.num_rows for name, t in tables.items()}
 
 
-@dataclass
-class Written:
-    """What a batch's write staged (rows by table), each stage's stats, and the
-    articles that parsing or extraction rejected on the way (already among the rows)."""
-
-    counts: dict[str, int]
-    stats: list[StageStats]
-    rejects: list[Reject]
-
-
 @task(name=Stage.WRITE.value, retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=2), **_TASK_DEFAULTS)
 def write_task(
     lake: Lake, run_id: str, batch: int, tables: dict[str, pa.Table],
@@ -294,9 +253,9 @@ def write_task(
     """Retried with backoff: a full disk or a flaky network mount is worth a second try.
     The extractions come as arguments, or inside ``parsed`` when the parse ran them."""
     t0 = time.perf_counter()
-    extracted = {"entities": entities, "numbers": numbers}
     if parsed is not None:
-        extracted = {k: v if v is not None else parsed.extracted.get(k) for k, v in extracted.items()}
+        entities, numbers = entities or parsed.entities, numbers or parsed.numbers
+    extracted = {"entities": entities, "numbers": numbers}
     done = [v for v in extracted.values() if v is not None]
     failed = list(parsed.rejects if parsed is not None else ()) + [r for v in done for r in v.rejects]
     tables = {**tables, **{k: v.table for k, v in extracted.items() if v is not None}}

@@ -71,7 +71,7 @@ def test_dask_cluster_matches_default_runner(prefect_harness, tmp_path):
 
 
 def test_auto_runner_uses_worker_processes_for_large_input_only(tmp_path, monkeypatch):
-    from flows import runners
+    from flows import placement, runners
 
     monkeypatch.setattr(runners.os, "cpu_count", lambda: 2)
     assert runners.auto_kind(str(SEEDS)) == "thread"
@@ -81,6 +81,6 @@ def test_auto_runner_uses_worker_processes_for_large_input_only(tmp_path, monkey
     assert runners.auto_kind(str(big)) == "process"
     assert runners.auto_kind(str(big / "*.jsonl")) == "process"
     assert isinstance(runners.make_runner("process"), runners.ProcessPoolTaskRunner)
-    assert runners.parallelism(runners.make_runner("process")) == 2
+    assert placement.parallelism(runners.make_runner("process")) == 2
     monkeypatch.setattr(runners.os, "cpu_count", lambda: 1)
     assert runners.auto_kind(str(big)) == "thread"
