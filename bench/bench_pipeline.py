@@ -49,6 +49,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tasks.components import DEFAULT_PARSE, ParseMode  # noqa: E402
+
 CORPUS = Path(os.environ.get("NEWSFLOW_EVAL", ROOT.parent / "shared" / "eval")) / "corpora" / "bbc_news.jsonl"
 PY = sys.executable
 
@@ -387,7 +391,8 @@ def arguments() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--corpora", default="bbc,short", help="comma list of bbc,short")
-    ap.add_argument("--parse", default="full", choices=("full", "numbers"), help="newsflow run --parse")
+    ap.add_argument("--parse", default=DEFAULT_PARSE.value, choices=[m.value for m in ParseMode],
+                    help="newsflow run --parse")
     ap.add_argument("--limit", type=int, default=None, help="first N articles for P1-P3, P5 (default: all)")
     ap.add_argument("--mem-limit", type=int, default=None, help="first N articles as x1 for P4 (default: --limit)")
     ap.add_argument("--scale", type=int, default=10, help="P4 copies")

@@ -14,11 +14,12 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
@@ -89,10 +90,21 @@ def pipe(nlp: Language, texts: Sequence[str], mode: ParseMode = DEFAULT_PARSE) -
     limit = min(PIECE_CHARS, nlp.max_length)
     split = [pieces(t, limit) if len(t) > limit else [t] for t in texts]
     flat = (p for parts in split for p in parts)
-    docs = _selective(nlp, flat) if mode is ParseMode.numbers else nlp.pipe(flat, batch_size=PIPE_BATCH)
+    selective = mode is ParseMode.numbers and can_select(nlp)
+    docs = _selective(nlp, flat) if selective else nlp.pipe(flat, batch_size=PIPE_BATCH)
     for parts in split:
         got = [next(docs) for _ in parts]
         yield got[0] if len(got) == 1 else _join(got)
+
+
+def can_select(nlp: Language) -> bool:
+    """Whether ``nlp`` can run its NER apart from the rest: it has every component a selective
+    parse names, and its NER has its own embedding rather than listening to a shared one
+    (as in a transformer pipeline). Another model is parsed in full."""
+    names = set(nlp.component_names)
+    if not set(EVERYWHERE) | set(NUMBER_SENTENCES) <= names:
+        return False
+    return not any("ner" in getattr(nlp.get_pipe(n), "listening_components", ()) for n in names)
 
 
 def _join(docs: list[Doc]) -> Doc:
@@ -100,7 +112,7 @@ def _join(docs: list[Doc]) -> Doc:
 
 
 def _chain(nlp: Language, docs: Iterable[Doc], names: Sequence[str]) -> Iterator[Doc]:
-    """Run the named components in order, enabled in the pipeline or not (``senter`` is not)."""
+    """Run the named components in order, enabled in the pipeline or not."""
     for name in names:
         docs = nlp.get_pipe(name).pipe(docs, batch_size=PIPE_BATCH)
     return iter(docs)
@@ -122,18 +134,58 @@ def may_hold_number(text: str) -> bool:
     return _number_candidate().search(text) is not None
 
 
+@cache
+def _sentencizer() -> Callable[[Doc], Doc]:
+    from spacy.pipeline import Sentencizer
+
+    return Sentencizer()
+
+
+def cut_sentences(docs: Iterable[Doc]) -> Iterator[Doc]:
+    """Sentence starts from punctuation (spaCy's rule-based sentencizer) and line breaks, with
+    whitespace kept at the end of the sentence before, as the parser keeps it.
+
+    Chosen over the model's ``senter`` by agreement with the parser's sentence starts on
+    BBC text (quotes aside): F1 0.99 against 0.94, as ``senter`` merges many sentences
+    (recall 0.89); and it costs next to nothing."""
+    sentencizer = _sentencizer()
+    for doc in docs:
+        doc = sentencizer(doc)
+        for tok in doc[1:]:
+            if tok.is_space:
+                tok.is_sent_start = False
+                if "\n" in tok.text and tok.i + 1 < len(doc):
+                    doc[tok.i + 1].is_sent_start = True
+        yield doc
+
+
 def _selective(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
-    """``ParseMode.numbers``: NER and sentences over each text, the rest of the pipeline over
+    """``ParseMode.numbers``: sentences and NER over each text, the rest of the pipeline over
     its number sentences, each parsed as a Doc of its own and joined back in place, so
     offsets, entities and sentence starts are those of the whole text. The number sentences
     of the whole batch go through the pipeline together, as full batches."""
-    docs = list(_chain(nlp, (nlp.make_doc(t) for t in texts), EVERYWHERE))
+    docs = list(_chain(nlp, cut_sentences(nlp.make_doc(t) for t in texts), EVERYWHERE))
     sents = [[s.as_doc() for s in doc.sents] if len(doc) else [] for doc in docs]
     wanted = [(d, i) for d, parts in enumerate(sents) for i, s in enumerate(parts) if may_hold_number(s.text)]
     for (d, i), parsed in zip(wanted, _chain(nlp, (sents[d][i] for d, i in wanted), NUMBER_SENTENCES)):
         sents[d][i] = parsed
     for doc, parts in zip(docs, sents):
-        yield doc if not parts else parts[0] if len(parts) == 1 else _join(parts)
+        yield doc if not parts else parts[0] if len(parts) == 1 else _join_sentences(parts)
+
+
+def _join_sentences(parts: list[Doc]) -> Doc:
+    """The sentences joined back, each part still starting a sentence. ``Doc.from_docs`` takes
+    sentence starts from the parse once any part has one, and an unparsed part has none: the
+    sentences without a number would merge into the one before. Setting the starts afterwards
+    leaves the parse as it is."""
+    doc = _join(parts)
+    starts = doc.to_array([SENT_START])
+    at = 0
+    for part in parts:
+        starts[at] = 1
+        at += len(part)
+    doc.from_array([SENT_START], starts)
+    return doc
 
 
 def _parse_each(nlp: Language, texts: Sequence[str], ids: Sequence[str],

@@ -160,3 +160,16 @@ def test_every_listed_type_is_a_count_type_and_loaded(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="both"):
         triggers.__wrapped__(bad)
     assert isinstance(t, Triggers)
+
+
+def test_neighbouring_place_phrase_needs_no_parse_of_that_sentence(nlp) -> None:
+    """Under the default selective parse the sentence that sets the scene has no number, so
+    it is not parsed; its place phrase still places the toll."""
+    from tasks.components import ParseMode
+    from tasks.parse import parse_docs
+
+    text = ("Kenya has sent boats. Floods swept through villages in western Uganda on Monday. "
+            "At least 14 people drowned overnight, officials said. Kenya and Kenya again.")
+    for mode in ParseMode:
+        (doc,), _ = parse_docs([text], ["a"], 0, mode=mode)
+        assert [r["place"] for r in extract_numbers(doc) if r["count_type"]] == ["Uganda"], mode

@@ -10,7 +10,7 @@ from tasks.entities import extract_entities
 from tasks.ingest import read_records
 from tasks.normalise import normalise
 from tasks.numbers import extract_numbers
-from tasks.parse import may_hold_number, parse_docs
+from tasks.parse import may_hold_number, parse_docs, parse_isolated
 from tasks.records import Article
 
 
@@ -57,3 +57,30 @@ def test_sentences_without_numbers_skip_the_parser(nlp):
     first, second = list(doc.sents)
     assert all(t.dep_ == "" and t.lemma_ == "" for t in first)
     assert {t.dep_ for t in second} >= {"nummod", "nsubj"} and doc.text == text
+
+
+def test_selective_parse_keeps_every_sentence(nlp):
+    """Sentences without a number, between parsed ones, stay sentences of their own: the
+    sentence index and the place of a count depend on it."""
+    text = ("The ferry left at dawn. Storms closed the port.\n\nAt least 9 people drowned, officials said. "
+            "Rescuers searched all night. Divers found 3 more bodies on Tuesday.")
+    full, = parse_docs([text], ["a"], 0, mode=ParseMode.full)[0]
+    sel, = parse_docs([text], ["a"], 0, mode=ParseMode.numbers)[0]
+    assert [s.text.strip() for s in sel.sents] == [s.text.strip() for s in full.sents]
+    assert len(list(sel.sents)) == 5
+    drowned = next(t for t in sel if t.text == "drowned")
+    assert drowned.dep_ and drowned.head.text == "said"  # the number sentence keeps its parse
+
+
+def test_a_model_that_cannot_parse_selectively_is_parsed_in_full(nlp):
+    """A configured model without the components (or with NER listening to a shared
+    embedding) still parses: in full, not with an error on every article."""
+    import spacy
+
+    from tasks.parse import can_select
+
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    assert can_select(nlp) and not can_select(blank)
+    (doc,), rejects = parse_isolated(blank, ["Two cats sat. One left."], ["a"], ParseMode.numbers)
+    assert not rejects and [s.text for s in doc.sents] == ["Two cats sat.", "One left."]

@@ -250,7 +250,7 @@ def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token |
     """
     places = [e for e in sent.ents if e.label_ in PLACE_LABELS]
     if not places:
-        near = [e for e in neighbour_ents(doc, sent) if e.label_ in PLACE_LABELS and e.root.head.lower_ in PLACE_PREPS]
+        near = [e for e in neighbour_ents(doc, sent) if e.label_ in PLACE_LABELS and after_preposition(e)]
         if near:
             return min(near, key=lambda e: abs(e.start - anchor.i)).text
         return article_place(doc)
@@ -260,6 +260,19 @@ def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token |
     # A place phrase anywhere in the sentence (``train stations in Madrid``) beats a bare mention (``Europe suffered``).
     pick = min(attached or phrases or places, key=lambda e: abs(e.start - anchor.i))
     return pick.text
+
+
+def after_preposition(ent: Span) -> bool:
+    """``in eastern Ukraine``, ``at the Kremlin``: a place preposition up to three lowercase words
+    before the name. Read from the words, not the parse: under the default selective parse a
+    sentence without a number (as the neighbours of a toll often are) has no parse."""
+    doc = ent.doc
+    for k in range(ent.start - 1, max(ent.start - 5, -1), -1):
+        if doc[k].lower_ in PLACE_PREPS:
+            return True
+        if not (doc[k].is_alpha and doc[k].is_lower):
+            return False
+    return False
 
 
 def neighbour_ents(doc: Doc, sent: Span) -> list[Span]:
