@@ -190,6 +190,76 @@ def sample(shared: Path, corpus: str, seed: int, n: int) -> None:
         print(f"[{i}] " + show(r, docs[r["article"]]))
 
 
+REGKG_VENV = ROOT / "bench/.venv-regkg"
+REGKG = "gdelt-regkg==2.1.2"
+REGKG_PYTHON = Path("/root/.pyenv/versions/3.12.1/bin/python3.12")  # gdelt-regkg needs >= 3.12; we run 3.11
+TYPES = {t.value for t in counts.CountType}
+#: Run inside the 3.12 venv: article texts as JSON on stdin, their GKG counts (ours' types only) as JSON out.
+REGKG_SCRIPT = """
+import json, sys
+from gdelt_regkg.fields.counts import analyze_counts
+types = set(sys.argv[1].split(","))
+out = {}
+for aid, text in json.load(sys.stdin):
+    out[aid] = [(m.count_type, m.number, m.object_type, m.start) for m in analyze_counts(text).mentions
+                if m.count_type in types]
+json.dump(out, sys.stdout)
+"""
+
+
+def regkg_python() -> Path:
+    """The 3.12 venv with gdelt-regkg, made once under ``bench/`` (git-ignored)."""
+    python = REGKG_VENV / "bin/python"
+    if not python.exists():
+        import subprocess
+
+        subprocess.run([str(REGKG_PYTHON), "-m", "venv", str(REGKG_VENV)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", REGKG], check=True)
+    return python
+
+
+def theirs(shared: Path, corpus: str) -> dict[str, list[tuple[str, float, str, int]]]:
+    import subprocess
+
+    items = articles(shared, corpus)
+    done = subprocess.run([str(regkg_python()), "-c", REGKG_SCRIPT, ",".join(sorted(TYPES))],
+                          input=json.dumps(items), capture_output=True, text=True, check=True)
+    return {aid: [(t, float(n), o, s) for t, n, o, s in ms] for aid, ms in json.loads(done.stdout).items()}
+
+
+def regkg(shared: Path, corpus: str, seed: int, n: int) -> None:
+    """Agreement by type with gdelt-regkg: a row agrees when the other names the same type and value in the article."""
+    ours, docs, _ = count_rows(shared, corpus)
+    other = theirs(shared, corpus)
+    texts = dict(articles(shared, corpus))
+    table: dict[str, Counter] = {t: Counter() for t in sorted(TYPES)}
+    only_ours, only_theirs = [], []
+    by_article: dict[str, list[dict]] = {}
+    for r in ours:
+        by_article.setdefault(r["article"], []).append(r)
+    for aid in texts:
+        left = Counter((r["count_type"], r["value"]) for r in by_article.get(aid, []))
+        right = Counter((t, v) for t, v, _, _ in other.get(aid, []))
+        for (t, v), k in (left | right).items():
+            both = min(left[(t, v)], right[(t, v)])
+            table[t].update(both=both, ours=left[(t, v)] - both, theirs=right[(t, v)] - both)
+        only_ours += [r for r in by_article.get(aid, []) if right[(r["count_type"], r["value"])] == 0]
+        only_theirs += [(aid, m) for m in other.get(aid, []) if left[(m[0], m[1])] == 0]
+    print(f"{corpus}: {len(ours)} rows ours, {sum(map(len, other.values()))} theirs (gdelt-regkg, GKG types only)")
+    print(f"{'type':8} {'both':>5} {'ours only':>10} {'theirs only':>12}")
+    for t, c in table.items():
+        print(f"{t:8} {c['both']:5} {c['ours']:10} {c['theirs']:12}")
+    random.seed(seed)
+    print(f"\nOurs only (a sample of {min(n, len(only_ours))}):")
+    for r in random.sample(only_ours, min(n, len(only_ours))):
+        print(show(r, docs[r["article"]]))
+    print(f"\nTheirs only (a sample of {min(n, len(only_theirs))}):")
+    for aid, (t, v, o, start) in random.sample(only_theirs, min(n, len(only_theirs))):
+        text = texts[aid]
+        left, right = text.rfind(".", 0, start) + 1, text.find(".", start)
+        print(f"{aid} @{start}  {t} {v:g} {o!r}\n    {text[left:right + 1].strip()}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("what", choices=("judge", "regkg", "list"))
@@ -203,9 +273,7 @@ def main() -> None:
     elif args.what == "list":
         sample(args.shared, args.corpus, args.seed, args.sample)
     else:
-        from bench import regkg_agreement
-
-        regkg_agreement.main(args.shared, args.corpus, count_rows)
+        regkg(args.shared, args.corpus, args.seed, args.sample)
 
 
 if __name__ == "__main__":

@@ -233,3 +233,33 @@ def _country_by_stem() -> dict[str, str]:
     for stem in clash:
         out.pop(stem, None)
     return out
+
+
+@lru_cache(maxsize=1)
+def _cities_by_name() -> tuple[dict[str, list[tuple[Place, int]]], dict[int, int]]:
+    """Every city under its name and each Latin alternate name, most populous first, and populations by id.
+
+    Built only when a name must be read in an article's country, so the
+    nightly run pays it (~1 s) once per process and only if a count needs it.
+    """
+    names: dict[str, list[tuple[Place, int]]] = {}
+    population: dict[int, int] = {}
+    for c in _data("cities15000.json").values():
+        place = Place(c["name"], CITY, c["countrycode"], c["geonameid"], c["latitude"], c["longitude"])
+        population[c["geonameid"]] = c["population"]
+        for alt in {c["name"], *(a for a in c["alternatenames"] if len(a) >= 4 and _is_latin(a))}:
+            names.setdefault(_fold(alt), []).append((place, c["population"]))
+    for found in names.values():
+        found.sort(key=lambda pair: -pair[1])
+    return names, population
+
+
+def cities_named(name: str) -> list[tuple[Place, int]]:
+    """Every city that answers to ``name`` (``Newcastle``: in Australia, South Africa, England...), with its
+    population, most populous first: where ``lookup``'s one reading is not the article's."""
+    return _cities_by_name()[0].get(fold(name), [])
+
+
+def population(place: Place) -> int:
+    """A city's population (0 for anything else or an unknown id)."""
+    return _cities_by_name()[1].get(place.geonameid or -1, 0) if place.kind == CITY else 0
