@@ -143,12 +143,14 @@ def judge(shared: Path) -> None:
     rows, docs, _ = count_rows(shared, data["corpus"])
     now = {key(r): r for r in rows}
     judged = {(j["article"], j["start"], j["end"]): j for j in data["rows"]}
-    tv = obj = plc = counts_ = gone = 0
+    tv = obj = plc = counts_ = gone = lost = 0
     wrong: list[str] = []
     for k, j in judged.items():
         r = now.get(k)
-        if r is None:
+        if r is None:  # dropping a row judged no count is right; dropping a count is a miss of unknown kind
             gone += 1
+            tv += j["type"] is None
+            lost += j["type"] is not None
             if j["type"] is not None:
                 wrong.append(f"GONE (a count: {j['type']} {j['value']:g})  {k}")
             continue
@@ -167,8 +169,9 @@ def judge(shared: Path) -> None:
                          + ("" if ok_place else "PLACE ") + " " + show(r, docs[r["article"]], want))
     n = len(judged)
     real = sum(j["type"] is not None for j in judged.values())
-    print(f"{n} judged rows ({real} real counts); {gone} no longer extracted (misses of unknown kind)")
-    print(f"type+value right: {tv}/{n} ({tv / n:.0%})  [misses of unknown kind count as wrong]")
+    print(f"{n} judged rows ({real} real counts); {gone} no longer extracted, {lost} of them counts "
+          "(misses of unknown kind)")
+    print(f"type+value right: {tv}/{n} ({tv / n:.0%})  [a dropped non-count is right, a dropped count wrong]")
     print(f"object right:     {obj}/{counts_} of the real counts still extracted ({obj / max(counts_, 1):.0%})")
     print(f"place right:      {plc}/{counts_} of the real counts still extracted ({plc / max(counts_, 1):.0%})")
     print("\n".join(wrong))

@@ -48,18 +48,27 @@ def is_place(ent: Span) -> bool:
 
 def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token | None) -> str | None:
     """One the event is ``in``/``at`` in its sentence, else the nearest there, else a place phrase of the
-    sentence before or after, else the dateline's place, else the article's most named place."""
+    sentence before or after, else a nationality of the sentence, else the dateline's place, else the
+    article's most named place."""
     found = [e for e in sent.ents if is_place(e)]
     if not found:
         near = [e for e in neighbour_ents(doc, sent) if is_place(e) and e.root.head.lower_ in PLACE_PREPS]
         if near:
             return name(min(near, key=lambda e: abs(e.start - anchor.i)))
-        return filed_at(doc) or article_place(doc)
+        return nationality(sent, anchor) or filed_at(doc) or article_place(doc)
     heads = {t.i for t in (anchor, noun, verb) if t is not None}
     phrases = [e for e in found if e.root.head.lower_ in PLACE_PREPS]
     attached = [e for e in phrases if e.root.head.head.i in heads]
     # A place phrase anywhere in the sentence (``train stations in Madrid``) beats a bare mention (``Europe suffered``).
     return name(min(attached or phrases or found, key=lambda e: abs(e.start - anchor.i)))
+
+
+def nationality(sent: Span, anchor: Token) -> str | None:
+    """``Three Russian soldiers killed``, ``in the Thai capital``: a sentence that names no place but a
+    nationality says the country better than the article's most named place does."""
+    countries = [(e, places.demonym(e.text)) for e in sent.ents if e.label_ == "NORP"]
+    countries = [(e, c) for e, c in countries if c is not None]
+    return min(countries, key=lambda ec: abs(ec[0].start - anchor.i))[1].name if countries else None
 
 
 def neighbour_ents(doc: Doc, sent: Span) -> list[Span]:
