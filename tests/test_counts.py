@@ -220,3 +220,16 @@ def test_a_city_name_is_read_in_the_article_country(nlp) -> None:
     assert _placed(nlp, text) == [("Newcastle", "GB")]
     text = "Officials in Australia said 7 people were injured in Newcastle when a roof fell."
     assert _placed(nlp, text) == [("Newcastle", "AU")]
+
+
+@pytest.mark.parametrize("text", [
+    "The disease causes about 1,500 deaths in the region annually.",
+    "The fever kills 400 children each year.",
+])
+def test_rates_anywhere_in_the_clause_are_not_counts(nlp, text: str) -> None:
+    assert _counts(nlp, text) == []
+
+
+def test_a_time_unit_that_dates_the_event_is_no_rate(nlp) -> None:
+    rows = _counts(nlp, "A bomb killed 12 people a day after the election.")
+    assert [(t, v) for t, v, _ in rows] == [("KILL", 12)]

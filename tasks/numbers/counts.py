@@ -52,6 +52,8 @@ TOLL_DEPS = ("pobj", "attr", "dobj", "npadvmod")
 #: ``30 die every day``, ``100 refugees a week``: a rate is no event that happened once.
 RATE_UNITS = ("second", "minute", "hour", "day", "night", "week", "month", "year")
 RATE_DETS = ("every", "each", "a", "an", "per")
+RELATIVE_TIME = ("after", "before", "later", "earlier", "ago", "into", "since")
+RATE_ADVERBS = ("annually", "yearly", "monthly", "weekly", "daily", "hourly", "nightly")
 #: Object complements that say what an event left its object as: ``left 300 villagers dead``.
 LEFT_AS_DEPS = ("oprd", "acomp", "xcomp", "ccomp")
 
@@ -102,8 +104,11 @@ def count_type(kind: str, unit: str | None, anchor: Token, noun: Token | None,
     role = noun if noun is not None else anchor
     if negated(role, anchor, verb) or hypothetical(verb) or (noun is None and anchor.dep_ == "appos"):
         return None  # ``Mr Doe, 25, was arrested``: a bare number in apposition describes, it does not count
-    if rate(role, verb):
-        return None
+    found = event_type(role, anchor, verb)
+    return None if found is None or rate(role, verb) else found
+
+
+def event_type(role: Token, anchor: Token, verb: Token | None) -> CountType | None:
     t = triggers()
     by_verb = from_verb(role, verb, t) if verb is not None else None
     if by_verb is not None:
@@ -139,14 +144,23 @@ def negated(role: Token, anchor: Token, verb: Token | None) -> bool:
 
 
 def rate(role: Token, verb: Token | None) -> bool:
-    """``30,000 children die every day``, ``100 refugees a week``: how often, not how many an event befell."""
-    for tok in (role, verb):
-        for c in tok.children if tok is not None else ():
-            if c.lemma_.lower() in RATE_UNITS and any(d.lower_ in RATE_DETS for d in c.children):
-                return True
-            if c.dep_ == "prep" and c.lower_ == "per":
-                return True
+    """``30,000 children die every day``, ``100 refugees a week``, ``1,500 deaths annually``: how often,
+    not how many an event befell. Anywhere in the count's clause; ``a day after the vote`` is a date."""
+    for tok in (verb if verb is not None else role).subtree:
+        word = tok.lower_
+        if word in RATE_ADVERBS or word == "per" and tok.i + 1 < len(tok.doc) \
+                and tok.doc[tok.i + 1].lemma_.lower() in RATE_UNITS:
+            return True
+        if tok.lemma_.lower() in RATE_UNITS and any(d.lower_ in RATE_DETS for d in tok.children) \
+                and all(d.dep_ in ("det", "amod") for d in tok.children) and not dated(tok):
+            return True
     return False
+
+
+def dated(unit: Token) -> bool:
+    """``a day after the vote``, ``a week ago``: a time unit that places the event, not a frequency."""
+    nxt = unit.doc[unit.i + 1] if unit.i + 1 < len(unit.doc) else None
+    return nxt is not None and nxt.lower_ in RELATIVE_TIME
 
 
 def whole(value: float) -> bool:
