@@ -233,3 +233,8 @@ def test_rates_anywhere_in_the_clause_are_not_counts(nlp, text: str) -> None:
 def test_a_time_unit_that_dates_the_event_is_no_rate(nlp) -> None:
     rows = _counts(nlp, "A bomb killed 12 people a day after the election.")
     assert [(t, v) for t, v, _ in rows] == [("KILL", 12)]
+
+
+def test_a_rate_in_an_embedded_clause_leaves_the_count_alone(nlp) -> None:
+    rows = _counts(nlp, "Held twice each year, the raids have arrested 3,000 dealers.")
+    assert [(t, v) for t, v, _ in rows] == [("ARREST", 3000)]

@@ -52,6 +52,7 @@ TOLL_DEPS = ("pobj", "attr", "dobj", "npadvmod")
 #: ``30 die every day``, ``100 refugees a week``: a rate is no event that happened once.
 RATE_UNITS = ("second", "minute", "hour", "day", "night", "week", "month", "year")
 RATE_DETS = ("every", "each", "a", "an", "per")
+EMBEDDED = ("advcl", "relcl", "ccomp", "acl", "conj", "parataxis")
 RELATIVE_TIME = ("after", "before", "later", "earlier", "ago", "into", "since")
 RATE_ADVERBS = ("annually", "yearly", "monthly", "weekly", "daily", "hourly", "nightly")
 #: Object complements that say what an event left its object as: ``left 300 villagers dead``.
@@ -146,7 +147,7 @@ def negated(role: Token, anchor: Token, verb: Token | None) -> bool:
 def rate(role: Token, verb: Token | None) -> bool:
     """``30,000 children die every day``, ``100 refugees a week``, ``1,500 deaths annually``: how often,
     not how many an event befell. Anywhere in the count's clause; ``a day after the vote`` is a date."""
-    for tok in (verb if verb is not None else role).subtree:
+    for tok in clause(verb if verb is not None else role):
         word = tok.lower_
         if word in RATE_ADVERBS or word == "per" and tok.i + 1 < len(tok.doc) \
                 and tok.doc[tok.i + 1].lemma_.lower() in RATE_UNITS:
@@ -155,6 +156,16 @@ def rate(role: Token, verb: Token | None) -> bool:
                 and all(d.dep_ in ("det", "amod") for d in tok.children) and not dated(tok):
             return True
     return False
+
+
+def clause(head: Token) -> list[Token]:
+    """``head`` and what hangs from it, without the clauses it embeds (``Held twice each year, sweeps ...``)."""
+    out, todo = [], [head]
+    while todo:
+        tok = todo.pop()
+        out.append(tok)
+        todo.extend(c for c in tok.children if c.dep_ not in EMBEDDED)
+    return out
 
 
 def dated(unit: Token) -> bool:
