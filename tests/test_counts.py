@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tasks.numbers import extract_numbers
-from tasks.numbers.counts import CountType, Triggers, triggers
+from tasks.numbers.counts import CountType, Triggers, geocode, triggers
 
 
 def _counts(nlp, text: str) -> list[tuple[str, float, str | None]]:
@@ -238,3 +238,12 @@ def test_a_time_unit_that_dates_the_event_is_no_rate(nlp) -> None:
 def test_a_rate_in_an_embedded_clause_leaves_the_count_alone(nlp) -> None:
     rows = _counts(nlp, "Held twice each year, the raids have arrested 3,000 dealers.")
     assert [(t, v) for t, v, _ in rows] == [("ARREST", 3000)]
+
+
+def test_a_small_foreign_namesake_of_a_local_place_is_not_geocoded(nlp) -> None:
+    british = nlp("Ministers in London and police chiefs across Britain met on Monday.")
+    assert geocode("Kent", british)["country"] is None  # the county, which the gazetteer lacks
+    assert geocode("Newcastle", british)["country"] == "GB"
+    assert geocode("Paris", british)["country"] == "FR"  # a famous city stays itself
+    american = nlp("Officials in Washington and across the United States met on Monday.")
+    assert geocode("Kent", american)["country"] == "US"

@@ -7,7 +7,8 @@ small model tags some countries as persons or organisations (``Sri Lanka``),
 so a span of those labels that the gazetteer knows as a country or continent
 is a place too. A city name shared by several places (``Newcastle``) is read
 in the article's country when that country has a city of the name of
-comparable size.
+comparable size; a small foreign city of a country the article never names is
+left ungeocoded rather than put on another continent.
 """
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ PLACE_PREPS = ("in", "at", "near", "outside")
 #: A city of the article's country wins over the default reading of a name when at least this large relative
 #: to it: ``Newcastle`` in a British story is Newcastle upon Tyne, ``Paris`` in an American one still Paris, France.
 COMPARABLE = 0.1
+#: A foreign city smaller than this, in a country the article never names, is more likely a place the gazetteer
+#: lacks (a county, a village) that shares its name: better no coordinates than another continent's.
+FAMOUS = 200_000
 POSSESSIVE = ("'s", "’s", "'", "’")
 
 
@@ -109,6 +113,16 @@ def article_country(doc: Doc) -> str | None:
     return doc.user_data[key]
 
 
+def named_countries(doc: Doc) -> set[str]:
+    """Countries the article names as such (``Iraq``, ``the US``, a US state) or by its dateline, once per Doc."""
+    key = "counts.named_countries"
+    if key not in doc.user_data:
+        known = (places.lookup(name(e)) for e in doc.ents if e.label_ in ("GPE", "LOC") or is_place(e))
+        named = {p.country for p in known if p is not None and p.kind in (places.COUNTRY, places.STATE)}
+        doc.user_data[key] = named | {c for c in (article_country(doc),) if c}
+    return doc.user_data[key]
+
+
 def locate(place_name: str, doc: Doc | None = None) -> places.Place | None:
     """The gazetteer's reading of a name, moved to the article's country where a city there has that name."""
     known = places.lookup(place_name)
@@ -120,6 +134,8 @@ def locate(place_name: str, doc: Doc | None = None) -> places.Place | None:
     for other, population in places.cities_named(place_name):
         if other.country == home and population >= COMPARABLE * places.population(known):
             return other
+    if places.population(known) < FAMOUS and known.country not in named_countries(doc):
+        return None  # ``Kent`` in a British story: a county the gazetteer lacks, not the town in Washington state
     return known
 
 
