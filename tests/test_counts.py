@@ -247,3 +247,10 @@ def test_a_small_foreign_namesake_of_a_local_place_is_not_geocoded(nlp) -> None:
     assert geocode("Paris", british)["country"] == "FR"  # a famous city stays itself
     american = nlp("Officials in Washington and across the United States met on Monday.")
     assert geocode("Kent", american)["country"] == "US"
+
+
+def test_the_whole_of_a_partitive_is_no_count_unless_its_noun_is_a_toll(nlp) -> None:
+    rows = _counts(nlp, "The ferry sank, killing 312 of the 500 passengers on board.")
+    assert [(t, v) for t, v, _ in rows] == [("KILL", 312)]
+    rows = _counts(nlp, "Officials reported 9,000 of the 12,000 deaths in the north.")
+    assert [(t, v) for t, v, _ in rows] == [("KILL", 9000), ("KILL", 12000)]

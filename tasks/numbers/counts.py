@@ -111,6 +111,8 @@ def count_type(kind: str, unit: str | None, anchor: Token, noun: Token | None,
 
 def event_type(role: Token, anchor: Token, verb: Token | None) -> CountType | None:
     t = triggers()
+    if partitive_whole(role, anchor):
+        return from_noun(role, anchor, t)  # ``94,000 of the 140,000 deaths``: the whole is a toll only by its noun
     by_verb = from_verb(role, verb, t) if verb is not None else None
     if by_verb is not None:
         return by_verb
@@ -142,6 +144,13 @@ def negated(role: Token, anchor: Token, verb: Token | None) -> bool:
         if before[-1:] == ["no"] and tok.dep_ != "quantmod" or before == ["no", "-"]:
             return True  # ``no one``, ``no-one`` (tokenised ``no - one``)
     return False
+
+
+def partitive_whole(role: Token, anchor: Token) -> bool:
+    """``killing 1,523 of the 2,200 passengers``: 2,200 is how many there were, not how many the event befell."""
+    of = role.head
+    own = any(c.dep_ == "nummod" and c.like_num for c in role.children) and anchor.i not in (of.i, of.head.i)
+    return own and role.dep_ == "pobj" and of.lower_ == "of" and of.head.like_num
 
 
 def rate(role: Token, verb: Token | None) -> bool:
