@@ -254,3 +254,9 @@ def test_the_whole_of_a_partitive_is_no_count_unless_its_noun_is_a_toll(nlp) -> 
     assert [(t, v) for t, v, _ in rows] == [("KILL", 312)]
     rows = _counts(nlp, "Officials reported 9,000 of the 12,000 deaths in the north.")
     assert [(t, v) for t, v, _ in rows] == [("KILL", 9000), ("KILL", 12000)]
+
+
+def test_a_dateline_far_from_the_story_names_the_desk_not_the_place(nlp) -> None:
+    text = ("PARIS (Reuters) - Algeria said on Friday that talks in Algeria would resume. Algeria's army was "
+            "on alert. Officials met later. At least 12 people were injured when a bus overturned.")
+    assert _placed(nlp, text) == [("Algeria", "DZ")]

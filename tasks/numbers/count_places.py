@@ -1,8 +1,10 @@
 """Where an event count happened: the place name it belongs to, and that place geocoded.
 
 News names the scene beside the toll (``killed in Kabul``), in the sentence
-before or after it, or in the dateline of wire copy (``MOSCOW 1996-08-31``);
-only when none of these does the article's most named place stand in. The
+before or after it, by a nationality (``three Russian soldiers``), or in the
+dateline of wire copy (``MOSCOW 1996-08-31``) when the article's places lie in
+that country (a story about Algeria filed in PARIS names the desk); only when
+none of these does the article's most named place stand in. The
 small model tags some countries as persons or organisations (``Sri Lanka``),
 so a span of those labels that the gazetteer knows as a country or continent
 is a place too. A city name shared by several places (``Newcastle``) is read
@@ -52,14 +54,14 @@ def is_place(ent: Span) -> bool:
 
 def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token | None) -> str | None:
     """One the event is ``in``/``at`` in its sentence, else the nearest there, else a place phrase of the
-    sentence before or after, else a nationality of the sentence, else the dateline's place, else the
-    article's most named place."""
+    sentence before or after, else a nationality of the sentence, else the dateline's place if the article's
+    most named place agrees with it, else that place."""
     found = [e for e in sent.ents if is_place(e)]
     if not found:
         near = [e for e in neighbour_ents(doc, sent) if is_place(e) and e.root.head.lower_ in PLACE_PREPS]
         if near:
             return name(min(near, key=lambda e: abs(e.start - anchor.i)))
-        return nationality(sent, anchor) or filed_at(doc) or article_place(doc)
+        return nationality(sent, anchor) or desk_or_article(doc)
     heads = {t.i for t in (anchor, noun, verb) if t is not None}
     phrases = [e for e in found if e.root.head.lower_ in PLACE_PREPS]
     attached = [e for e in phrases if e.root.head.head.i in heads]
@@ -88,6 +90,17 @@ def filed_at(doc: Doc) -> str | None:
         found = dateline.parse(doc.text[:200])
         doc.user_data[key] = (found.place, found.country) if found is not None else (None, None)
     return doc.user_data[key][0]
+
+
+def desk_or_article(doc: Doc) -> str | None:
+    """The dateline's place where it lies in the country of the article's most named place (or the article
+    names none); else that place: ``PARIS`` on a story about Algeria names the desk that filed it."""
+    desk, most = filed_at(doc), article_place(doc)
+    if desk is None or most is None:
+        return desk or most
+    most_known = places.lookup(most)
+    desk_country = doc.user_data["counts.dateline"][1]
+    return desk if most_known is None or desk_country is None or most_known.country == desk_country else most
 
 
 def article_place(doc: Doc) -> str | None:
