@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import sys
 import time
@@ -195,7 +196,8 @@ def sample(shared: Path, corpus: str, seed: int, n: int) -> None:
 
 REGKG_VENV = ROOT / "bench/.venv-regkg"
 REGKG = "gdelt-regkg==2.1.2"
-REGKG_PYTHON = Path("/root/.pyenv/versions/3.12.1/bin/python3.12")  # gdelt-regkg needs >= 3.12; we run 3.11
+#: gdelt-regkg needs Python >= 3.12 and the project runs 3.11: a 3.12 interpreter makes its venv (REGKG_PYTHON overrides).
+REGKG_PYTHON = Path(os.environ.get("REGKG_PYTHON", "/root/.pyenv/versions/3.12.1/bin/python3.12"))
 TYPES = {t.value for t in counts.CountType}
 #: Run inside the 3.12 venv: article texts as JSON on stdin, their GKG counts (ours' types only) as JSON out.
 REGKG_SCRIPT = """
