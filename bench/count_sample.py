@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tasks import places  # noqa: E402
 from tasks.nlp import load_model  # noqa: E402
 from tasks.numbers import counts, extract_numbers  # noqa: E402
 
@@ -55,7 +56,10 @@ def main() -> None:
     args = ap.parse_args()
     articles = pick(args.shared, args.articles, args.offset)
     nlp = load_model()
+    t0 = time.perf_counter()
     counts.triggers()  # read once, outside the timing, as the nightly run does on its first row
+    places.lookup("Paris"), places.cities_named("Paris")  # the gazetteer's indexes, built once per process
+    print(f"one-time set-up (triggers, gazetteer indexes) {time.perf_counter() - t0:.2f} s")
     t0 = time.perf_counter()
     docs = list(nlp.pipe([a["body"] for a in articles], batch_size=64))
     parse_s = time.perf_counter() - t0

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tasks.numbers import extract_numbers
-from tasks.numbers.counts import CountType, Triggers, triggers
+from tasks.numbers.counts import CountType, Triggers, geocode, triggers
 
 
 def _counts(nlp, text: str) -> list[tuple[str, float, str | None]]:
@@ -160,6 +160,106 @@ def test_every_listed_type_is_a_count_type_and_loaded(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="both"):
         triggers.__wrapped__(bad)
     assert isinstance(t, Triggers)
+
+
+@pytest.mark.parametrize("text", [
+    "About 25 people die every day on the country's roads.",
+    "Some 300 refugees a week are crossing the river.",
+])
+def test_rates_are_not_counts(nlp, text: str) -> None:
+    assert _counts(nlp, text) == []
+
+
+def test_the_parts_of_a_date_line_are_not_counts(nlp) -> None:
+    text = "BERLIN 2001-05-17 A teacher was arrested on Thursday. Five people were killed in a crash."
+    assert _counts(nlp, text) == [("KILL", 5, "people")]
+
+
+def test_people_already_held_are_counted_through_their_detention_only(nlp) -> None:
+    assert _counts(nlp, "A lawyer for six of the detainees spoke to reporters.") == []
+    assert _counts(nlp, "Nine detainees were freed on Monday.") == []
+    assert _counts(nlp, "Police detained 40 students after the march.") == [("ARREST", 40, "student")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The storm left 300 villagers dead.", [("KILL", 300, "villager")]),
+    ("The floods left 2,000 families homeless.", [("AFFECT", 2000, "family")]),
+    ("Nearly 80 passengers lost their lives when the ferry sank.", [("KILL", 80, "passenger")]),
+])
+def test_what_an_event_left_and_lives_lost(nlp, text: str, expected: list) -> None:
+    assert _counts(nlp, text) == expected
+
+
+def _placed(nlp, text: str) -> list[tuple[str | None, str | None]]:
+    return [(r["place"], r["country"]) for r in _rows(nlp, text) if r["count_type"]]
+
+
+def test_a_country_the_model_tags_as_a_person_is_a_place(nlp) -> None:
+    doc = nlp("Sri Lanka mourned on Monday. Floods killed 40 people there, officials said.")
+    assert [e.label_ for e in doc.ents if e.text == "Sri Lanka"] != ["GPE"]  # the model's mistake this rule is for
+    assert _placed(nlp, doc.text) == [("Sri Lanka", "LK")]
+
+
+def test_a_possessive_is_not_part_of_the_place(nlp) -> None:
+    text = "Nine soldiers were killed, and the president ordered the destruction of the Ivory Coast's air force."
+    assert _placed(nlp, text) == [("the Ivory Coast", "CI")]
+
+
+def test_a_nationality_then_the_dateline_stand_in_for_a_missing_place(nlp) -> None:
+    text = ("PARIS (Reuters) - The minister flew home on Friday. Officials met later. "
+            "Three Russian soldiers were killed in an ambush.")
+    assert _placed(nlp, text) == [("Russia", "RU")]
+    text = ("MADRID (Reuters) - Officials met later that day. The talks went on. "
+            "At least 12 people were injured when a bus overturned.")
+    assert _placed(nlp, text) == [("Madrid", "ES")]
+
+
+def test_a_city_name_is_read_in_the_article_country(nlp) -> None:
+    text = ("Leeds and Sunderland fans clashed in England. Police arrested 12 fans in Newcastle after the match, "
+            "a spokesman for the police in Britain said.")
+    assert _placed(nlp, text) == [("Newcastle", "GB")]
+    text = "Officials in Australia said 7 people were injured in Newcastle when a roof fell."
+    assert _placed(nlp, text) == [("Newcastle", "AU")]
+
+
+@pytest.mark.parametrize("text", [
+    "The disease causes about 1,500 deaths in the region annually.",
+    "The fever kills 400 children each year.",
+])
+def test_rates_anywhere_in_the_clause_are_not_counts(nlp, text: str) -> None:
+    assert _counts(nlp, text) == []
+
+
+def test_a_time_unit_that_dates_the_event_is_no_rate(nlp) -> None:
+    rows = _counts(nlp, "A bomb killed 12 people a day after the election.")
+    assert [(t, v) for t, v, _ in rows] == [("KILL", 12)]
+
+
+def test_a_rate_in_an_embedded_clause_leaves_the_count_alone(nlp) -> None:
+    rows = _counts(nlp, "Held twice each year, the raids have arrested 3,000 dealers.")
+    assert [(t, v) for t, v, _ in rows] == [("ARREST", 3000)]
+
+
+def test_a_small_foreign_namesake_of_a_local_place_is_not_geocoded(nlp) -> None:
+    british = nlp("Ministers in London and police chiefs across Britain met on Monday.")
+    assert geocode("Kent", british)["country"] is None  # the county, which the gazetteer lacks
+    assert geocode("Newcastle", british)["country"] == "GB"
+    assert geocode("Paris", british)["country"] == "FR"  # a famous city stays itself
+    american = nlp("Officials in Washington and across the United States met on Monday.")
+    assert geocode("Kent", american)["country"] == "US"
+
+
+def test_the_whole_of_a_partitive_is_no_count_unless_its_noun_is_a_toll(nlp) -> None:
+    rows = _counts(nlp, "The ferry sank, killing 312 of the 500 passengers on board.")
+    assert [(t, v) for t, v, _ in rows] == [("KILL", 312)]
+    rows = _counts(nlp, "Officials reported 9,000 of the 12,000 deaths in the north.")
+    assert [(t, v) for t, v, _ in rows] == [("KILL", 9000), ("KILL", 12000)]
+
+
+def test_a_dateline_far_from_the_story_names_the_desk_not_the_place(nlp) -> None:
+    text = ("PARIS (Reuters) - Algeria said on Friday that talks in Algeria would resume. Algeria's army was "
+            "on alert. Officials met later. At least 12 people were injured when a bus overturned.")
+    assert _placed(nlp, text) == [("Algeria", "DZ")]
 
 
 def test_neighbouring_place_phrase_needs_no_parse_of_that_sentence(nlp) -> None:

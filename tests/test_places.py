@@ -63,3 +63,11 @@ def test_groups_that_are_not_nationalities_have_no_country(word: str) -> None:
 def test_a_shared_city_name_is_its_most_populous_city() -> None:
     assert places.lookup("Birmingham").country == "GB"
     assert places.lookup("Athens").country == "GR"
+
+
+def test_every_city_of_a_name_is_known_with_its_population() -> None:
+    found = places.cities_named("Newcastle")
+    assert {p.country for p, _ in found} >= {"AU", "GB", "ZA"}
+    assert [pop for _, pop in found] == sorted((pop for _, pop in found), reverse=True)
+    assert places.population(places.lookup("Newcastle")) == found[0][1] > 0
+    assert places.population(places.lookup("France")) == 0

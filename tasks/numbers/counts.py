@@ -9,14 +9,11 @@ and ordinals never are (they have a unit or another kind already). The words
 that trigger each type live in ``count_triggers.toml``, one comment per
 choice; this module holds only the general rules that use them.
 
-The place is the nearest place entity of the sentence, preferring one the
-event is ``in``/``at``/``near``; else the article's most mentioned place. It
-is a name only: country and coordinates come from a gazetteer in a later step.
+Where the count happened is :mod:`count_places`' job.
 """
 from __future__ import annotations
 
 import tomllib
-from collections import Counter
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -24,7 +21,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from tasks import places
+from tasks.numbers.count_places import geocode, place
 from tasks.numbers.lexicon import Kind
 
 TRIGGERS_FILE = Path(__file__).with_name("count_triggers.toml")
@@ -44,9 +41,6 @@ class CountType(StrEnum):
 
 #: Only plain counts of things can count victims: money, percentages, ordinals, ages and durations never do.
 COUNTABLE = (Kind.CARDINAL.value, Kind.RANGE.value)
-PLACE_LABELS = ("GPE", "LOC", "FAC")
-#: Where an event happened: ``killed in Kabul``, ``protested at the embassy``.
-PLACE_PREPS = ("in", "at", "near", "outside")
 MODALS = ("will", "would", "could", "may", "might", "should", "can", "'ll", "shall")
 #: Verbs whose infinitive complement has not happened: ``plans to evacuate 500``, ``threatened to kill 3``.
 INTENT_VERBS = ("expect", "plan", "want", "threaten", "hope", "intend", "aim", "try", "vow", "pledge", "seek")
@@ -55,6 +49,14 @@ PATIENT_DEPS = ("dobj", "obj", "nsubjpass")
 PASS_ON_DEPS = ("xcomp", "oprd", "acomp")
 #: How a count joins a neutral verb whose subject is a toll: ``rose to 50``, ``is 50``, ``reached 50``.
 TOLL_DEPS = ("pobj", "attr", "dobj", "npadvmod")
+#: ``30 die every day``, ``100 refugees a week``: a rate is no event that happened once.
+RATE_UNITS = ("second", "minute", "hour", "day", "night", "week", "month", "year")
+RATE_DETS = ("every", "each", "a", "an", "per")
+EMBEDDED = ("advcl", "relcl", "ccomp", "acl", "conj", "parataxis")
+RELATIVE_TIME = ("after", "before", "later", "earlier", "ago", "into", "since")
+RATE_ADVERBS = ("annually", "yearly", "monthly", "weekly", "daily", "hourly", "nightly")
+#: Object complements that say what an event left its object as: ``left 300 villagers dead``.
+LEFT_AS_DEPS = ("oprd", "acomp", "xcomp", "ccomp")
 
 
 class Triggers(NamedTuple):
@@ -63,6 +65,7 @@ class Triggers(NamedTuple):
     nouns: dict[str, CountType]
     tolls: dict[str, CountType]
     events: dict[str, CountType]
+    idioms: dict[str, CountType]
 
 
 @cache
@@ -87,17 +90,7 @@ def annotate(doc: Doc, row: dict, anchor: Token, noun: Token | None, verb: Token
     found = count_type(row["kind"], row["unit"], anchor, noun, verb, row["value"])
     row["count_type"] = found.value if found is not None else None
     row["place"] = place(doc, sent, anchor, noun, verb) if found is not None else None
-    row.update(geocode(row["place"]))
-
-
-def geocode(name: str | None) -> dict:
-    """The place's kind, country, coordinates and GeoNames id from the offline gazetteer,
-    all None where it does not know the name (a street, a small town, a region)."""
-    known = places.lookup(name) if name else None
-    if known is None:
-        return dict.fromkeys(("place_kind", "country", "lat", "lon", "geonames_id"))
-    return {"place_kind": known.kind, "country": known.country, "lat": known.lat, "lon": known.lon,
-            "geonames_id": known.geonameid}
+    row.update(geocode(row["place"], doc))
 
 
 def count_type(kind: str, unit: str | None, anchor: Token, noun: Token | None,
@@ -112,7 +105,14 @@ def count_type(kind: str, unit: str | None, anchor: Token, noun: Token | None,
     role = noun if noun is not None else anchor
     if negated(role, anchor, verb) or hypothetical(verb) or (noun is None and anchor.dep_ == "appos"):
         return None  # ``Mr Doe, 25, was arrested``: a bare number in apposition describes, it does not count
+    found = event_type(role, anchor, verb)
+    return None if found is None or rate(role, verb) else found
+
+
+def event_type(role: Token, anchor: Token, verb: Token | None) -> CountType | None:
     t = triggers()
+    if partitive_whole(role, anchor):
+        return from_noun(role, anchor, t)  # ``94,000 of the 140,000 deaths``: the whole is a toll only by its noun
     by_verb = from_verb(role, verb, t) if verb is not None else None
     if by_verb is not None:
         return by_verb
@@ -146,15 +146,54 @@ def negated(role: Token, anchor: Token, verb: Token | None) -> bool:
     return False
 
 
+def partitive_whole(role: Token, anchor: Token) -> bool:
+    """``killing 1,523 of the 2,200 passengers``: 2,200 is how many there were, not how many the event befell."""
+    of = role.head
+    own = any(c.dep_ == "nummod" and c.like_num for c in role.children) and anchor.i not in (of.i, of.head.i)
+    return own and role.dep_ == "pobj" and of.lower_ == "of" and of.head.like_num
+
+
+def rate(role: Token, verb: Token | None) -> bool:
+    """``30,000 children die every day``, ``100 refugees a week``, ``1,500 deaths annually``: how often,
+    not how many an event befell. Anywhere in the count's clause; ``a day after the vote`` is a date."""
+    for tok in clause(verb if verb is not None else role):
+        word = tok.lower_
+        if word in RATE_ADVERBS or word == "per" and tok.i + 1 < len(tok.doc) \
+                and tok.doc[tok.i + 1].lemma_.lower() in RATE_UNITS:
+            return True
+        if tok.lemma_.lower() in RATE_UNITS and any(d.lower_ in RATE_DETS for d in tok.children) \
+                and all(d.dep_ in ("det", "amod") for d in tok.children) and not dated(tok):
+            return True
+    return False
+
+
+def clause(head: Token) -> list[Token]:
+    """``head`` and what hangs from it, without the clauses it embeds (``Held twice each year, sweeps ...``)."""
+    out, todo = [], [head]
+    while todo:
+        tok = todo.pop()
+        out.append(tok)
+        todo.extend(c for c in tok.children if c.dep_ not in EMBEDDED)
+    return out
+
+
+def dated(unit: Token) -> bool:
+    """``a day after the vote``, ``a week ago``: a time unit that places the event, not a frequency."""
+    nxt = unit.doc[unit.i + 1] if unit.i + 1 < len(unit.doc) else None
+    return nxt is not None and nxt.lower_ in RELATIVE_TIME
+
+
 def whole(value: float) -> bool:
     """People and things an event befell come whole: ``two out of 10`` (0.2) is a share, not a count."""
     return value >= 1 and value == int(value)
 
 
 def in_word(doc: Doc, tok: Token) -> bool:
-    """``father-of-two``: a number hyphenated into a word describes someone, it counts nothing."""
+    """``father-of-two``: a number hyphenated into a word describes someone, it counts nothing;
+    nor does the last part of a date or code (``1996-08-31``, ``A-12``)."""
     i = tok.i if tok.like_num else next((t.i for t in tok.lefts if t.like_num), tok.i)
-    return i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and i > 1 and doc[i - 2].is_alpha
+    glued = i > 1 and doc[i - 1].text in ("-", "/") and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+    return glued and (doc[i - 2].is_alpha or doc[i - 2].is_digit)
 
 
 def hypothetical(verb: Token | None) -> bool:
@@ -185,10 +224,7 @@ def from_verb(role: Token, verb: Token, t: Triggers) -> CountType | None:
         return None
     lemma = verb.lemma_.lower()
     if lemma not in t.object and lemma not in t.subject:
-        for c in verb.children:  # ``12 people were reported killed``: the trigger is the verb's complement
-            if c.dep_ in PASS_ON_DEPS and c.lemma_.lower() in t.object and arg.dep_ == "nsubjpass":
-                return t.object[c.lemma_.lower()]
-        return None
+        return from_complement(arg, verb, t)
     if lemma in t.subject and arg.dep_ == "nsubj":
         return t.subject[lemma]
     if lemma in t.object:
@@ -196,6 +232,25 @@ def from_verb(role: Token, verb: Token, t: Triggers) -> CountType | None:
             return t.object[lemma]
         if arg.dep_ == "nsubj" and reduced_passive(verb):
             return t.object[lemma]
+    return None
+
+
+def from_complement(arg: Token, verb: Token, t: Triggers) -> CountType | None:
+    """A neutral verb whose complement carries the event.
+
+    ``12 people were reported killed`` (the trigger is the passive's
+    complement), ``left 300 villagers dead`` (the object's complement names
+    their state), ``80 people lost their lives`` (an idiom: verb plus object).
+    """
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        word = c.lemma_.lower()
+        if c.dep_ in PASS_ON_DEPS and word in t.object and arg.dep_ == "nsubjpass":
+            return t.object[word]
+        if c.dep_ in LEFT_AS_DEPS and arg.dep_ in PATIENT_DEPS and c.lower_ in t.nouns:
+            return t.nouns[c.lower_]
+        if c.dep_ in ("dobj", "obj") and arg.dep_ == "nsubj" and f"{lemma} {word}" in t.idioms:
+            return t.idioms[f"{lemma} {word}"]
     return None
 
 
@@ -239,52 +294,3 @@ def from_toll(role: Token, verb: Token | None, t: Triggers) -> CountType | None:
         if c.dep_ == "nsubj" and c.lemma_.lower() in t.tolls:
             return t.tolls[c.lemma_.lower()]
     return None
-
-
-def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token | None) -> str | None:
-    """The place a count belongs to: one the event is ``in``/``at``, else the nearest in its sentence, else the article's.
-
-    Between the two, a place phrase (``in eastern Ukraine``) of the sentence
-    before or after: news sets the scene next to the toll more often than it
-    repeats the article's most named country.
-    """
-    places = [e for e in sent.ents if e.label_ in PLACE_LABELS]
-    if not places:
-        near = [e for e in neighbour_ents(doc, sent) if e.label_ in PLACE_LABELS and after_preposition(e)]
-        if near:
-            return min(near, key=lambda e: abs(e.start - anchor.i)).text
-        return article_place(doc)
-    heads = {t.i for t in (anchor, noun, verb) if t is not None}
-    phrases = [e for e in places if e.root.head.lower_ in PLACE_PREPS]
-    attached = [e for e in phrases if e.root.head.head.i in heads]
-    # A place phrase anywhere in the sentence (``train stations in Madrid``) beats a bare mention (``Europe suffered``).
-    pick = min(attached or phrases or places, key=lambda e: abs(e.start - anchor.i))
-    return pick.text
-
-
-def after_preposition(ent: Span) -> bool:
-    """``in eastern Ukraine``, ``at the Kremlin``: a place preposition up to three lowercase words
-    before the name. Read from the words, not the parse: under the default selective parse a
-    sentence without a number (as the neighbours of a toll often are) has no parse."""
-    doc = ent.doc
-    for k in range(ent.start - 1, max(ent.start - 5, -1), -1):
-        if doc[k].lower_ in PLACE_PREPS:
-            return True
-        if not (doc[k].is_alpha and doc[k].is_lower):
-            return False
-    return False
-
-
-def neighbour_ents(doc: Doc, sent: Span) -> list[Span]:
-    before = list(doc[sent.start - 1].sent.ents) if sent.start > 0 else []
-    after = list(doc[sent.end].sent.ents) if sent.end < len(doc) else []
-    return before + after
-
-
-def article_place(doc: Doc) -> str | None:
-    """The article's most mentioned GPE or LOC (first mention breaks ties), computed once per Doc."""
-    key = "counts.article_place"
-    if key not in doc.user_data:
-        mentions = Counter(e.text for e in doc.ents if e.label_ in ("GPE", "LOC"))
-        doc.user_data[key] = mentions.most_common(1)[0][0] if mentions else None
-    return doc.user_data[key]

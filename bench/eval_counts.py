@@ -1,0 +1,285 @@
+"""Event counts measured: a hand-judged sample of BBC count rows, and agreement with gdelt-regkg.
+
+    .venv/bin/python bench/eval_counts.py judge   [--shared ../shared]   # precision per field on the judged rows
+    .venv/bin/python bench/eval_counts.py regkg   [--shared ../shared]   # agreement by type with gdelt-regkg
+    .venv/bin/python bench/eval_counts.py list --corpus conll [--seed 7] [--sample 40]   # rows to study
+
+``judge`` reads ``bench/counts_judgements.json``: a sample of count rows the
+extractor gave on the BBC corpus when the file was written (seed 16 over all
+of them, exact duplicate articles left out), each stored as article id and
+character offsets of the number with a person's verdict (is it an event count,
+its type, value, counted object, and the place names that are right for it).
+No article text is stored: the corpus stays in ``../shared``. A judged row the
+extractor no longer gives is a miss of unknown kind; a count row in those
+articles that was never judged is listed as unjudged so a person can extend
+the file.
+
+Rule work must not study the judged rows (they would stop predicting
+anything): ``list`` prints rows to study from another corpus (``conll``:
+Reuters wire, ``scraped``: US news of 2023) or another seed.
+
+Parsing is the slow part (~2 min for the BBC corpus on one core), so parsed
+documents are kept under ``bench/out/`` (git-ignored) per corpus and model;
+only the extractor runs again after a rule change.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tasks.canonical import fold  # noqa: E402
+from tasks.nlp import load_model, model_name  # noqa: E402
+from tasks.numbers import counts, extract_numbers  # noqa: E402
+
+JUDGEMENTS = ROOT / "bench/counts_judgements.json"
+OUT = ROOT / "bench/out"
+SAMPLE, SEED = 100, 16
+CORPORA = {
+    "bbc": ("eval/corpora/bbc_news.jsonl", "id", "body"),
+    "scraped": ("eval/corpora/scraped_news_2023.jsonl", "id", "text"),
+    "conll": ("eval/ner/conll2003_eng_testa.jsonl", "id", "text"),
+}
+
+
+def articles(shared: Path, corpus: str) -> list[tuple[str, str]]:
+    """(id, text) per article; an exact copy of an earlier text is left out, as the nightly run drops it."""
+    rel, key, field = CORPORA[corpus]
+    seen: set[str] = set()
+    out = []
+    with (shared / rel).open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            a = json.loads(line)
+            text = a[field]
+            if corpus == "conll":  # tokens joined by spaces: rejoin the usual punctuation so the parse reads prose
+                text = text.replace(" ,", ",").replace(" .", ".").replace(" 's", "'s")
+            if text in seen:
+                continue
+            seen.add(text)
+            out.append((a[key], text))
+    return out
+
+
+def parsed(shared: Path, corpus: str) -> list:
+    """The corpus's Docs, parsed once per corpus and model and kept in ``bench/out``."""
+    from spacy.tokens import DocBin
+
+    items = articles(shared, corpus)
+    nlp = load_model()
+    digest = hashlib.sha1("".join(t for _, t in items).encode()).hexdigest()[:10]
+    cache = OUT / f"docs-{corpus}-{model_name()}-{digest}.spacy"
+    if cache.exists():
+        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe([t for _, t in items], batch_size=64))
+    print(f"parsed {len(docs)} {corpus} articles in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    OUT.mkdir(parents=True, exist_ok=True)
+    DocBin(store_user_data=False, docs=docs).to_disk(cache)
+    return docs
+
+
+def count_rows(shared: Path, corpus: str) -> tuple[list[dict], dict[str, object], float]:
+    """Every count row of the corpus with its article id, the Docs by id, and the count step's seconds."""
+    items = articles(shared, corpus)
+    docs = parsed(shared, corpus)
+    counts.triggers()
+    spent = [0.0]
+    inner = counts.annotate
+
+    def timed(*args, **kwargs) -> None:
+        t0 = time.perf_counter()
+        inner(*args, **kwargs)
+        spent[0] += time.perf_counter() - t0
+
+    counts.annotate = timed
+    try:
+        rows = [dict(r, article=aid) for (aid, _), doc in zip(items, docs) for r in extract_numbers(doc)
+                if r["count_type"]]
+    finally:
+        counts.annotate = inner
+    return rows, {aid: doc for (aid, _), doc in zip(items, docs)}, spent[0]
+
+
+def key(row: dict) -> tuple[str, int, int]:
+    return row["article"], row["start"], row["end"]
+
+
+def show(row: dict, doc, extra: str = "") -> str:
+    sent = list(doc.sents)[row["sentence"]].text.strip().replace("\n", " ")
+    return (f"{row['article']} @{row['start']}-{row['end']}  {row['count_type']} {row['value']:g} "
+            f"noun={row['noun']} verb={row['verb']} place={row['place']} ({row['country']}) {extra}\n    {sent}")
+
+
+def object_right(noun: str | None, accepted: list[str]) -> bool:
+    """The counted noun is right when its head word is one a person accepted; ``""`` accepts none (an elided noun)."""
+    if noun is None:
+        return "" in accepted or not accepted
+    return any(a and fold(noun).split()[-1:] == fold(a).split()[-1:] for a in accepted)
+
+
+def place_right(row: dict, judged: dict) -> bool:
+    """A place is right when its name is one a person accepted (the spot, or a region or country it lies in;
+    ``""`` accepts none) and the gazetteer did not put it in another country (``Kent`` in the US)."""
+    accepted = judged["places"]
+    if row["place"] is None:
+        return "" in accepted or not accepted
+    if fold(row["place"]) not in {fold(a) for a in accepted if a}:
+        return False
+    return row["country"] is None or not judged["countries"] or row["country"] in judged["countries"]
+
+
+def judge(shared: Path) -> None:
+    data = json.loads(JUDGEMENTS.read_text(encoding="utf-8"))
+    rows, docs, _ = count_rows(shared, data["corpus"])
+    now = {key(r): r for r in rows}
+    judged = {(j["article"], j["start"], j["end"]): j for j in data["rows"]}
+    tv = obj = plc = counts_ = gone = lost = 0
+    wrong: list[str] = []
+    for k, j in judged.items():
+        r = now.get(k)
+        if r is None:  # dropping a row judged no count is right; dropping a count is a miss of unknown kind
+            gone += 1
+            tv += j["type"] is None
+            lost += j["type"] is not None
+            if j["type"] is not None:
+                wrong.append(f"GONE (a count: {j['type']} {j['value']:g})  {k}")
+            continue
+        ok_tv = r["count_type"] == j["type"] and j["value"] is not None and r["value"] == j["value"]
+        tv += ok_tv
+        if j["type"] is None:
+            wrong.append("NOT A COUNT  " + show(r, docs[r["article"]]))
+            continue
+        counts_ += 1
+        ok_obj, ok_place = object_right(r["noun"], j["object"]), place_right(r, j)
+        obj += ok_obj
+        plc += ok_place
+        if not (ok_tv and ok_obj and ok_place):
+            want = f"[want {j['type']} {j['value']:g} {j['object']} {j['places']}]"
+            wrong.append(("" if ok_tv else "TYPE/VALUE ") + ("" if ok_obj else "OBJECT ")
+                         + ("" if ok_place else "PLACE ") + " " + show(r, docs[r["article"]], want))
+    n = len(judged)
+    real = sum(j["type"] is not None for j in judged.values())
+    print(f"{n} judged rows ({real} real counts); {gone} no longer extracted, {lost} of them counts "
+          "(misses of unknown kind)")
+    print(f"type+value right: {tv}/{n} ({tv / n:.0%})  [a dropped non-count is right, a dropped count wrong]")
+    print(f"object right:     {obj}/{counts_} of the real counts still extracted ({obj / max(counts_, 1):.0%})")
+    print(f"place right:      {plc}/{counts_} of the real counts still extracted ({plc / max(counts_, 1):.0%})")
+    print("\n".join(wrong))
+    arts = {j["article"] for j in judged.values()}
+    new = [r for r in rows if key(r) not in judged]
+    print(f"\n{len(new)} unjudged count rows ({sum(r['article'] in arts for r in new)} in judged articles):")
+    for r in new:
+        print(show(r, docs[r["article"]]))
+
+
+def sample(shared: Path, corpus: str, seed: int, n: int) -> None:
+    """Rows to judge or study: the judgement file was written from ``--corpus bbc --seed 16 --sample 100``."""
+    rows, docs, spent = count_rows(shared, corpus)
+    print(f"{len(rows)} count rows; count step {spent:.3f} s;",
+          ", ".join(f"{t} {c}" for t, c in Counter(r["count_type"] for r in rows).most_common()))
+    random.seed(seed)
+    picked = sorted(random.sample(sorted(rows, key=key), min(n, len(rows))), key=key)
+    for i, r in enumerate(picked, 1):
+        print(f"[{i}] " + show(r, docs[r["article"]]))
+
+
+REGKG_VENV = ROOT / "bench/.venv-regkg"
+REGKG = "gdelt-regkg==2.1.2"
+#: gdelt-regkg needs Python >= 3.12 and the project runs 3.11: a 3.12 interpreter makes its venv (REGKG_PYTHON overrides).
+REGKG_PYTHON = Path(os.environ.get("REGKG_PYTHON", "/root/.pyenv/versions/3.12.1/bin/python3.12"))
+TYPES = {t.value for t in counts.CountType}
+#: Run inside the 3.12 venv: article texts as JSON on stdin, their GKG counts (ours' types only) as JSON out.
+REGKG_SCRIPT = """
+import json, sys
+from gdelt_regkg.fields.counts import analyze_counts
+types = set(sys.argv[1].split(","))
+out = {}
+for aid, text in json.load(sys.stdin):
+    out[aid] = [(m.count_type, m.number, m.object_type, m.start) for m in analyze_counts(text).mentions
+                if m.count_type in types]
+json.dump(out, sys.stdout)
+"""
+
+
+def regkg_python() -> Path:
+    """The 3.12 venv with gdelt-regkg, made once under ``bench/`` (git-ignored)."""
+    python = REGKG_VENV / "bin/python"
+    if not python.exists():
+        import subprocess
+
+        subprocess.run([str(REGKG_PYTHON), "-m", "venv", str(REGKG_VENV)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", REGKG], check=True)
+    return python
+
+
+def theirs(shared: Path, corpus: str) -> dict[str, list[tuple[str, float, str, int]]]:
+    import subprocess
+
+    items = articles(shared, corpus)
+    done = subprocess.run([str(regkg_python()), "-c", REGKG_SCRIPT, ",".join(sorted(TYPES))],
+                          input=json.dumps(items), capture_output=True, text=True, check=True)
+    return {aid: [(t, float(n), o, s) for t, n, o, s in ms] for aid, ms in json.loads(done.stdout).items()}
+
+
+def regkg(shared: Path, corpus: str, seed: int, n: int) -> None:
+    """Agreement by type with gdelt-regkg: a row agrees when the other names the same type and value in the article."""
+    ours, docs, _ = count_rows(shared, corpus)
+    other = theirs(shared, corpus)
+    texts = dict(articles(shared, corpus))
+    table: dict[str, Counter] = {t: Counter() for t in sorted(TYPES)}
+    only_ours, only_theirs = [], []
+    by_article: dict[str, list[dict]] = {}
+    for r in ours:
+        by_article.setdefault(r["article"], []).append(r)
+    for aid in texts:
+        left = Counter((r["count_type"], r["value"]) for r in by_article.get(aid, []))
+        right = Counter((t, v) for t, v, _, _ in other.get(aid, []))
+        for (t, v), k in (left | right).items():
+            both = min(left[(t, v)], right[(t, v)])
+            table[t].update(both=both, ours=left[(t, v)] - both, theirs=right[(t, v)] - both)
+        only_ours += [r for r in by_article.get(aid, []) if right[(r["count_type"], r["value"])] == 0]
+        only_theirs += [(aid, m) for m in other.get(aid, []) if left[(m[0], m[1])] == 0]
+    print(f"{corpus}: {len(ours)} rows ours, {sum(map(len, other.values()))} theirs (gdelt-regkg, GKG types only)")
+    print(f"{'type':8} {'both':>5} {'ours only':>10} {'theirs only':>12}")
+    for t, c in table.items():
+        print(f"{t:8} {c['both']:5} {c['ours']:10} {c['theirs']:12}")
+    random.seed(seed)
+    print(f"\nOurs only (a sample of {min(n, len(only_ours))}):")
+    for r in random.sample(only_ours, min(n, len(only_ours))):
+        print(show(r, docs[r["article"]]))
+    print(f"\nTheirs only (a sample of {min(n, len(only_theirs))}):")
+    for aid, (t, v, o, start) in random.sample(only_theirs, min(n, len(only_theirs))):
+        text = texts[aid]
+        left, right = text.rfind(".", 0, start) + 1, text.find(".", start)
+        print(f"{aid} @{start}  {t} {v:g} {o!r}\n    {text[left:right + 1].strip()}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("what", choices=("judge", "regkg", "list"))
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--corpus", choices=tuple(CORPORA), default="bbc")
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--sample", type=int, default=SAMPLE)
+    args = ap.parse_args()
+    if args.what == "judge":
+        judge(args.shared)
+    elif args.what == "list":
+        sample(args.shared, args.corpus, args.seed, args.sample)
+    else:
+        regkg(args.shared, args.corpus, args.seed, args.sample)
+
+
+if __name__ == "__main__":
+    main()

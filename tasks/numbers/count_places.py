@@ -1,0 +1,175 @@
+"""Where an event count happened: the place name it belongs to, and that place geocoded.
+
+News names the scene beside the toll (``killed in Kabul``), in the sentence
+before or after it, by a nationality (``three Russian soldiers``), or in the
+dateline of wire copy (``MOSCOW 1996-08-31``) when the article's places lie in
+that country (a story about Algeria filed in PARIS names the desk); only when
+none of these does the article's most named place stand in. The
+small model tags some countries as persons or organisations (``Sri Lanka``),
+so a span of those labels that the gazetteer knows as a country or continent
+is a place too. A city name shared by several places (``Newcastle``) is read
+in the article's country when that country has a city of the name of
+comparable size; a small foreign city of a country the article never names is
+left ungeocoded rather than put on another continent.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from tasks import dateline, places
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: Labels the small model gives some country names (``Sri Lanka`` as PERSON); kept only for gazetteer countries.
+MISLABELLED = ("PERSON", "ORG")
+#: Where an event happened: ``killed in Kabul``, ``protested at the embassy``.
+PLACE_PREPS = ("in", "at", "near", "outside")
+#: A city of the article's country wins over the default reading of a name when at least this large relative
+#: to it: ``Newcastle`` in a British story is Newcastle upon Tyne, ``Paris`` in an American one still Paris, France.
+COMPARABLE = 0.1
+#: A foreign city smaller than this, in a country the article never names, is more likely a place the gazetteer
+#: lacks (a county, a village) that shares its name: better no coordinates than another continent's.
+FAMOUS = 200_000
+POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+def name(ent: Span) -> str:
+    """``the Ivory Coast's air force``: the place is the Ivory Coast, without the possessive."""
+    text = ent.text
+    for ending in POSSESSIVE:
+        if text.endswith(ending) and len(text) > len(ending):
+            return text[: -len(ending)].rstrip()
+    return text
+
+
+def is_place(ent: Span) -> bool:
+    if ent.label_ in PLACE_LABELS:
+        return True
+    if ent.label_ not in MISLABELLED:
+        return False
+    known = places.lookup(name(ent))
+    return known is not None and known.kind in (places.COUNTRY, places.CONTINENT)
+
+
+def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token | None) -> str | None:
+    """One the event is ``in``/``at`` in its sentence, else the nearest there, else a place phrase of the
+    sentence before or after, else a nationality of the sentence, else the dateline's place if the article's
+    most named place agrees with it, else that place."""
+    found = [e for e in sent.ents if is_place(e)]
+    if not found:
+        near = [e for e in neighbour_ents(doc, sent) if is_place(e) and after_preposition(e)]
+        if near:
+            return name(min(near, key=lambda e: abs(e.start - anchor.i)))
+        return nationality(sent, anchor) or desk_or_article(doc)
+    heads = {t.i for t in (anchor, noun, verb) if t is not None}
+    phrases = [e for e in found if e.root.head.lower_ in PLACE_PREPS]
+    attached = [e for e in phrases if e.root.head.head.i in heads]
+    # A place phrase anywhere in the sentence (``train stations in Madrid``) beats a bare mention (``Europe suffered``).
+    return name(min(attached or phrases or found, key=lambda e: abs(e.start - anchor.i)))
+
+
+def nationality(sent: Span, anchor: Token) -> str | None:
+    """``Three Russian soldiers killed``, ``in the Thai capital``: a sentence that names no place but a
+    nationality says the country better than the article's most named place does."""
+    countries = [(e, places.demonym(e.text)) for e in sent.ents if e.label_ == "NORP"]
+    countries = [(e, c) for e, c in countries if c is not None]
+    return min(countries, key=lambda ec: abs(ec[0].start - anchor.i))[1].name if countries else None
+
+
+def after_preposition(ent: Span) -> bool:
+    """``in eastern Ukraine``, ``at the Kremlin``: a place preposition up to three lowercase words
+    before the name. Read from the words, not the parse: under the default selective parse a
+    sentence without a number (as the neighbours of a toll often are) has no parse."""
+    doc = ent.doc
+    for k in range(ent.start - 1, max(ent.start - 5, -1), -1):
+        if doc[k].lower_ in PLACE_PREPS:
+            return True
+        if not (doc[k].is_alpha and doc[k].is_lower):
+            return False
+    return False
+
+
+def neighbour_ents(doc: Doc, sent: Span) -> list[Span]:
+    before = list(doc[sent.start - 1].sent.ents) if sent.start > 0 else []
+    after = list(doc[sent.end].sent.ents) if sent.end < len(doc) else []
+    return before + after
+
+
+def filed_at(doc: Doc) -> str | None:
+    """The dateline's place (wire copy), computed once per Doc."""
+    key = "counts.dateline"
+    if key not in doc.user_data:
+        found = dateline.parse(doc.text[:200])
+        doc.user_data[key] = (found.place, found.country) if found is not None else (None, None)
+    return doc.user_data[key][0]
+
+
+def desk_or_article(doc: Doc) -> str | None:
+    """The dateline's place where it lies in the country of the article's most named place (or the article
+    names none); else that place: ``PARIS`` on a story about Algeria names the desk that filed it."""
+    desk, most = filed_at(doc), article_place(doc)
+    if desk is None or most is None:
+        return desk or most
+    most_known = places.lookup(most)
+    desk_country = doc.user_data["counts.dateline"][1]
+    return desk if most_known is None or desk_country is None or most_known.country == desk_country else most
+
+
+def article_place(doc: Doc) -> str | None:
+    """The article's most mentioned GPE or LOC (first mention breaks ties), computed once per Doc."""
+    key = "counts.article_place"
+    if key not in doc.user_data:
+        mentions = Counter(name(e) for e in doc.ents if e.label_ in ("GPE", "LOC") or e.label_ in MISLABELLED and is_place(e))
+        doc.user_data[key] = mentions.most_common(1)[0][0] if mentions else None
+    return doc.user_data[key]
+
+
+def article_country(doc: Doc) -> str | None:
+    """The dateline's country, else the country most of the article's places lie in, computed once per Doc."""
+    key = "counts.article_country"
+    if key not in doc.user_data:
+        filed_at(doc)
+        country = doc.user_data["counts.dateline"][1]
+        if country is None:
+            known = (places.lookup(name(e)) for e in doc.ents if e.label_ in ("GPE", "LOC"))
+            tally = Counter(p.country for p in known if p is not None and p.country)
+            country = tally.most_common(1)[0][0] if tally else None
+        doc.user_data[key] = country
+    return doc.user_data[key]
+
+
+def named_countries(doc: Doc) -> set[str]:
+    """Countries the article names as such (``Iraq``, ``the US``, a US state) or by its dateline, once per Doc."""
+    key = "counts.named_countries"
+    if key not in doc.user_data:
+        known = (places.lookup(name(e)) for e in doc.ents if e.label_ in ("GPE", "LOC") or is_place(e))
+        named = {p.country for p in known if p is not None and p.kind in (places.COUNTRY, places.STATE)}
+        doc.user_data[key] = named | {c for c in (article_country(doc),) if c}
+    return doc.user_data[key]
+
+
+def locate(place_name: str, doc: Doc | None = None) -> places.Place | None:
+    """The gazetteer's reading of a name, moved to the article's country where a city there has that name."""
+    known = places.lookup(place_name)
+    if known is None or known.kind != places.CITY or doc is None:
+        return known
+    home = article_country(doc)
+    if home is None or known.country == home:
+        return known
+    for other, population in places.cities_named(place_name):
+        if other.country == home and population >= COMPARABLE * places.population(known):
+            return other
+    if places.population(known) < FAMOUS and known.country not in named_countries(doc):
+        return None  # ``Kent`` in a British story: a county the gazetteer lacks, not the town in Washington state
+    return known
+
+
+def geocode(place_name: str | None, doc: Doc | None = None) -> dict:
+    """The place's kind, country, coordinates and GeoNames id from the offline gazetteer,
+    all None where it does not know the name (a street, a small town, a region)."""
+    known = locate(place_name, doc) if place_name else None
+    if known is None:
+        return dict.fromkeys(("place_kind", "country", "lat", "lon", "geonames_id"))
+    return {"place_kind": known.kind, "country": known.country, "lat": known.lat, "lon": known.lon,
+            "geonames_id": known.geonameid}
