@@ -8,7 +8,8 @@ table, the evidence its articles give:
 - ``acronym``: an article wrote an organisation's acronym beside its full
   name, so the acronym's own key links to the full name's key; ``kind``
   likewise for a name without the word that says what kind of body it is
-  ("Labour" of "Labour Party"). These links hold for every night: the views
+  ("Labour" of "Labour Party"), and ``clipped`` for a clipped name ("Lib
+  Dems" of "Liberal Democrats"). These links hold for every night: the views
   add up the articles of all runs and follow a link only when one full name
   has strictly the most votes. (Trailing words, "Commission" of "European
   Commission", link within an article only: elsewhere they may be another.)
@@ -29,7 +30,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tasks import lake as lake_mod
-from tasks.canonical import PERSON, ROYAL_TITLES, clean_name, entity_key, fold, is_acronym, is_kind_prefix, linkable
+from tasks.canonical import (
+    CLIPPED_SOURCES, PERSON, ROYAL_TITLES, clean_name, entity_key, fold, is_acronym, is_clipping, is_kind_prefix,
+    linkable,
+)
 from tasks.lake import Lake
 from tasks.schemas import from_rows
 
@@ -41,6 +45,12 @@ def acronym_links(rows: Iterable[dict], run_id: str) -> list[dict]:
     an acronym, or the name without its kind of body."""
     evidence: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
     for r in rows:
+        if r["label"] in ("NORP", "ORG") and " " in r["text"].strip() and is_clipping(r["text"], r["canonical"]):
+            # Elsewhere the model may call "Lib Dems" a person, a group or a body.
+            for label in CLIPPED_SOURCES:
+                src = entity_key(label, clean_name(r["text"], label))
+                evidence[(src, r["entity_key"], "clipped")][r["article_id"]] += 1
+            continue
         if r["label"] != "ORG":
             continue
         short = clean_name(r["text"], "ORG")

@@ -4,9 +4,10 @@ Users count entities, so "Mr Putin", "Putin" and "President Putin" must group
 under one key with "Vladimir Putin". News writes a full name once and short
 forms afterwards, so the article itself is the only dictionary we need: a
 short form links to the longest compatible full name of the same type in the
-same article, and to nothing when two full names compete for it (a bare
-"Clinton" beside "Hillary Clinton" and "Bill Clinton" stays "Clinton": a wrong
-merge corrupts counts silently, a missed one only splits them).
+same article, and to nothing when two full names compete for it ("John"
+beside "John Kerry" and "John Smith" stays "John": a wrong merge corrupts
+counts silently, a missed one only splits them). The one exception is a bare
+surname two full names share: it is the person the article names first.
 
 No spaCy here, so every rule is testable on plain strings.
 """
@@ -277,19 +278,43 @@ def linkable(name: str, label: str) -> bool:
     return label != PERSON or not _CONNECTORS.intersection(_tokens(name))
 
 
+def drop_stray_prefixes(names: Sequence[str], labels: Sequence[str]) -> list[str]:
+    """A person's name of three words or more written once, whose last words
+    are a full name the article writes more often, is that name with a
+    heading or job word stuck on ("Style Juliette Lewis" of a section
+    kicker, "Juliette Lewis" after): it must not become everyone's root."""
+    counts = Counter((label, fold(n)) for n, label in zip(names, labels) if label == PERSON)
+    fulls = sorted({k for (l, k), c in counts.items() if c >= 2 and " " in k}, key=len, reverse=True)
+    if not fulls:
+        return list(names)
+    out = list(names)
+    for i, (name, label) in enumerate(zip(names, labels)):
+        key = fold(name)
+        if label != PERSON or counts[(label, key)] != 1 or key.count(" ") < 2:
+            continue
+        tail = next((f for f in fulls if key.endswith(" " + f)), None)
+        if tail is not None:
+            out[i] = " ".join(name.split()[-(tail.count(" ") + 1) :])
+    return out
+
+
 def link_names(names: Sequence[str], labels: Sequence[str]) -> list[str]:
     """Canonical name for each mention: its longest unambiguous full form.
 
     ``names`` are already cleaned (``clean_name``). A short form links only if
     the full names it fits best (lowest ``match_tier``) are all forms of one
     single name (the maximal candidates collapse to one); otherwise it keeps
-    its own name: "Clinton" beside "Hillary Clinton" and "Bill Clinton" stays
-    "Clinton", "John" beside "John Kerry" and "John Smith" stays "John".
+    its own name: "John" beside "John Kerry" and "John Smith" stays "John".
+    A bare surname two full names fit goes to the one the article names
+    first: "Clinton" after "Hillary Clinton", then "Bill Clinton", is Hillary.
     The display form of a name is its most frequent spelling in the article.
     """
+    names = drop_stray_prefixes(names, labels)
     spellings: dict[tuple[str, str], Counter[str]] = {}
-    for name, label in zip(names, labels):
+    first_seen: dict[tuple[str, str], int] = {}
+    for i, (name, label) in enumerate(zip(names, labels)):
         spellings.setdefault((label, fold(name)), Counter())[name] += 1
+        first_seen.setdefault((label, fold(name)), i)
     display = {key: display_name(c, key[0]) for key, c in spellings.items()}
 
     by_label: dict[str, list[str]] = {}
@@ -304,8 +329,49 @@ def link_names(names: Sequence[str], labels: Sequence[str]) -> list[str]:
             cands = [m for t, m in tiers if t and t == best]
             maximal = [m for m in cands if not any(compatible(m, o, label) for o in cands)]
             key = (label, fold(name))
+            if len(maximal) > 1 and label == PERSON and best == 1:
+                # Two bearers of one surname: news calls the story's subject,
+                # the one named first, by the bare surname and names the
+                # other in full or by first name (AP style).
+                maximal = [min(maximal, key=lambda m: first_seen[(label, fold(m))])]
             root[key] = maximal[0] if len(maximal) == 1 else name
     return [root[(label, fold(name))] for name, label in zip(names, labels)]
+
+
+def _unplural(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+@lru_cache(maxsize=65536)
+def is_clipping(short: str, long_name: str) -> bool:
+    """"Lib Dems" of "Liberal Democrats": the same words, some cut to their
+    first three or four letters (at least three letters cut, so "New York"
+    is no clipping of "New Yorker")."""
+    s, l = _tokens(short), _tokens(long_name)
+    if len(s) < 2 or len(s) != len(l):
+        return False
+    s, l = s[:-1] + (_unplural(s[-1]),), l[:-1] + (_unplural(l[-1]),)
+    cut = [(a, b) for a, b in zip(s, l) if a != b]
+    return bool(cut) and all(3 <= len(a) <= 4 and len(b) >= len(a) + 3 and b.startswith(a) for a, b in cut)
+
+
+# Labels a clipped name can stand for, and labels the model gives clipped names.
+_CLIPPED_TARGETS = frozenset({"NORP", "ORG"})
+CLIPPED_SOURCES = ("PERSON", "ORG", "NORP")
+
+
+def unclip(names: Sequence[str], labels: Sequence[str]) -> tuple[list[str], list[str]]:
+    """A clipped name ("Lib Dem", which the model often calls a person) takes
+    the name and label of the one full form the article writes out."""
+    longs = {(fold(n), l): n for n, l in zip(names, labels) if l in _CLIPPED_TARGETS and " " in n}
+    names, labels = list(names), list(labels)
+    for i, (name, label) in enumerate(zip(names, labels)):
+        if label not in CLIPPED_SOURCES or " " not in name:
+            continue
+        fits = [(n, l) for (_, l), n in longs.items() if is_clipping(name, n)]
+        if len(fits) == 1:
+            names[i], labels[i] = fits[0]
+    return names, labels
 
 
 _SURNAME_MISLABELS = frozenset({"ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
@@ -392,4 +458,5 @@ def canonicalise(surfaces: Sequence[str], labels: Sequence[str]) -> list[Canonic
     from tasks import place_keys  # the gazetteer loads on first use, not on import
 
     names = place_keys.drop_country_prefix([clean_name(s, l) for s, l in zip(surfaces, fixed)], fixed)
+    names, fixed = unclip(names, fixed)
     return place_keys.resolve(link_names(names, fixed), fixed)

@@ -171,22 +171,51 @@ _SENTENCE_END = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "'"})
 
 def _extend_group(span: Span) -> Span:
     """A party or group name the model cut after its first word: in "the
-    Liberal Democrats" only "Democrats" is tagged. Capitalised words before a
-    NORP span join it, unless they start a sentence or are names of their own."""
+    Liberal Democrats" only "Democrats" is tagged. Up to two capitalised words
+    before a NORP span join it, unless they are names of their own or
+    function words; a sentence's first word only as a name or adjective."""
     doc, start = span.doc, span.start
-    while start > 1 and span.start - start < 2:
-        prev, before = doc[start - 1], doc[start - 2]
-        if not (prev.is_title and prev.is_alpha) or prev.ent_type_ or before.text in _SENTENCE_END \
-                or "\n" in before.text + before.whitespace_ or prev.is_sent_start:
+    while start > 0 and span.start - start < 2:
+        prev = doc[start - 1]
+        if not (prev.is_title and prev.is_alpha) or prev.ent_type_ or prev.is_stop:
+            break
+        before = doc[start - 2] if start > 1 else None
+        opens = before is None or before.text in _SENTENCE_END or "\n" in before.text + before.whitespace_ \
+            or prev.is_sent_start
+        # A sentence's first word is capitalised anyway: it joins only if the
+        # tagger reads it as a name or adjective ("Liberal Democrats would"),
+        # not as an adverb or noun ("Yesterday Democrats").
+        if opens and prev.pos_ not in ("PROPN", "ADJ"):
             break
         start -= 1
+        if opens:
+            break
     return span if start == span.start else Span(doc, start, span.end, label=span.label_)
+
+
+def _glued(token: Token) -> bool:
+    return not token.whitespace_
+
+
+def _extend_hyphenated(span: Span) -> Span:
+    """A name never stops inside a hyphenated word: the model tags "OSIRIS"
+    of "OSIRIS-REx". Capitalised or numeric parts after a glued hyphen join
+    ("Keanu-as-meme" stays "Keanu")."""
+    doc, end = span.doc, span.end
+    while end + 1 < len(doc) and doc[end].text == "-" and _glued(doc[end - 1]) and _glued(doc[end]):
+        part = doc[end + 1]
+        if part.ent_type_ or not (part.text[:1].isupper() or part.text[:1].isdigit()):
+            break  # another name ("Arab-Israeli") or a word ("Keanu-as-meme")
+        end += 2
+    return span if end == span.end else Span(doc, span.start, end, label=span.label_)
 
 
 def _fix_span(span: Span) -> Span | None:
     if span.label_ in NUMERIC_LABELS:
         return None
     fixed = _trim(span)
+    if fixed is not None:
+        fixed = _extend_hyphenated(fixed)
     if fixed is not None and fixed.label_ == "PERSON":
         fixed = _trim_person(fixed)
     elif fixed is not None and fixed.label_ == "NORP":

@@ -10,6 +10,7 @@ from tasks.canonical import (
     clean_name,
     entity_key,
     harmonise_labels,
+    is_clipping,
     link_names,
     strip_org_suffix,
     strip_possessive,
@@ -97,8 +98,19 @@ def test_two_people_with_one_surname_stay_apart() -> None:
     pairs = [("Hillary Clinton", "PERSON"), ("Bill Clinton", "PERSON"), ("Mrs Clinton", "PERSON"), ("Hillary", "PERSON")]
     canon = _canon(pairs)
     assert canon[0] == "Hillary Clinton" and canon[1] == "Bill Clinton"
-    assert canon[2] == "Clinton"  # ambiguous: kept as written, never guessed
+    assert canon[2] == "Hillary Clinton"  # the bare surname is the bearer named first
     assert canon[3] == "Hillary Clinton"
+
+
+def test_bare_surname_goes_to_the_bearer_named_first() -> None:
+    pairs = [("Gandhi", "PERSON"), ("Rahul Gandhi", "PERSON"), ("Indira Gandhi", "PERSON"), ("Gandhi", "PERSON"),
+             ("Indira", "PERSON")]
+    assert _canon(pairs) == ["Rahul Gandhi", "Rahul Gandhi", "Indira Gandhi", "Rahul Gandhi", "Indira Gandhi"]
+
+
+def test_first_names_two_full_names_share_stay_apart() -> None:
+    pairs = [("John Kerry", "PERSON"), ("John Smith", "PERSON"), ("John", "PERSON")]
+    assert _canon(pairs)[2] == "John"
 
 
 def test_middle_name_variant_links_to_longest() -> None:
@@ -225,3 +237,32 @@ def test_capitals_never_win_the_display_name() -> None:
 def test_a_country_before_a_company_named_alone_too_is_not_part_of_its_name() -> None:
     out = canonicalise(["US Starbucks", "Starbucks", "British Airways"], ["ORG", "ORG", "ORG"])
     assert [r.entity_key for r in out] == ["ORG:starbucks", "ORG:starbucks", "ORG:british airways"]
+
+
+def test_heading_word_stuck_on_a_name_is_no_root() -> None:
+    pairs = [("Style Juliette Lewis", "PERSON"), ("Juliette Lewis", "PERSON"), ("Lewis", "PERSON"),
+             ("Juliette Lewis", "PERSON")]
+    assert _canon(pairs) == ["Juliette Lewis"] * 4
+
+
+def test_long_name_written_once_keeps_its_words_without_a_repeated_tail() -> None:
+    pairs = [("Juan Martin Perez", "PERSON"), ("Martin Perez", "PERSON"), ("Perez", "PERSON")]
+    assert _canon(pairs) == ["Juan Martin Perez"] * 3
+
+
+def test_clipped_party_name_takes_the_full_name_and_label() -> None:
+    pairs = [("the Liberal Democrats", "NORP"), ("Lib Dems", "PERSON"), ("Lib Dem", "NORP"), ("Lib", "PERSON")]
+    got = canonicalise([p[0] for p in pairs], [p[1] for p in pairs])
+    assert [g.entity_key for g in got[:3]] == ["NORP:liberal democrat"] * 3
+    assert got[1].canonical == "Liberal Democrat" and got[1].label == "NORP"
+
+
+def test_clipping_needs_a_real_cut() -> None:
+    assert is_clipping("Lib Dems", "Liberal Democrats")
+    assert not is_clipping("New York", "New Yorker")
+    assert not is_clipping("Lib Dems", "Liberal Party")
+
+
+def test_party_adjective_is_its_member() -> None:
+    got = canonicalise(["Democratic", "Democrats", "Social Democratic"], ["NORP"] * 3)
+    assert [g.entity_key for g in got] == ["NORP:democrat", "NORP:democrat", "NORP:social democrat"]
