@@ -112,7 +112,15 @@ def _fix_label(span: Span) -> str:
         return "GPE"  # "the Luhansk region"
     if label == "ORG" and prev in _PLACE_PREPOSITIONS and _known_place(span.text):
         return "GPE"  # "talks in Geneva": an organisation is not somewhere you are in
+    if label == "ORG" and _dateline_place(span) and _known_place(span.text):
+        return "GPE"  # "MELBOURNE, March 3 -": a dateline names where the story was filed
     return label
+
+
+def _dateline_place(span: Span) -> bool:
+    """A name in capitals opening the text, before a comma or dash."""
+    doc = span.doc
+    return span.start == 0 and span.text.isupper() and span.end < len(doc) and doc[span.end].text in (",", "-", "--")
 
 
 # Prepositions after which a known place name is the place, not a body named for it.
@@ -169,23 +177,33 @@ def _trim_person(span: Span) -> Span:
 _SENTENCE_END = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "'"})
 
 
+def _opens_sentence(token: Token) -> bool:
+    if token.i == 0 or token.is_sent_start:
+        return True
+    before = token.doc[token.i - 1]
+    return before.text in _SENTENCE_END or "\n" in before.text + before.whitespace_
+
+
+def _capitalised_mid_sentence(doc: Doc, word: str) -> bool:
+    return any(t.text == word and not _opens_sentence(t) for t in doc)
+
+
 def _extend_group(span: Span) -> Span:
     """A party or group name the model cut after its first word: in "the
     Liberal Democrats" only "Democrats" is tagged. Up to two capitalised words
     before a NORP span join it, unless they are names of their own or
-    function words; a sentence's first word only as a name or adjective."""
+    function words; a sentence's first word only if the article capitalises
+    it elsewhere too."""
     doc, start = span.doc, span.start
     while start > 0 and span.start - start < 2:
         prev = doc[start - 1]
         if not (prev.is_title and prev.is_alpha) or prev.ent_type_ or prev.is_stop:
             break
-        before = doc[start - 2] if start > 1 else None
-        opens = before is None or before.text in _SENTENCE_END or "\n" in before.text + before.whitespace_ \
-            or prev.is_sent_start
+        opens = _opens_sentence(prev)
         # A sentence's first word is capitalised anyway: it joins only if the
-        # tagger reads it as a name or adjective ("Liberal Democrats would"),
-        # not as an adverb or noun ("Yesterday Democrats").
-        if opens and prev.pos_ not in ("PROPN", "ADJ"):
+        # article capitalises it mid-sentence too ("Liberal Democrats would"
+        # beside "the Liberal Democrats"), not "Angry Democrats walked out".
+        if opens and not _capitalised_mid_sentence(doc, prev.text):
             break
         start -= 1
         if opens:

@@ -187,3 +187,15 @@ def test_a_person_whose_surname_is_a_currency_word_stays(nlp) -> None:
     doc = nlp.make_doc("Howard Marks said 20 Hong Kong dollars .")
     doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 4, 7, label="GPE")]
     assert [r["text"] for r in extract_entities(doc)] == ["Howard Marks"]
+
+
+def test_a_group_name_opening_a_sentence_is_made_whole_if_the_article_capitalises_it_elsewhere(nlp) -> None:
+    doc = nlp.make_doc("Liberal Democrats met . Angry Democrats left . They joined the Liberal Democrats .")
+    doc.ents = [Span(doc, 1, 2, label="NORP"), Span(doc, 5, 6, label="NORP"), Span(doc, 12, 13, label="NORP")]
+    assert [r["text"] for r in extract_entities(doc)] == ["Liberal Democrats", "Democrats", "Liberal Democrats"]
+
+
+def test_a_name_never_stops_inside_a_hyphenated_word(nlp) -> None:
+    doc = nlp.make_doc("The OSIRIS-REx probe flew by , and Keanu-as-meme pieces sold .")
+    doc.ents = [Span(doc, 1, 2, label="ORG"), Span(doc, 9, 10, label="PERSON")]
+    assert [r["text"] for r in extract_entities(doc)] == ["OSIRIS-REx", "Keanu"]
