@@ -9,7 +9,9 @@ table, the evidence its articles give:
   name, so the acronym's own key links to the full name's key; ``kind``
   likewise for a name without the word that says what kind of body it is
   ("Labour" of "Labour Party"), and ``clipped`` for a clipped name ("Lib
-  Dems" of "Liberal Democrats"). These links hold for every night: the views
+  Dems" of "Liberal Democrats"), and ``plural`` for a single word the model
+  calls a person where two articles or more wrote it beside the plural name
+  of a thing ("Oscar" of "the Oscars"). These links hold for every night: the views
   add up the articles of all runs and follow a link only when one full name
   has strictly the most votes. (Trailing words, "Commission" of "European
   Commission", link within an article only: elsewhere they may be another.)
@@ -31,8 +33,8 @@ import pyarrow.parquet as pq
 
 from tasks import lake as lake_mod
 from tasks.canonical import (
-    CLIPPED_SOURCES, PERSON, ROYAL_TITLES, clean_name, entity_key, fold, is_acronym, is_clipping, is_kind_prefix,
-    linkable,
+    CLIPPED_SOURCES, PERSON, PLURAL_THINGS, ROYAL_TITLES, clean_name, entity_key, fold, is_acronym, is_clipping, is_kind_prefix,
+    linkable, singular_of,
 )
 from tasks.lake import Lake
 from tasks.schemas import from_rows
@@ -51,6 +53,11 @@ def acronym_links(rows: Iterable[dict], run_id: str) -> list[dict]:
                 src = entity_key(label, clean_name(r["text"], label))
                 evidence[(src, r["entity_key"], "clipped")][r["article_id"]] += 1
             continue
+        if r["label"] in PLURAL_THINGS and " " not in r["text"].strip():
+            word = fold(clean_name(r["text"], r["label"]))
+            if word != fold(r["canonical"]) and singular_of(fold(r["canonical"])) == word:
+                evidence[(entity_key(PERSON, word), r["entity_key"], "plural")][r["article_id"]] += 1
+                continue
         if r["label"] != "ORG":
             continue
         short = clean_name(r["text"], "ORG")
@@ -61,7 +68,11 @@ def acronym_links(rows: Iterable[dict], run_id: str) -> list[dict]:
         else:
             continue
         evidence[(entity_key("ORG", short), r["entity_key"], kind)][r["article_id"]] += 1
-    return [_row(run_id, src, dst, kind, False, arts) for (src, dst, kind), arts in sorted(evidence.items())]
+    return [
+        _row(run_id, src, dst, kind, False, arts) for (src, dst, kind), arts in sorted(evidence.items())
+        # One article calling a "William" beside "Williams" no proof for every William.
+        if kind != "plural" or len(arts) >= 2
+    ]
 
 
 def _full_name(canonical: str) -> bool:

@@ -374,6 +374,31 @@ def unclip(names: Sequence[str], labels: Sequence[str]) -> tuple[list[str], list
     return names, labels
 
 
+# Labels of things whose plural name ("the Oscars", "the Grammys") has a
+# singular the model reads as a first name ("an Oscar nomination").
+PLURAL_THINGS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "PRODUCT"})
+
+
+def singular_of(word: str) -> str | None:
+    """"oscar" of "oscars"; None if the folded word is no plural."""
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else None
+
+
+def join_plurals(names: Sequence[str], labels: Sequence[str]) -> tuple[list[str], list[str]]:
+    """A single word the model calls a person, that is no word of a person's
+    full name in the article, takes the name and label of the thing whose
+    plural name the article writes ("Oscar nominee" beside "the Oscars")."""
+    person_words = {w for n, l in zip(names, labels) if l == PERSON and " " in n for w in _tokens(n)}
+    things = {singular_of(fold(n)): (n, l) for n, l in zip(names, labels) if l in PLURAL_THINGS and " " not in n}
+    things.pop(None, None)
+    names, labels = list(names), list(labels)
+    for i, (name, label) in enumerate(zip(names, labels)):
+        key = fold(name)
+        if label == PERSON and " " not in name and key in things and key not in person_words:
+            names[i], labels[i] = things[key]
+    return names, labels
+
+
 _SURNAME_MISLABELS = frozenset({"ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 
 
@@ -393,19 +418,25 @@ def harmonise_labels(names: Sequence[str], labels: Sequence[str]) -> list[str]:
     4. A person's name is not a thing: a single word tagged ORG, PRODUCT,
        FAC, EVENT, WORK_OF_ART or LAW that ends or starts a longer PERSON
        name ("Tarantino" of "Quentin Tarantino", "Keanu" of "Keanu Reeves")
-       is PERSON, unless it starts a longer name of its own label ("Ford"
-       beside "Ford Motor").
+       is PERSON, unless it starts longer names of its own label at least as
+       often as it starts people's ("Ford" beside "Ford Motor").
+    Before all these, a full name tagged PERSON once whose last word the
+    article also uses alone is a person wherever the model tagged it
+    otherwise ("Keanu Reeves" as ORG, "Reeves" after): a bare surname is how
+    news refers to people.
     Ties keep each mention's own label: no evidence, no change.
     """
-    person_words: set[str] = set()
-    person_ends: set[str] = set()  # last words of full names, first words as below
-    first_words: dict[str, set[str]] = {}
     keys = [fold(n) for n in names]
     singles = {k for k in keys if " " not in k}
+    people = {k for k, l in zip(keys, labels) if l == PERSON and " " in k and k.rsplit(" ", 1)[1] in singles}
+    labels = [PERSON if k in people else l for k, l in zip(keys, labels)]
+    person_words: set[str] = set()
+    person_ends: set[str] = set()  # last words of full names, first words as below
+    first_words: dict[str, Counter[str]] = {}
     for name, label in zip(names, labels):
         toks = _tokens(name)
         if len(toks) > 1:
-            first_words.setdefault(label, set()).add(toks[0])
+            first_words.setdefault(label, Counter())[toks[0]] += 1
             if label == PERSON:
                 person_words.update(toks)
                 person_ends.add(toks[-1])
@@ -427,7 +458,9 @@ def harmonise_labels(names: Sequence[str], labels: Sequence[str]) -> list[str]:
                 out[i] = places[key].most_common(1)[0][0]
             elif key in first_words.get("ORG", ()):
                 out[i] = "ORG"
-        elif label in _SURNAME_MISLABELS and key in person_ends and key not in first_words.get(label, ()):
+        elif label in _SURNAME_MISLABELS and key in person_ends and not (
+            0 < first_words.get(label, Counter())[key] >= first_words.get(PERSON, Counter())[key]
+        ):
             out[i] = PERSON
 
     votes: dict[str, Counter[str]] = {}
@@ -458,5 +491,5 @@ def canonicalise(surfaces: Sequence[str], labels: Sequence[str]) -> list[Canonic
     from tasks import place_keys  # the gazetteer loads on first use, not on import
 
     names = place_keys.drop_country_prefix([clean_name(s, l) for s, l in zip(surfaces, fixed)], fixed)
-    names, fixed = unclip(names, fixed)
+    names, fixed = join_plurals(*unclip(names, fixed))
     return place_keys.resolve(link_names(names, fixed), fixed)

@@ -95,3 +95,11 @@ def test_a_clipped_name_links_across_articles_whatever_label_the_model_gives_it(
     links = {(r["from_key"], r["to_key"], r["kind"]) for r in acronym_links(rows, "r1")}
     assert links == {(src, "NORP:liberal democrat", "clipped")
                      for src in ("PERSON:lib dems", "ORG:lib dems", "NORP:lib dem")}
+
+
+def test_a_singular_beside_a_plural_thing_links_across_articles_from_two_articles_on() -> None:
+    rows = [_row("a1", "Oscars", "ORG", "Oscars", "ORG:oscars"), _row("a1", "Oscar", "ORG", "Oscars", "ORG:oscars")]
+    assert acronym_links(rows, "r1") == []  # one article proves nothing for every "Oscar"
+    rows += [_row("a2", "Oscar's", "ORG", "Oscars", "ORG:oscars")]
+    assert [(r["from_key"], r["to_key"], r["kind"], r["articles"]) for r in acronym_links(rows, "r1")] == [
+        ("PERSON:oscar", "ORG:oscars", "plural", 2)]

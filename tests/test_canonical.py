@@ -266,3 +266,25 @@ def test_clipping_needs_a_real_cut() -> None:
 def test_party_adjective_is_its_member() -> None:
     got = canonicalise(["Democratic", "Democrats", "Social Democratic"], ["NORP"] * 3)
     assert [g.entity_key for g in got] == ["NORP:democrat", "NORP:democrat", "NORP:social democrat"]
+
+
+def test_a_singular_read_as_a_first_name_is_the_thing_its_plural_names() -> None:
+    got = canonicalise(["the Oscars", "Oscar", "Kate Winslet", "Winslet"], ["ORG", "PERSON", "PERSON", "PERSON"])
+    assert [(g.label, g.canonical) for g in got] == [("ORG", "Oscars")] * 2 + [("PERSON", "Kate Winslet")] * 2
+
+
+def test_a_first_name_of_a_person_in_the_article_is_never_a_thing() -> None:
+    got = canonicalise(["Williams", "William Hague", "William"], ["ORG", "PERSON", "PERSON"])
+    assert [g.entity_key for g in got] == ["ORG:williams", "PERSON:william hague", "PERSON:william hague"]
+
+
+def test_a_full_name_whose_surname_is_used_alone_is_a_person_whatever_the_model_says() -> None:
+    names = ["Keanu Reeves", "Keanu", "Keanu Reeves", "Keanu Reeves", "Reeves", "Keanu Doing Things", "Keanu"]
+    labels = ["PERSON", "ORG", "ORG", "ORG", "ORG", "ORG", "ORG"]
+    got = canonicalise(names, labels)
+    assert {g.entity_key for i, g in enumerate(got) if i != 5} == {"PERSON:keanu reeves"}
+
+
+def test_a_company_named_for_a_family_stays_a_company() -> None:
+    got = canonicalise(["Ford Motor", "Ford", "Ford Motor", "Henry Ford"], ["ORG", "ORG", "ORG", "PERSON"])
+    assert [g.label for g in got] == ["ORG", "ORG", "ORG", "PERSON"]
