@@ -166,9 +166,17 @@ _NAME_PARTICLES = frozenset(
 )
 
 
+_POSSESSIVES = frozenset({"'s", "’s"})
+
+
 def _trim_person(span: Span) -> Span:
-    """A person's name starts with a capital: "kick Gandhi" is a verb and a name."""
+    """A person's name starts with a capital: "kick Gandhi" is a verb and a
+    name; nor does it hold a possessive: "Gonzaga's Julian Strawther" is the
+    team's player, "Julian Strawther"."""
     start = span.start
+    for tok in span[:-1]:
+        if tok.text in _POSSESSIVES and tok.i > span.start:
+            start = tok.i + 1
     while start < span.end - 1 and span.doc[start].is_lower and span.doc[start].lower_ not in _NAME_PARTICLES:
         start += 1
     return span if start == span.start else Span(span.doc, start, span.end, label=span.label_)

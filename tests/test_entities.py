@@ -199,3 +199,10 @@ def test_a_name_never_stops_inside_a_hyphenated_word(nlp) -> None:
     doc = nlp.make_doc("The OSIRIS-REx probe flew by , and Keanu-as-meme pieces sold .")
     doc.ents = [Span(doc, 1, 2, label="ORG"), Span(doc, 9, 10, label="PERSON")]
     assert [r["text"] for r in extract_entities(doc)] == ["OSIRIS-REx", "Keanu"]
+
+
+def test_a_person_span_never_holds_its_owner(nlp) -> None:
+    doc = nlp.make_doc("Gonzaga’s Julian Strawther scored , and Dwayne 'The Rock' Johnson watched .")
+    doc.ents = [Span(doc, 0, 4, label="PERSON"), Span(doc, 7, 13, label="PERSON")]
+    assert [r["text"] for r in extract_entities(doc)][0] == "Julian Strawther"
+    assert [r["text"] for r in extract_entities(doc)][1] == "Dwayne 'The Rock' Johnson"
