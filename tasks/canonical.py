@@ -363,15 +363,24 @@ CLIPPED_SOURCES = ("PERSON", "ORG", "NORP")
 def unclip(names: Sequence[str], labels: Sequence[str]) -> tuple[list[str], list[str]]:
     """A clipped name ("Lib Dem", which the model often calls a person) takes
     the name and label of the one full form the article writes out."""
-    longs = {(fold(n), l): n for n, l in zip(names, labels) if l in _CLIPPED_TARGETS and " " in n}
+    longs: dict[str, dict[tuple[str, str], str]] = {}  # by initials: a clipping keeps them
+    for n, l in zip(names, labels):
+        if l in _CLIPPED_TARGETS and " " in n:
+            longs.setdefault(_initials(n), {})[(fold(n), l)] = n
     names, labels = list(names), list(labels)
+    if not longs:
+        return names, labels
     for i, (name, label) in enumerate(zip(names, labels)):
         if label not in CLIPPED_SOURCES or " " not in name:
             continue
-        fits = [(n, l) for (_, l), n in longs.items() if is_clipping(name, n)]
+        fits = [(n, l) for (_, l), n in longs.get(_initials(name), {}).items() if is_clipping(name, n)]
         if len(fits) == 1:
             names[i], labels[i] = fits[0]
     return names, labels
+
+
+def _initials(name: str) -> str:
+    return "".join(w[:1] for w in _tokens(name))
 
 
 # Labels of things whose plural name ("the Oscars", "the Grammys") has a
