@@ -32,11 +32,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tasks import lake as lake_mod
-from tasks.canonical import (
-    CLIPPED_SOURCES, PERSON, PLURAL_THINGS, ROYAL_TITLES, clean_name, entity_key, fold, is_acronym, is_clipping, is_kind_prefix,
-    linkable, singular_of,
-)
+from tasks.canonical import PERSON, ROYAL_TITLES, clean_name, entity_key, fold, is_acronym, is_kind_prefix, linkable
 from tasks.lake import Lake
+from tasks.relabel import CLIPPED_SOURCES, PLURAL_THINGS, is_clipping, singular_of
 from tasks.schemas import from_rows
 
 _COLUMNS = ["article_id", "text", "label", "canonical", "entity_key"]

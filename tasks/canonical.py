@@ -192,7 +192,7 @@ def clean_name(surface: str, label: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _tokens(name: str) -> tuple[str, ...]:
+def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(fold(name).split())
 
 
@@ -208,7 +208,7 @@ def _acronym_of(short: tuple[str, ...], long_name: str) -> bool:
 
 def is_acronym(short: str, long_name: str) -> bool:
     """"API" of "American Petroleum Institute" (function words skipped)."""
-    return _acronym_of(_tokens(short), long_name)
+    return _acronym_of(name_tokens(short), long_name)
 
 
 # Words that say only what kind of body a name is, never which part of it:
@@ -223,7 +223,7 @@ def is_kind_prefix(short: str, long_name: str) -> bool:
     what kind of body it is, so the short name means the same one anywhere.
     The kind must be written as part of the name: "the Congress party" of
     India says nothing about "Congress" elsewhere."""
-    s, l = _tokens(short), _tokens(long_name)
+    s, l = name_tokens(short), name_tokens(long_name)
     rest = long_name.split()[len(s) :]
     return (
         0 < len(s) < len(l) and l[: len(s)] == s and all(w in _BODY_KINDS for w in l[len(s) :])
@@ -243,7 +243,7 @@ def match_tier(short: str, long_name: str, label: str) -> int:
     is ("Newry" of "Newry FC", not "AOL" of "AOL Europe"). Places: only an
     acronym ("US"), because "Ireland" is not "Northern Ireland".
     """
-    s, l = _tokens(short), _tokens(long_name)
+    s, l = name_tokens(short), name_tokens(long_name)
     if not s or len(s) >= len(l):
         return 0
     if label == PERSON:
@@ -275,7 +275,7 @@ _CONNECTORS = frozenset({"and", "&", "vs", "v", "versus", "or", "with"})
 def linkable(name: str, label: str) -> bool:
     """A PERSON span with "and"/"vs" in it is two people or a title ("Freddy
     Vs Jason"), so it is nobody's full name."""
-    return label != PERSON or not _CONNECTORS.intersection(_tokens(name))
+    return label != PERSON or not _CONNECTORS.intersection(name_tokens(name))
 
 
 def drop_stray_prefixes(names: Sequence[str], labels: Sequence[str]) -> list[str]:
@@ -338,152 +338,6 @@ def link_names(names: Sequence[str], labels: Sequence[str]) -> list[str]:
     return [root[(label, fold(name))] for name, label in zip(names, labels)]
 
 
-def _unplural(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
-
-
-@lru_cache(maxsize=65536)
-def is_clipping(short: str, long_name: str) -> bool:
-    """"Lib Dems" of "Liberal Democrats": the same words, some cut to their
-    first three or four letters (at least three letters cut, so "New York"
-    is no clipping of "New Yorker")."""
-    s, l = _tokens(short), _tokens(long_name)
-    if len(s) < 2 or len(s) != len(l):
-        return False
-    s, l = s[:-1] + (_unplural(s[-1]),), l[:-1] + (_unplural(l[-1]),)
-    cut = [(a, b) for a, b in zip(s, l) if a != b]
-    return bool(cut) and all(3 <= len(a) <= 4 and len(b) >= len(a) + 3 and b.startswith(a) for a, b in cut)
-
-
-# Labels a clipped name can stand for, and labels the model gives clipped names.
-_CLIPPED_TARGETS = frozenset({"NORP", "ORG"})
-CLIPPED_SOURCES = ("PERSON", "ORG", "NORP")
-
-
-def unclip(names: Sequence[str], labels: Sequence[str]) -> tuple[list[str], list[str]]:
-    """A clipped name ("Lib Dem", which the model often calls a person) takes
-    the name and label of the one full form the article writes out."""
-    longs: dict[str, dict[tuple[str, str], str]] = {}  # by initials: a clipping keeps them
-    for n, l in zip(names, labels):
-        if l in _CLIPPED_TARGETS and " " in n:
-            longs.setdefault(_initials(n), {})[(fold(n), l)] = n
-    names, labels = list(names), list(labels)
-    if not longs:
-        return names, labels
-    for i, (name, label) in enumerate(zip(names, labels)):
-        if label not in CLIPPED_SOURCES or " " not in name:
-            continue
-        fits = [(n, l) for (_, l), n in longs.get(_initials(name), {}).items() if is_clipping(name, n)]
-        if len(fits) == 1:
-            names[i], labels[i] = fits[0]
-    return names, labels
-
-
-def _initials(name: str) -> str:
-    return "".join(w[:1] for w in _tokens(name))
-
-
-# Labels of things whose plural name ("the Oscars", "the Grammys") has a
-# singular the model reads as a first name ("an Oscar nomination").
-PLURAL_THINGS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "PRODUCT"})
-
-
-def singular_of(word: str) -> str | None:
-    """"oscar" of "oscars"; None if the folded word is no plural."""
-    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else None
-
-
-def join_plurals(names: Sequence[str], labels: Sequence[str]) -> tuple[list[str], list[str]]:
-    """A single word the model calls a person, that is no word of a person's
-    full name in the article, takes the name and label of the thing whose
-    plural name the article writes ("Oscar nominee" beside "the Oscars")."""
-    person_words = {w for n, l in zip(names, labels) if l == PERSON and " " in n for w in _tokens(n)}
-    things = {singular_of(fold(n)): (n, l) for n, l in zip(names, labels) if l in PLURAL_THINGS and " " not in n}
-    things.pop(None, None)
-    names, labels = list(names), list(labels)
-    for i, (name, label) in enumerate(zip(names, labels)):
-        key = fold(name)
-        if label == PERSON and " " not in name and key in things and key not in person_words:
-            names[i], labels[i] = things[key]
-    return names, labels
-
-
-_SURNAME_MISLABELS = frozenset({"ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
-
-
-def harmonise_labels(names: Sequence[str], labels: Sequence[str]) -> list[str]:
-    """One label per name within an article, where the model wavers.
-
-    1. A place beats a lone person: a name tagged GPE/LOC somewhere and tagged
-       PERSON as a single word elsewhere is a place ("Sochi"), unless it is a
-       word of a longer PERSON name in the article ("George Washington").
-    2. Otherwise a name's most frequent label wins if it is strictly more
-       frequent than the runner-up. Single-word PERSON mentions that are words
-       of a longer PERSON name vote but are never relabelled: they are
-       explained ("Washington" the president beside "Washington" the city).
-    3. A company's short name is not a person: a single-word PERSON that
-       starts a longer ORG name ("Contrack" of "Contrack International") is
-       ORG, unless it is a word of a longer PERSON name.
-    4. A person's name is not a thing: a single word tagged ORG, PRODUCT,
-       FAC, EVENT, WORK_OF_ART or LAW that ends or starts a longer PERSON
-       name ("Tarantino" of "Quentin Tarantino", "Keanu" of "Keanu Reeves")
-       is PERSON, unless it starts longer names of its own label at least as
-       often as it starts people's ("Ford" beside "Ford Motor").
-    Before all these, a full name tagged PERSON once whose last word the
-    article also uses alone is a person wherever the model tagged it
-    otherwise ("Keanu Reeves" as ORG, "Reeves" after): a bare surname is how
-    news refers to people.
-    Ties keep each mention's own label: no evidence, no change.
-    """
-    keys = [fold(n) for n in names]
-    singles = {k for k in keys if " " not in k}
-    people = {k for k, l in zip(keys, labels) if l == PERSON and " " in k and k.rsplit(" ", 1)[1] in singles}
-    labels = [PERSON if k in people else l for k, l in zip(keys, labels)]
-    person_words: set[str] = set()
-    person_ends: set[str] = set()  # last words of full names, first words as below
-    first_words: dict[str, Counter[str]] = {}
-    for name, label in zip(names, labels):
-        toks = _tokens(name)
-        if len(toks) > 1:
-            first_words.setdefault(label, Counter())[toks[0]] += 1
-            if label == PERSON:
-                person_words.update(toks)
-                person_ends.add(toks[-1])
-                if toks[-1] in singles:  # "Keanu" of "Keanu Reeves" if "Reeves" is named alone too,
-                    person_ends.add(toks[0])  # not "Pirelli" of a stray "Pirelli SpA"
-    places: dict[str, Counter[str]] = {}
-    for key, label in zip(keys, labels):
-        if label in PLACE_LABELS:
-            places.setdefault(key, Counter())[label] += 1
-
-    out = list(labels)
-    for i, (key, label) in enumerate(zip(keys, labels)):
-        if " " in key:
-            continue
-        if label == PERSON:
-            if key in person_words:
-                continue
-            if key in places:
-                out[i] = places[key].most_common(1)[0][0]
-            elif key in first_words.get("ORG", ()):
-                out[i] = "ORG"
-        elif label in _SURNAME_MISLABELS and key in person_ends and not (
-            0 < first_words.get(label, Counter())[key] >= first_words.get(PERSON, Counter())[key]
-        ):
-            out[i] = PERSON
-
-    votes: dict[str, Counter[str]] = {}
-    for key, label in zip(keys, out):
-        votes.setdefault(key, Counter())[label] += 1
-    for i, key in enumerate(keys):
-        if out[i] == PERSON and key in person_words:
-            continue
-        ranked = votes[key].most_common(2)
-        if len(ranked) == 2 and ranked[0][1] > ranked[1][1]:
-            out[i] = ranked[0][0]
-    return out
-
-
 class Canonical(NamedTuple):
     label: str
     canonical: str
@@ -495,9 +349,11 @@ def canonicalise(surfaces: Sequence[str], labels: Sequence[str]) -> list[Canonic
     """(label, canonical, entity_key, country) for each mention of one article."""
     # Labels vote on the bare name ("Mr Lavrov" tagged ORG votes as "Lavrov"),
     # then each mention is cleaned by its final label (titles go from people only).
+    from tasks import place_keys  # the gazetteer loads on first use, not on import
+    from tasks.relabel import harmonise_labels, join_plurals, unclip  # they build on this module
+
     bare = [strip_article(clean_name(s, PERSON), "ORG") for s in surfaces]
     fixed = harmonise_labels(bare, labels)
-    from tasks import place_keys  # the gazetteer loads on first use, not on import
 
     names = place_keys.drop_country_prefix([clean_name(s, l) for s, l in zip(surfaces, fixed)], fixed)
     names, fixed = join_plurals(*unclip(names, fixed))

@@ -9,14 +9,13 @@ from tasks.canonical import (
     canonicalise,
     clean_name,
     entity_key,
-    harmonise_labels,
-    is_clipping,
     link_names,
     strip_org_suffix,
     strip_possessive,
     strip_titles,
 )
 from tasks.names import display_name
+from tasks.relabel import harmonise_labels, is_clipping
 
 
 def _canon(pairs: list[tuple[str, str]]) -> list[str]:
