@@ -189,20 +189,23 @@ def test_a_person_whose_surname_is_a_currency_word_stays(nlp) -> None:
     assert [r["text"] for r in extract_entities(doc)] == ["Howard Marks"]
 
 
-def test_a_group_name_opening_a_sentence_is_made_whole_if_the_article_capitalises_it_elsewhere(nlp) -> None:
-    doc = nlp.make_doc("Liberal Democrats met . Angry Democrats left . They joined the Liberal Democrats .")
-    doc.ents = [Span(doc, 1, 2, label="NORP"), Span(doc, 5, 6, label="NORP"), Span(doc, 12, 13, label="NORP")]
-    assert [r["text"] for r in extract_entities(doc)] == ["Liberal Democrats", "Democrats", "Liberal Democrats"]
-
-
-def test_a_name_never_stops_inside_a_hyphenated_word(nlp) -> None:
-    doc = nlp.make_doc("The OSIRIS-REx probe flew by , and Keanu-as-meme pieces sold .")
-    doc.ents = [Span(doc, 1, 2, label="ORG"), Span(doc, 9, 10, label="PERSON")]
-    assert [r["text"] for r in extract_entities(doc)] == ["OSIRIS-REx", "Keanu"]
-
-
-def test_a_person_span_never_holds_its_owner(nlp) -> None:
-    doc = nlp.make_doc("Gonzaga’s Julian Strawther scored , and Dwayne 'The Rock' Johnson watched .")
-    doc.ents = [Span(doc, 0, 4, label="PERSON"), Span(doc, 7, 13, label="PERSON")]
-    assert [r["text"] for r in extract_entities(doc)][0] == "Julian Strawther"
-    assert [r["text"] for r in extract_entities(doc)][1] == "Dwayne 'The Rock' Johnson"
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        pytest.param(  # a sentence's first word joins its group if the article capitalises it elsewhere
+            "Liberal Democrats met . Angry Democrats left . They joined the Liberal Democrats .",
+            [(1, 2, "NORP"), (5, 6, "NORP"), (12, 13, "NORP")],
+            ["Liberal Democrats", "Democrats", "Liberal Democrats"], id="group-at-sentence-start"),
+        pytest.param(  # a name never stops inside a hyphenated word, nor swallows one in lower case
+            "The OSIRIS-REx probe flew by , and Keanu-as-meme pieces sold .",
+            [(1, 2, "ORG"), (9, 10, "PERSON")], ["OSIRIS-REx", "Keanu"], id="hyphenated"),
+        pytest.param(  # a person span never holds its owner; quotes inside a name are no owner
+            "Gonzaga’s Julian Strawther scored , and Dwayne 'The Rock' Johnson watched .",
+            [(0, 4, "PERSON"), (7, 13, "PERSON")], ["Julian Strawther", "Dwayne 'The Rock' Johnson"],
+            id="possessive-owner"),
+    ],
+)
+def test_cut_or_overlong_spans_are_mended(nlp, text: str, ents: list, expected: list[str]) -> None:
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, a, b, label=label) for a, b, label in ents]
+    assert [r["text"] for r in extract_entities(doc)] == expected
