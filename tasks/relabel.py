@@ -88,6 +88,13 @@ def join_plurals(names: Sequence[str], labels: Sequence[str]) -> tuple[list[str]
 _SURNAME_MISLABELS = frozenset({"ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 
 
+def _written_like_a_name(name: str) -> bool:
+    """Words of two letters or more each, capitalised, not in capitals:
+    "Keanu Reeves", "Mark Ridley-Thomas", not "Ford F-Series" or "Model Y"."""
+    parts = [p for w in name.split() for p in w.split("-")]
+    return all(len(p) > 1 and p[0].isupper() and not p.isupper() for p in parts)
+
+
 def harmonise_labels(names: Sequence[str], labels: Sequence[str]) -> list[str]:
     """One label per name within an article, where the model wavers.
 
@@ -106,15 +113,21 @@ def harmonise_labels(names: Sequence[str], labels: Sequence[str]) -> list[str]:
        name ("Tarantino" of "Quentin Tarantino", "Keanu" of "Keanu Reeves")
        is PERSON, unless it starts longer names of its own label at least as
        often as it starts people's ("Ford" beside "Ford Motor").
-    Before all these, a full name tagged PERSON once whose last word the
-    article also uses alone is a person wherever the model tagged it
-    otherwise ("Keanu Reeves" as ORG, "Reeves" after): a bare surname is how
-    news refers to people.
+    Before all these, a full name written like one and tagged PERSON once,
+    whose last word the article also uses alone as a person or a body, is a
+    person wherever the model tagged it otherwise ("Keanu Reeves" as ORG,
+    "Reeves" after): a bare surname is how news refers to people ("Ford
+    F-Series" beside the product "F-Series" is none).
     Ties keep each mention's own label: no evidence, no change.
     """
     keys = [fold(n) for n in names]
     singles = {k for k in keys if " " not in k}
-    people = {k for k, l in zip(keys, labels) if l == PERSON and " " in k and k.rsplit(" ", 1)[1] in singles}
+    alone_as = {(k, l) for k, l in zip(keys, labels) if " " not in k}
+    people = {
+        k for n, k, l in zip(names, keys, labels)
+        if l == PERSON and " " in k and _written_like_a_name(n)
+        and ({(k.rsplit(" ", 1)[1], PERSON), (k.rsplit(" ", 1)[1], "ORG")} & alone_as)
+    }
     labels = [PERSON if k in people else l for k, l in zip(keys, labels)]
     person_words: set[str] = set()
     person_ends: set[str] = set()  # last words of full names, first words as below

@@ -287,3 +287,9 @@ def test_a_full_name_whose_surname_is_used_alone_is_a_person_whatever_the_model_
 def test_a_company_named_for_a_family_stays_a_company() -> None:
     got = canonicalise(["Ford Motor", "Ford", "Ford Motor", "Henry Ford"], ["ORG", "ORG", "ORG", "PERSON"])
     assert [g.label for g in got] == ["ORG", "ORG", "ORG", "PERSON"]
+
+
+def test_a_model_name_tagged_person_once_does_not_take_its_maker() -> None:
+    names = ["Ford", "F-Series", "Ford F-Series", "Ford F-Series", "Ford"]
+    got = canonicalise(names, ["ORG", "PRODUCT", "ORG", "PERSON", "ORG"])
+    assert [g.entity_key for g in got][::4] == ["ORG:ford", "ORG:ford"]
