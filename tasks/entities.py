@@ -3,7 +3,7 @@
 The flow parses once and hands the Doc here; we only walk ``doc.ents``, fix a
 few errors the small English model makes on news (each a general rule, see
 ``_fix_span``) and give every mention a canonical name and grouping key from
-``tasks.canonical``. Walking the entities costs well under 1% of the parse.
+``tasks.canonical``. Walking the entities costs a few percent of the parse.
 """
 from __future__ import annotations
 
