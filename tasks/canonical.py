@@ -4,9 +4,10 @@ Users count entities, so "Mr Putin", "Putin" and "President Putin" must group
 under one key with "Vladimir Putin". News writes a full name once and short
 forms afterwards, so the article itself is the only dictionary we need: a
 short form links to the longest compatible full name of the same type in the
-same article, and to nothing when two full names compete for it (a bare
-"Clinton" beside "Hillary Clinton" and "Bill Clinton" stays "Clinton": a wrong
-merge corrupts counts silently, a missed one only splits them).
+same article, and to nothing when two full names compete for it ("John"
+beside "John Kerry" and "John Smith" stays "John": a wrong merge corrupts
+counts silently, a missed one only splits them). The one exception is a bare
+surname two full names share: it is the person the article names first.
 
 No spaCy here, so every rule is testable on plain strings.
 """
@@ -191,7 +192,7 @@ def clean_name(surface: str, label: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _tokens(name: str) -> tuple[str, ...]:
+def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(fold(name).split())
 
 
@@ -207,7 +208,7 @@ def _acronym_of(short: tuple[str, ...], long_name: str) -> bool:
 
 def is_acronym(short: str, long_name: str) -> bool:
     """"API" of "American Petroleum Institute" (function words skipped)."""
-    return _acronym_of(_tokens(short), long_name)
+    return _acronym_of(name_tokens(short), long_name)
 
 
 # Words that say only what kind of body a name is, never which part of it:
@@ -222,7 +223,7 @@ def is_kind_prefix(short: str, long_name: str) -> bool:
     what kind of body it is, so the short name means the same one anywhere.
     The kind must be written as part of the name: "the Congress party" of
     India says nothing about "Congress" elsewhere."""
-    s, l = _tokens(short), _tokens(long_name)
+    s, l = name_tokens(short), name_tokens(long_name)
     rest = long_name.split()[len(s) :]
     return (
         0 < len(s) < len(l) and l[: len(s)] == s and all(w in _BODY_KINDS for w in l[len(s) :])
@@ -242,7 +243,7 @@ def match_tier(short: str, long_name: str, label: str) -> int:
     is ("Newry" of "Newry FC", not "AOL" of "AOL Europe"). Places: only an
     acronym ("US"), because "Ireland" is not "Northern Ireland".
     """
-    s, l = _tokens(short), _tokens(long_name)
+    s, l = name_tokens(short), name_tokens(long_name)
     if not s or len(s) >= len(l):
         return 0
     if label == PERSON:
@@ -274,7 +275,27 @@ _CONNECTORS = frozenset({"and", "&", "vs", "v", "versus", "or", "with"})
 def linkable(name: str, label: str) -> bool:
     """A PERSON span with "and"/"vs" in it is two people or a title ("Freddy
     Vs Jason"), so it is nobody's full name."""
-    return label != PERSON or not _CONNECTORS.intersection(_tokens(name))
+    return label != PERSON or not _CONNECTORS.intersection(name_tokens(name))
+
+
+def drop_stray_prefixes(names: Sequence[str], labels: Sequence[str]) -> list[str]:
+    """A person's name of three words or more written once, whose last words
+    are a full name the article writes more often, is that name with a
+    heading or job word stuck on ("Style Juliette Lewis" of a section
+    kicker, "Juliette Lewis" after): it must not become everyone's root."""
+    counts = Counter((label, fold(n)) for n, label in zip(names, labels) if label == PERSON)
+    fulls = sorted({k for (l, k), c in counts.items() if c >= 2 and " " in k}, key=len, reverse=True)
+    if not fulls:
+        return list(names)
+    out = list(names)
+    for i, (name, label) in enumerate(zip(names, labels)):
+        key = fold(name)
+        if label != PERSON or counts[(label, key)] != 1 or key.count(" ") < 2:
+            continue
+        tail = next((f for f in fulls if key.endswith(" " + f)), None)
+        if tail is not None:
+            out[i] = " ".join(name.split()[-(tail.count(" ") + 1) :])
+    return out
 
 
 def link_names(names: Sequence[str], labels: Sequence[str]) -> list[str]:
@@ -283,13 +304,17 @@ def link_names(names: Sequence[str], labels: Sequence[str]) -> list[str]:
     ``names`` are already cleaned (``clean_name``). A short form links only if
     the full names it fits best (lowest ``match_tier``) are all forms of one
     single name (the maximal candidates collapse to one); otherwise it keeps
-    its own name: "Clinton" beside "Hillary Clinton" and "Bill Clinton" stays
-    "Clinton", "John" beside "John Kerry" and "John Smith" stays "John".
+    its own name: "John" beside "John Kerry" and "John Smith" stays "John".
+    A bare surname two full names fit goes to the one the article names
+    first: "Clinton" after "Hillary Clinton", then "Bill Clinton", is Hillary.
     The display form of a name is its most frequent spelling in the article.
     """
+    names = drop_stray_prefixes(names, labels)
     spellings: dict[tuple[str, str], Counter[str]] = {}
-    for name, label in zip(names, labels):
+    first_seen: dict[tuple[str, str], int] = {}
+    for i, (name, label) in enumerate(zip(names, labels)):
         spellings.setdefault((label, fold(name)), Counter())[name] += 1
+        first_seen.setdefault((label, fold(name)), i)
     display = {key: display_name(c, key[0]) for key, c in spellings.items()}
 
     by_label: dict[str, list[str]] = {}
@@ -304,76 +329,13 @@ def link_names(names: Sequence[str], labels: Sequence[str]) -> list[str]:
             cands = [m for t, m in tiers if t and t == best]
             maximal = [m for m in cands if not any(compatible(m, o, label) for o in cands)]
             key = (label, fold(name))
+            if len(maximal) > 1 and label == PERSON and best == 1:
+                # Two bearers of one surname: news calls the story's subject,
+                # the one named first, by the bare surname and names the
+                # other in full or by first name (AP style).
+                maximal = [min(maximal, key=lambda m: first_seen[(label, fold(m))])]
             root[key] = maximal[0] if len(maximal) == 1 else name
     return [root[(label, fold(name))] for name, label in zip(names, labels)]
-
-
-_SURNAME_MISLABELS = frozenset({"ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
-
-
-def harmonise_labels(names: Sequence[str], labels: Sequence[str]) -> list[str]:
-    """One label per name within an article, where the model wavers.
-
-    1. A place beats a lone person: a name tagged GPE/LOC somewhere and tagged
-       PERSON as a single word elsewhere is a place ("Sochi"), unless it is a
-       word of a longer PERSON name in the article ("George Washington").
-    2. Otherwise a name's most frequent label wins if it is strictly more
-       frequent than the runner-up. Single-word PERSON mentions that are words
-       of a longer PERSON name vote but are never relabelled: they are
-       explained ("Washington" the president beside "Washington" the city).
-    3. A company's short name is not a person: a single-word PERSON that
-       starts a longer ORG name ("Contrack" of "Contrack International") is
-       ORG, unless it is a word of a longer PERSON name.
-    4. A person's name is not a thing: a single word tagged ORG, PRODUCT,
-       FAC, EVENT, WORK_OF_ART or LAW that ends or starts a longer PERSON
-       name ("Tarantino" of "Quentin Tarantino", "Keanu" of "Keanu Reeves")
-       is PERSON, unless it starts a longer name of its own label ("Ford"
-       beside "Ford Motor").
-    Ties keep each mention's own label: no evidence, no change.
-    """
-    person_words: set[str] = set()
-    person_ends: set[str] = set()  # last words of full names, first words as below
-    first_words: dict[str, set[str]] = {}
-    keys = [fold(n) for n in names]
-    singles = {k for k in keys if " " not in k}
-    for name, label in zip(names, labels):
-        toks = _tokens(name)
-        if len(toks) > 1:
-            first_words.setdefault(label, set()).add(toks[0])
-            if label == PERSON:
-                person_words.update(toks)
-                person_ends.add(toks[-1])
-                if toks[-1] in singles:  # "Keanu" of "Keanu Reeves" if "Reeves" is named alone too,
-                    person_ends.add(toks[0])  # not "Pirelli" of a stray "Pirelli SpA"
-    places: dict[str, Counter[str]] = {}
-    for key, label in zip(keys, labels):
-        if label in PLACE_LABELS:
-            places.setdefault(key, Counter())[label] += 1
-
-    out = list(labels)
-    for i, (key, label) in enumerate(zip(keys, labels)):
-        if " " in key:
-            continue
-        if label == PERSON:
-            if key in person_words:
-                continue
-            if key in places:
-                out[i] = places[key].most_common(1)[0][0]
-            elif key in first_words.get("ORG", ()):
-                out[i] = "ORG"
-        elif label in _SURNAME_MISLABELS and key in person_ends and key not in first_words.get(label, ()):
-            out[i] = PERSON
-
-    votes: dict[str, Counter[str]] = {}
-    for key, label in zip(keys, out):
-        votes.setdefault(key, Counter())[label] += 1
-    for i, key in enumerate(keys):
-        if out[i] == PERSON and key in person_words:
-            continue
-        ranked = votes[key].most_common(2)
-        if len(ranked) == 2 and ranked[0][1] > ranked[1][1]:
-            out[i] = ranked[0][0]
-    return out
 
 
 class Canonical(NamedTuple):
@@ -387,9 +349,12 @@ def canonicalise(surfaces: Sequence[str], labels: Sequence[str]) -> list[Canonic
     """(label, canonical, entity_key, country) for each mention of one article."""
     # Labels vote on the bare name ("Mr Lavrov" tagged ORG votes as "Lavrov"),
     # then each mention is cleaned by its final label (titles go from people only).
+    from tasks import place_keys  # the gazetteer loads on first use, not on import
+    from tasks.relabel import harmonise_labels, join_plurals, unclip  # they build on this module
+
     bare = [strip_article(clean_name(s, PERSON), "ORG") for s in surfaces]
     fixed = harmonise_labels(bare, labels)
-    from tasks import place_keys  # the gazetteer loads on first use, not on import
 
     names = place_keys.drop_country_prefix([clean_name(s, l) for s, l in zip(surfaces, fixed)], fixed)
+    names, fixed = join_plurals(*unclip(names, fixed))
     return place_keys.resolve(link_names(names, fixed), fixed)

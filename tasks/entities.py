@@ -3,7 +3,7 @@
 The flow parses once and hands the Doc here; we only walk ``doc.ents``, fix a
 few errors the small English model makes on news (each a general rule, see
 ``_fix_span``) and give every mention a canonical name and grouping key from
-``tasks.canonical``. Walking the entities costs well under 1% of the parse.
+``tasks.canonical``. Walking the entities costs a few percent of the parse.
 """
 from __future__ import annotations
 
@@ -112,7 +112,15 @@ def _fix_label(span: Span) -> str:
         return "GPE"  # "the Luhansk region"
     if label == "ORG" and prev in _PLACE_PREPOSITIONS and _known_place(span.text):
         return "GPE"  # "talks in Geneva": an organisation is not somewhere you are in
+    if label == "ORG" and _dateline_place(span) and _known_place(span.text):
+        return "GPE"  # "MELBOURNE, March 3 -": a dateline names where the story was filed
     return label
+
+
+def _dateline_place(span: Span) -> bool:
+    """A name in capitals opening the text, before a comma or dash."""
+    doc = span.doc
+    return span.start == 0 and span.text.isupper() and span.end < len(doc) and doc[span.end].text in (",", "-", "--")
 
 
 # Prepositions after which a known place name is the place, not a body named for it.
@@ -158,9 +166,17 @@ _NAME_PARTICLES = frozenset(
 )
 
 
+_POSSESSIVES = frozenset({"'s", "’s"})
+
+
 def _trim_person(span: Span) -> Span:
-    """A person's name starts with a capital: "kick Gandhi" is a verb and a name."""
+    """A person's name starts with a capital: "kick Gandhi" is a verb and a
+    name; nor does it hold a possessive: "Gonzaga's Julian Strawther" is the
+    team's player, "Julian Strawther"."""
     start = span.start
+    for tok in span[:-1]:
+        if tok.text in _POSSESSIVES and tok.i > span.start:
+            start = tok.i + 1
     while start < span.end - 1 and span.doc[start].is_lower and span.doc[start].lower_ not in _NAME_PARTICLES:
         start += 1
     return span if start == span.start else Span(span.doc, start, span.end, label=span.label_)
@@ -169,24 +185,63 @@ def _trim_person(span: Span) -> Span:
 _SENTENCE_END = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "'"})
 
 
+def _opens_sentence(token: Token) -> bool:
+    if token.i == 0 or token.is_sent_start:
+        return True
+    before = token.doc[token.i - 1]
+    return before.text in _SENTENCE_END or "\n" in before.text + before.whitespace_
+
+
+def _capitalised_mid_sentence(doc: Doc, word: str) -> bool:
+    return any(t.text == word and not _opens_sentence(t) for t in doc)
+
+
 def _extend_group(span: Span) -> Span:
     """A party or group name the model cut after its first word: in "the
-    Liberal Democrats" only "Democrats" is tagged. Capitalised words before a
-    NORP span join it, unless they start a sentence or are names of their own."""
+    Liberal Democrats" only "Democrats" is tagged. Up to two capitalised words
+    before a NORP span join it, unless they are names of their own or
+    function words; a sentence's first word only if the article capitalises
+    it elsewhere too."""
     doc, start = span.doc, span.start
-    while start > 1 and span.start - start < 2:
-        prev, before = doc[start - 1], doc[start - 2]
-        if not (prev.is_title and prev.is_alpha) or prev.ent_type_ or before.text in _SENTENCE_END \
-                or "\n" in before.text + before.whitespace_ or prev.is_sent_start:
+    while start > 0 and span.start - start < 2:
+        prev = doc[start - 1]
+        if not (prev.is_title and prev.is_alpha) or prev.ent_type_ or prev.is_stop:
+            break
+        opens = _opens_sentence(prev)
+        # A sentence's first word is capitalised anyway: it joins only if the
+        # article capitalises it mid-sentence too ("Liberal Democrats would"
+        # beside "the Liberal Democrats"), not "Angry Democrats walked out".
+        if opens and not _capitalised_mid_sentence(doc, prev.text):
             break
         start -= 1
+        if opens:
+            break
     return span if start == span.start else Span(doc, start, span.end, label=span.label_)
+
+
+def _glued(token: Token) -> bool:
+    return not token.whitespace_
+
+
+def _extend_hyphenated(span: Span) -> Span:
+    """A name never stops inside a hyphenated word: the model tags "OSIRIS"
+    of "OSIRIS-REx". Capitalised or numeric parts after a glued hyphen join
+    ("Keanu-as-meme" stays "Keanu")."""
+    doc, end = span.doc, span.end
+    while end + 1 < len(doc) and doc[end].text == "-" and _glued(doc[end - 1]) and _glued(doc[end]):
+        part = doc[end + 1]
+        if part.ent_type_ or not (part.text[:1].isupper() or part.text[:1].isdigit()):
+            break  # another name ("Arab-Israeli") or a word ("Keanu-as-meme")
+        end += 2
+    return span if end == span.end else Span(doc, span.start, end, label=span.label_)
 
 
 def _fix_span(span: Span) -> Span | None:
     if span.label_ in NUMERIC_LABELS:
         return None
     fixed = _trim(span)
+    if fixed is not None:
+        fixed = _extend_hyphenated(fixed)
     if fixed is not None and fixed.label_ == "PERSON":
         fixed = _trim_person(fixed)
     elif fixed is not None and fixed.label_ == "NORP":

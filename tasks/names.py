@@ -38,7 +38,11 @@ def title_case(name: str) -> str:
 
 def singular_group(name: str) -> str:
     """"Republicans" and "Republican", "Americans" and "American" are one
-    group to count ("Swiss" is not a plural; "Tories" is "Tory")."""
+    group to count ("Swiss" is not a plural; "Tories" is "Tory"), and so are
+    a party's member and its adjective: "Democratic" is "Democrat", as
+    "-cratic" always derives from "-crat" ("Social Democratic" voters)."""
+    if name.endswith("cratic") and len(name) > 8:
+        return name[:-2]
     if len(name) < 5 or not name.endswith("s") or name.endswith("ss") or not name[-2].isalpha():
         return name
     return name[:-3] + "y" if name.endswith("ies") else name[:-1]  # "Tories" is "Tory"

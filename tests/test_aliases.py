@@ -84,3 +84,22 @@ def test_a_full_name_in_one_article_only_or_a_word_that_is_also_a_thing_owns_not
         _row("a6", "Labour", "ORG", "Labour", "ORG:labour"),
     ]
     assert surname_links(rows, "r1") == []
+
+
+def test_a_clipped_name_links_across_articles_whatever_label_the_model_gives_it() -> None:
+    rows = [
+        _row("a1", "Liberal Democrats", "NORP", "Liberal Democrat", "NORP:liberal democrat"),
+        _row("a1", "Lib Dems", "NORP", "Liberal Democrat", "NORP:liberal democrat"),
+        _row("a2", "Lib Dems", "PERSON", "Lib Dems", "PERSON:lib dems"),  # bare use: no evidence
+    ]
+    links = {(r["from_key"], r["to_key"], r["kind"]) for r in acronym_links(rows, "r1")}
+    assert links == {(src, "NORP:liberal democrat", "clipped")
+                     for src in ("PERSON:lib dems", "ORG:lib dems", "NORP:lib dem")}
+
+
+def test_a_singular_beside_a_plural_thing_links_across_articles_from_two_articles_on() -> None:
+    rows = [_row("a1", "Oscars", "ORG", "Oscars", "ORG:oscars"), _row("a1", "Oscar", "ORG", "Oscars", "ORG:oscars")]
+    assert acronym_links(rows, "r1") == []  # one article proves nothing for every "Oscar"
+    rows += [_row("a2", "Oscar's", "ORG", "Oscars", "ORG:oscars")]
+    assert [(r["from_key"], r["to_key"], r["kind"], r["articles"]) for r in acronym_links(rows, "r1")] == [
+        ("PERSON:oscar", "ORG:oscars", "plural", 2)]

@@ -9,13 +9,13 @@ from tasks.canonical import (
     canonicalise,
     clean_name,
     entity_key,
-    harmonise_labels,
     link_names,
     strip_org_suffix,
     strip_possessive,
     strip_titles,
 )
 from tasks.names import display_name
+from tasks.relabel import harmonise_labels, is_clipping
 
 
 def _canon(pairs: list[tuple[str, str]]) -> list[str]:
@@ -97,8 +97,19 @@ def test_two_people_with_one_surname_stay_apart() -> None:
     pairs = [("Hillary Clinton", "PERSON"), ("Bill Clinton", "PERSON"), ("Mrs Clinton", "PERSON"), ("Hillary", "PERSON")]
     canon = _canon(pairs)
     assert canon[0] == "Hillary Clinton" and canon[1] == "Bill Clinton"
-    assert canon[2] == "Clinton"  # ambiguous: kept as written, never guessed
+    assert canon[2] == "Hillary Clinton"  # the bare surname is the bearer named first
     assert canon[3] == "Hillary Clinton"
+
+
+def test_bare_surname_goes_to_the_bearer_named_first() -> None:
+    pairs = [("Gandhi", "PERSON"), ("Rahul Gandhi", "PERSON"), ("Indira Gandhi", "PERSON"), ("Gandhi", "PERSON"),
+             ("Indira", "PERSON")]
+    assert _canon(pairs) == ["Rahul Gandhi", "Rahul Gandhi", "Indira Gandhi", "Rahul Gandhi", "Indira Gandhi"]
+
+
+def test_first_names_two_full_names_share_stay_apart() -> None:
+    pairs = [("John Kerry", "PERSON"), ("John Smith", "PERSON"), ("John", "PERSON")]
+    assert _canon(pairs)[2] == "John"
 
 
 def test_middle_name_variant_links_to_longest() -> None:
@@ -225,3 +236,60 @@ def test_capitals_never_win_the_display_name() -> None:
 def test_a_country_before_a_company_named_alone_too_is_not_part_of_its_name() -> None:
     out = canonicalise(["US Starbucks", "Starbucks", "British Airways"], ["ORG", "ORG", "ORG"])
     assert [r.entity_key for r in out] == ["ORG:starbucks", "ORG:starbucks", "ORG:british airways"]
+
+
+def test_heading_word_stuck_on_a_name_is_no_root() -> None:
+    pairs = [("Style Juliette Lewis", "PERSON"), ("Juliette Lewis", "PERSON"), ("Lewis", "PERSON"),
+             ("Juliette Lewis", "PERSON")]
+    assert _canon(pairs) == ["Juliette Lewis"] * 4
+
+
+def test_long_name_written_once_keeps_its_words_without_a_repeated_tail() -> None:
+    pairs = [("Juan Martin Perez", "PERSON"), ("Martin Perez", "PERSON"), ("Perez", "PERSON")]
+    assert _canon(pairs) == ["Juan Martin Perez"] * 3
+
+
+def test_clipped_party_name_takes_the_full_name_and_label() -> None:
+    pairs = [("the Liberal Democrats", "NORP"), ("Lib Dems", "PERSON"), ("Lib Dem", "NORP"), ("Lib", "PERSON")]
+    got = canonicalise([p[0] for p in pairs], [p[1] for p in pairs])
+    assert [g.entity_key for g in got[:3]] == ["NORP:liberal democrat"] * 3
+    assert got[1].canonical == "Liberal Democrat" and got[1].label == "NORP"
+
+
+def test_clipping_needs_a_real_cut() -> None:
+    assert is_clipping("Lib Dems", "Liberal Democrats")
+    assert not is_clipping("New York", "New Yorker")
+    assert not is_clipping("Lib Dems", "Liberal Party")
+
+
+def test_party_adjective_is_its_member() -> None:
+    got = canonicalise(["Democratic", "Democrats", "Social Democratic"], ["NORP"] * 3)
+    assert [g.entity_key for g in got] == ["NORP:democrat", "NORP:democrat", "NORP:social democrat"]
+
+
+def test_a_singular_read_as_a_first_name_is_the_thing_its_plural_names() -> None:
+    got = canonicalise(["the Oscars", "Oscar", "Kate Winslet", "Winslet"], ["ORG", "PERSON", "PERSON", "PERSON"])
+    assert [(g.label, g.canonical) for g in got] == [("ORG", "Oscars")] * 2 + [("PERSON", "Kate Winslet")] * 2
+
+
+def test_a_first_name_of_a_person_in_the_article_is_never_a_thing() -> None:
+    got = canonicalise(["Williams", "William Hague", "William"], ["ORG", "PERSON", "PERSON"])
+    assert [g.entity_key for g in got] == ["ORG:williams", "PERSON:william hague", "PERSON:william hague"]
+
+
+def test_a_full_name_whose_surname_is_used_alone_is_a_person_whatever_the_model_says() -> None:
+    names = ["Keanu Reeves", "Keanu", "Keanu Reeves", "Keanu Reeves", "Reeves", "Keanu Doing Things", "Keanu"]
+    labels = ["PERSON", "ORG", "ORG", "ORG", "ORG", "ORG", "ORG"]
+    got = canonicalise(names, labels)
+    assert {g.entity_key for i, g in enumerate(got) if i != 5} == {"PERSON:keanu reeves"}
+
+
+def test_a_company_named_for_a_family_stays_a_company() -> None:
+    got = canonicalise(["Ford Motor", "Ford", "Ford Motor", "Henry Ford"], ["ORG", "ORG", "ORG", "PERSON"])
+    assert [g.label for g in got] == ["ORG", "ORG", "ORG", "PERSON"]
+
+
+def test_a_model_name_tagged_person_once_does_not_take_its_maker() -> None:
+    names = ["Ford", "F-Series", "Ford F-Series", "Ford F-Series", "Ford"]
+    got = canonicalise(names, ["ORG", "PRODUCT", "ORG", "PERSON", "ORG"])
+    assert [g.entity_key for g in got][::4] == ["ORG:ford", "ORG:ford"]

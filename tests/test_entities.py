@@ -187,3 +187,25 @@ def test_a_person_whose_surname_is_a_currency_word_stays(nlp) -> None:
     doc = nlp.make_doc("Howard Marks said 20 Hong Kong dollars .")
     doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 4, 7, label="GPE")]
     assert [r["text"] for r in extract_entities(doc)] == ["Howard Marks"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        pytest.param(  # a sentence's first word joins its group if the article capitalises it elsewhere
+            "Liberal Democrats met . Angry Democrats left . They joined the Liberal Democrats .",
+            [(1, 2, "NORP"), (5, 6, "NORP"), (12, 13, "NORP")],
+            ["Liberal Democrats", "Democrats", "Liberal Democrats"], id="group-at-sentence-start"),
+        pytest.param(  # a name never stops inside a hyphenated word, nor swallows one in lower case
+            "The OSIRIS-REx probe flew by , and Keanu-as-meme pieces sold .",
+            [(1, 2, "ORG"), (9, 10, "PERSON")], ["OSIRIS-REx", "Keanu"], id="hyphenated"),
+        pytest.param(  # a person span never holds its owner; quotes inside a name are no owner
+            "Gonzaga’s Julian Strawther scored , and Dwayne 'The Rock' Johnson watched .",
+            [(0, 4, "PERSON"), (7, 13, "PERSON")], ["Julian Strawther", "Dwayne 'The Rock' Johnson"],
+            id="possessive-owner"),
+    ],
+)
+def test_cut_or_overlong_spans_are_mended(nlp, text: str, ents: list, expected: list[str]) -> None:
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, a, b, label=label) for a, b, label in ents]
+    assert [r["text"] for r in extract_entities(doc)] == expected

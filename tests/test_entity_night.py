@@ -26,6 +26,9 @@ WIRE = [
     "Treasury Secretary James Baker, and Baker agreed to keep in close touch.",
     "CHICAGO, March 3 - Grain traders said Baker comments on the dollar lifted soybean futures, "
     "which closed higher on export hopes.",
+    "SYDNEY, March 3 - Trade Minister John Dawkins said wool exports rose. Dawkins said prices held.",
+    "PERTH, March 3 - Mining executive Ann Dawkins said nickel output fell. Dawkins blamed the rain.",
+    "MELBOURNE, March 3 - Wool growers said Mr Dawkins told them that prices would hold through the winter.",
 ]
 
 
@@ -85,3 +88,9 @@ def test_a_surname_across_the_night_is_its_one_full_name(night: Lake) -> None:
     top = _top(night)
     assert "PERSON:baker" not in top
     assert top["PERSON:james baker"]["articles"] == 3
+
+
+def test_two_people_sharing_a_surname_on_one_night_keep_the_bare_surname_apart(night: Lake) -> None:
+    top = _top(night)
+    assert top["PERSON:john dawkins"]["articles"] == 1 and top["PERSON:ann dawkins"]["articles"] == 1
+    assert top["PERSON:dawkins"]["articles"] == 1  # the third article's "Dawkins" is neither of them
