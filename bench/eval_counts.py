@@ -38,7 +38,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tasks.canonical import fold  # noqa: E402
+from tasks.components import DEFAULT_PARSE, ParseMode  # noqa: E402
 from tasks.nlp import load_model, model_name  # noqa: E402
+from tasks.parse import pipe  # noqa: E402
+
+PARSE = DEFAULT_PARSE  # set from --parse
 from tasks.numbers import counts, extract_numbers  # noqa: E402
 
 JUDGEMENTS = ROOT / "bench/counts_judgements.json"
@@ -72,17 +76,18 @@ def articles(shared: Path, corpus: str) -> list[tuple[str, str]]:
 
 
 def parsed(shared: Path, corpus: str) -> list:
-    """The corpus's Docs, parsed once per corpus and model and kept in ``bench/out``."""
+    """The corpus's Docs, parsed as the product parses them (``--parse``), once per corpus, model
+    and parse mode, and kept in ``bench/out``."""
     from spacy.tokens import DocBin
 
     items = articles(shared, corpus)
     nlp = load_model()
     digest = hashlib.sha1("".join(t for _, t in items).encode()).hexdigest()[:10]
-    cache = OUT / f"docs-{corpus}-{model_name()}-{digest}.spacy"
+    cache = OUT / f"docs-{corpus}-{model_name()}-{PARSE.value}-{digest}.spacy"
     if cache.exists():
         return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
     t0 = time.perf_counter()
-    docs = list(nlp.pipe([t for _, t in items], batch_size=64))
+    docs = list(pipe(nlp, [t for _, t in items], PARSE))
     print(f"parsed {len(docs)} {corpus} articles in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     OUT.mkdir(parents=True, exist_ok=True)
     DocBin(store_user_data=False, docs=docs).to_disk(cache)
@@ -272,7 +277,11 @@ def main() -> None:
     ap.add_argument("--corpus", choices=tuple(CORPORA), default="bbc")
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--sample", type=int, default=SAMPLE)
+    ap.add_argument("--parse", choices=[m.value for m in ParseMode], default=DEFAULT_PARSE.value,
+                    help="parse mode of the Docs (newsflow run --parse)")
     args = ap.parse_args()
+    global PARSE
+    PARSE = ParseMode(args.parse)
     if args.what == "judge":
         judge(args.shared)
     elif args.what == "list":
