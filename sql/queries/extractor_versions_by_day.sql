@@ -10,7 +10,8 @@ SELECT
     coalesce(r.extractor_version, '(unrecorded)') AS extractor_version,
     count(*) AS articles,
     string_agg(DISTINCT a.run_id, ', ' ORDER BY a.run_id) AS runs,
-    r.extractor_version IS DISTINCT FROM (SELECT extractor_version FROM newest) AS needs_reprocess
+    r.extractor_version IS NULL
+        OR r.extractor_version IS DISTINCT FROM (SELECT extractor_version FROM newest) AS needs_reprocess
 FROM articles AS a
 JOIN runs AS r USING (run_id)
 GROUP BY ALL
