@@ -24,7 +24,7 @@ from prefect import flow, get_run_logger
 from prefect.artifacts import create_table_artifact
 from prefect.runtime import flow_run
 
-from flows.aftermath import error_text, record_failure
+from flows.aftermath import error_text, record_failure, report_dead_run
 from flows.failures import stage_of
 from flows.nightly import _run_row, _task_runner
 from flows.placement import Placement
@@ -76,7 +76,9 @@ def reprocess(
     lo, hi = (date.fromisoformat(d) if d else None for d in (first, last))
     done: list[dict] = []
     skipped: list[str] = []
-    with data_dir_lock(lake.data_dir, lock_wait_seconds, None, str(flow_run.id or "")):
+    with data_dir_lock(lake.data_dir, lock_wait_seconds, None, str(flow_run.id or "")) as left:
+        if left:
+            report_dead_run(lake, left)  # a nightly run killed before this one
         stale = lake_mod.clean_stale(lake)
         lake_mod.drop_runs(lake, carry.superseded_ids(lake))  # a kill between commit and drop leaves them
         if stale:

@@ -24,7 +24,8 @@ DAY1, DAY2 = "2026-10-05", "2026-10-06"
 ARTICLES = {
     f"{DAY1}/floods.txt": (
         "Floods killed 40 people in the north of Kenya on Sunday, officials in Nairobi said. "
-        "More than 2,000 families were displaced as the river burst its banks after three days of rain."),
+        "More than 2,000 families were displaced as the river burst its banks after three days of rain. "
+        "The Kenya Meteorological Department (KMD) warned of more rain, and KMD forecasters said it would last a week."),
     f"{DAY1}/budget.txt": (
         "The city council of Leeds approved a budget of 12 million pounds for new bus lanes on Monday. "
         "Councillor Anna Marsh said the work would start in spring and take two years."),
@@ -44,6 +45,7 @@ ROWS = {
     "numbers": "article_id, sentence, start, \"end\", surface, value, kind, unit, noun, verb, count_type, place",
     "rejects": "source, reason, article_id",
     "files": "path, size, mtime_ns, records",
+    "entity_aliases": "from_key, to_key, kind, run_scoped, articles, mentions, example_article",
 }
 
 
@@ -153,7 +155,7 @@ def test_reprocess_gives_the_same_rows_and_records_the_version(prefect_harness, 
 
     inbox, data = lake_copy
     before = rows(data)
-    assert before["rejects"] and before["numbers"] and before["files"]
+    assert all(before[t] for t in ROWS), {t: len(v) for t, v in before.items()}
     old = live_run_ids(Lake(data.resolve()))
     assert reprocess(data_dir=str(data))["days"] == []  # the nightly runs recorded the current version
     result = reprocess(data_dir=str(data), force=True)
@@ -225,3 +227,17 @@ def test_killed_reprocess_shows_nothing_partial_and_the_rerun_completes(prefect_
     runs = {r["run_id"] for r in read_table(lake, "runs", ["run_id"]).to_pylist()}
     live = live_run_ids(lake)
     assert all(f.stem in runs and f.stem in live for t in ("articles", "entities") for f in lake.table_files(t))
+
+
+def test_cli_refuses_bad_days_and_a_missing_data_dir(tmp_path):
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    runner = CliRunner()
+    res = runner.invoke(app, ["reprocess", "--from", DAY2, "--to", DAY1, "--data-dir", str(tmp_path)])
+    assert res.exit_code == 1 and "before" in res.output
+    res = runner.invoke(app, ["reprocess", "--from", "last week", "--data-dir", str(tmp_path)])
+    assert res.exit_code == 1 and "YYYY-MM-DD" in res.output
+    res = runner.invoke(app, ["reprocess", "--data-dir", str(tmp_path / "nowhere")])
+    assert res.exit_code == 1 and "no data dir" in res.output
