@@ -241,3 +241,51 @@ def test_cli_refuses_bad_days_and_a_missing_data_dir(tmp_path):
     assert res.exit_code == 1 and "YYYY-MM-DD" in res.output
     res = runner.invoke(app, ["reprocess", "--data-dir", str(tmp_path / "nowhere")])
     assert res.exit_code == 1 and "no data dir" in res.output
+
+
+def test_an_article_the_extractor_fails_on_keeps_its_row(prefect_harness, lake_copy, monkeypatch):
+    """The text is all the lake has of it: a failed re-extraction must not lose the article."""
+    from flows.reprocess import reprocess
+    from tasks import stages
+
+    data = lake_copy[1]
+    before = rows(data)
+    real = stages.extract_numbers
+
+    def fails_on_floods(doc):
+        if "Floods" in doc.text:
+            raise RuntimeError("made-up extractor bug")
+        return real(doc)
+
+    monkeypatch.setattr(stages, "extract_numbers", fails_on_floods)
+    reprocess(data_dir=str(data), first=DAY1, last=DAY1, force=True)
+    after = rows(data)
+    assert after["articles"] == before["articles"]
+    floods = sql(data, "SELECT article_id FROM articles WHERE text LIKE 'Floods%'")[0][0]
+    # Its extracted rows go together, as in a nightly run: none rather than half.
+    assert [r for r in before["entities"] if r[0] != floods] == after["entities"]
+    assert sql(data, f"SELECT count(*) FROM numbers WHERE article_id = '{floods}'")[0][0] == 0
+    assert sql(data, f"SELECT reason FROM rejects WHERE article_id = '{floods}'") == [("error:numbers",)]
+    assert len(after["numbers"]) < len(before["numbers"]) and len(after["rejects"]) == len(before["rejects"]) + 1
+
+
+def test_a_day_that_fails_changes_nothing_and_the_rerun_completes(prefect_harness, lake_copy, monkeypatch):
+    from flows.reprocess import reprocess
+    from tasks import stages
+
+    data = lake_copy[1]
+    make_old(data)
+    before = rows(data)
+
+    def broken(doc):
+        raise RuntimeError("made-up extractor bug")
+
+    monkeypatch.setattr(stages, "extract_entities", broken)
+    with pytest.raises(Exception, match="entities failed on all"):
+        reprocess(data_dir=str(data))
+    assert rows(data) == before
+    assert sql(data, "SELECT count(*) FROM runs WHERE status = 'failed' AND error LIKE '%entities%'")[0][0] == 1
+    monkeypatch.undo()
+    assert [d["day"] for d in reprocess(data_dir=str(data))["days"]] == [DAY1, DAY2]
+    after = rows(data)
+    assert after["articles"] == before["articles"] and after["entities"] == before["entities"]
