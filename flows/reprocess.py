@@ -118,9 +118,11 @@ def reprocess_day(lake: Lake, day: carry.CoversDay, model: str | None, version: 
 def _locked_day(lake: Lake, day: carry.CoversDay, base: dict, totals: Totals, t0: float,
                 batch_size: int, parse: ParseMode) -> dict:
     run_id = base["run_id"]
+    place = Placement(_task_runner(), lake, run_id, base["model"], parse)
+    place.warm()  # worker processes load the model while the day's rows are read and staged
     with stage_of(Stage.READ, None):
         articles = _carry_over(lake, day, base, totals)
-    _extract(Placement(_task_runner(), lake, run_id, base["model"], parse), articles, batch_size, totals)
+    _extract(place, articles, batch_size, totals)
     aliases.stage(lake, run_id)  # the night's alias evidence, from the new entity rows
     t_commit = time.perf_counter()
     row: dict = {}
@@ -164,8 +166,6 @@ def _extract(place: Placement, articles: list[Article], batch_size: int, totals:
     the nightly flow's stages, placed where flows/placement.py puts them."""
     window: deque[Callable[[], Written]] = deque()
     for batch, chunk in enumerate(batches(articles, batch_size, place.tail_pieces()), start=1):
-        if batch == 1:
-            place.warm()
         window.append(place.complete(batch, chunk, {}, totals.add_parsed))
         while len(window) > place.inflight():
             totals.add_written(window.popleft()())
