@@ -25,7 +25,8 @@ ARTICLES = {
     f"{DAY1}/floods.txt": (
         "Floods killed 40 people in the north of Kenya on Sunday, officials in Nairobi said. "
         "More than 2,000 families were displaced as the river burst its banks after three days of rain. "
-        "The Kenya Meteorological Department (KMD) warned of more rain, and KMD forecasters said it would last a week."),
+        "The Kenya Meteorological Department (KMD) warned of more rain, and KMD forecasters said "
+        "it would last a week."),
     f"{DAY1}/budget.txt": (
         "The city council of Leeds approved a budget of 12 million pounds for new bus lanes on Monday. "
         "Councillor Anna Marsh said the work would start in spring and take two years."),
@@ -150,17 +151,23 @@ def test_version_hashes_every_module_extraction_runs():
 def test_reprocess_gives_the_same_rows_and_records_the_version(prefect_harness, lake_copy):
     from flows.nightly import nightly
     from flows.reprocess import reprocess
-    from tasks.lake import Lake, live_run_ids
+    from tasks.lake import Lake, live_rows, live_run_ids
     from tasks.version import extractor_version
 
     inbox, data = lake_copy
     before = rows(data)
     assert all(before[t] for t in ROWS), {t: len(v) for t, v in before.items()}
     old = live_run_ids(Lake(data.resolve()))
+    def signatures() -> list[dict]:
+        return sorted(live_rows(Lake(data.resolve()), "signatures", ["article_id", "minhash"]).to_pylist(), key=repr)
+
+    signatures_before = signatures()
+    assert signatures_before
     assert reprocess(data_dir=str(data))["days"] == []  # the nightly runs recorded the current version
     result = reprocess(data_dir=str(data), force=True)
     assert [d["day"] for d in result["days"]] == [DAY1, DAY2]
     assert rows(data) == before
+    assert signatures() == signatures_before
     live = live_run_ids(Lake(data.resolve()))
     assert not live & old and len(live) == 2
     runs = sql(data, "SELECT extractor_version, supersedes, entities, numbers FROM runs WHERE status = 'committed' "
@@ -213,7 +220,8 @@ def test_killed_reprocess_shows_nothing_partial_and_the_rerun_completes(prefect_
     assert sql(data, "SELECT count(*), count(DISTINCT article_id) FROM articles")[0] == (len(before["articles"]),) * 2
     assert half["articles"] == before["articles"] and half["rejects"] == before["rejects"]
     assert half["files"] == before["files"] and len(half["entities"]) == len(before["entities"])
-    versions = sql(data, "SELECT covers::VARCHAR, extractor_version FROM runs WHERE run_id IN (SELECT run_id FROM live_runs)")
+    versions = sql(data, "SELECT covers::VARCHAR, extractor_version FROM runs "
+                         "WHERE run_id IN (SELECT run_id FROM live_runs)")
     assert sorted(versions) == [(DAY1, extractor_version()), (DAY2, None)]
     # The rerun skips the finished day, completes the other, and cleans up after the kills.
     result = reprocess(data_dir=str(data))
