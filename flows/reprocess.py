@@ -76,34 +76,48 @@ def reprocess(
     lo, hi = (date.fromisoformat(d) if d else None for d in (first, last))
     done: list[dict] = []
     skipped: list[str] = []
-    with data_dir_lock(lake.data_dir, lock_wait_seconds, None, str(flow_run.id or "")) as left:
-        if left:
-            report_dead_run(lake, left)  # a nightly run killed before this one
-        stale = lake_mod.clean_stale(lake)
-        lake_mod.drop_runs(lake, carry.superseded_ids(lake))  # a kill between commit and drop leaves them
-        if stale:
-            log.info("cleaned %d leftovers of killed runs", len(stale))
-        for day in carry.live_days(lake, lo, hi):
-            if day.current(version) and not force:
+    for planned in carry.live_days(lake, lo, hi):
+        # The lock is taken a day at a time, so a nightly run waits for one day, not for all.
+        run_id = new_run_id()
+        with data_dir_lock(lake.data_dir, lock_wait_seconds, run_id, str(flow_run.id or "")) as left:
+            _clean_up(lake, left)
+            day = carry.covers_day(lake, planned.covers)
+            if not day.runs or (day.current(version) and not force):
                 skipped.append(day.covers.isoformat())
                 continue
             log.info("reprocessing %s: runs %s (versions %s)", day.covers, ", ".join(day.runs),
                      ", ".join(sorted({v or "unrecorded" for v in day.versions})))
-            done.append(reprocess_day(lake, day, model, version, batch_size, ParseMode(parse)))
+            done.append(reprocess_day(lake, day, run_id, model, version, batch_size, ParseMode(parse)))
             catalog.build(lake)
     log.info("extractor %s: reprocessed %d days, %d already current%s", version, len(done), len(skipped),
              f" ({', '.join(skipped)})" if skipped else "")
     return _publish(version, done, skipped)
 
 
-def reprocess_day(lake: Lake, day: carry.CoversDay, model: str | None, version: str, batch_size: int,
-                  parse: ParseMode = DEFAULT_PARSE) -> dict:
-    """One covers day: carry over, re-extract, commit a run superseding the day's runs."""
+def new_run_id() -> str:
+    return f"{datetime.now(timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+
+
+def _clean_up(lake: Lake, left: dict | None) -> None:
+    """What killed runs left, as a nightly run cleans it; and the files of runs a committed
+    run replaced, which a kill between its commit and ``drop_runs`` leaves behind."""
+    if left:
+        report_dead_run(lake, left)
+    stale = lake_mod.clean_stale(lake)
+    lake_mod.drop_runs(lake, carry.superseded_ids(lake))
+    if stale:
+        get_run_logger().info("cleaned %d leftovers of killed runs", len(stale))
+
+
+def reprocess_day(lake: Lake, day: carry.CoversDay, run_id: str, model: str | None, version: str,
+                  batch_size: int, parse: ParseMode = DEFAULT_PARSE) -> dict:
+    """One covers day, holding the data dir: carry over, re-extract, commit a run
+    superseding the day's runs."""
     started = datetime.now(timezone.utc)
     t0 = time.perf_counter()
     totals = Totals()
     base = dict(
-        run_id=f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}", flow_run_id=str(flow_run.id or ""),
+        run_id=run_id, flow_run_id=str(flow_run.id or ""),
         covers=day.covers, started_at=started, source=f"reprocess of {', '.join(day.runs)}",
         model=model_name(model), extractor_version=version, task_runner=type(_task_runner()).__name__,
         supersedes=list(day.runs), files=0,

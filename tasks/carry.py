@@ -47,7 +47,7 @@ class CoversDay:
 def live_days(lake: Lake, first: date | None = None, last: date | None = None) -> list[CoversDay]:
     """The covers days whose runs hold an article of a day in ``[first, last]`` (its
     ``articles.day``), or cover a day in it; every live day without bounds."""
-    runs = lake_mod.live_rows(lake, "runs", ["run_id", "covers", "extractor_version"]).to_pylist()
+    runs = _live_runs(lake)
     covers = {r["run_id"]: r["covers"] for r in runs}
 
     def inside(d: date | None) -> bool:
@@ -56,11 +56,23 @@ def live_days(lake: Lake, first: date | None = None, last: date | None = None) -
     wanted = {c for c in covers.values() if inside(c)}
     articles = lake_mod.live_rows(lake, "articles", ["run_id", "published"]).to_pylist()
     wanted |= {covers[a["run_id"]] for a in articles if inside(a["published"] or covers[a["run_id"]])}
-    return [
-        CoversDay(day, tuple(sorted(r["run_id"] for r in runs if r["covers"] == day)),
-                  tuple(r["extractor_version"] for r in sorted(runs, key=lambda r: r["run_id"]) if r["covers"] == day))
-        for day in sorted(wanted)
-    ]
+    return [_covers_day(runs, day) for day in sorted(wanted)]
+
+
+def covers_day(lake: Lake, day: date) -> CoversDay:
+    """The day's live runs as they are now (read again under the lock: a forced nightly
+    run may have replaced them since the days were listed)."""
+    return _covers_day(_live_runs(lake), day)
+
+
+def _live_runs(lake: Lake) -> list[dict]:
+    runs = lake_mod.live_rows(lake, "runs", ["run_id", "covers", "extractor_version"]).to_pylist()
+    return sorted(runs, key=lambda r: r["run_id"])
+
+
+def _covers_day(runs: list[dict], day: date) -> CoversDay:
+    mine = [r for r in runs if r["covers"] == day]
+    return CoversDay(day, tuple(r["run_id"] for r in mine), tuple(r["extractor_version"] for r in mine))
 
 
 def run_rows(lake: Lake, day: CoversDay, table: str) -> pa.Table:

@@ -202,6 +202,9 @@ def test_old_lake_gets_count_types_and_a_day_brings_its_runs(prefect_harness, la
 
 
 def test_killed_reprocess_shows_nothing_partial_and_the_rerun_completes(prefect_harness, lake_copy):
+    from prefect import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterName
+
     from flows.reprocess import reprocess
     from tasks.lake import Lake, live_run_ids, read_table
     from tasks.version import extractor_version
@@ -232,6 +235,10 @@ def test_killed_reprocess_shows_nothing_partial_and_the_rerun_completes(prefect_
     assert sql(data, "SELECT count(count_type) FROM numbers")[0][0] > 0
     lake = Lake(data.resolve())
     assert not lake.staging_root.exists() or not any(lake.staging_root.iterdir())
+    # Each killed run was found in the lock by the next one and marked Crashed in Prefect.
+    with get_client(sync_client=True) as client:
+        killed = client.read_flow_runs(flow_run_filter=FlowRunFilter(name=FlowRunFilterName(like_="reprocess-")))
+    assert sum(r.state.is_crashed() for r in killed) >= 2 and not any(r.state.is_running() for r in killed)
     runs = {r["run_id"] for r in read_table(lake, "runs", ["run_id"]).to_pylist()}
     live = live_run_ids(lake)
     assert all(f.stem in runs and f.stem in live for t in ("articles", "entities") for f in lake.table_files(t))
