@@ -84,7 +84,7 @@ def nightly(
     totals = Totals()
     run_row = dict(
         run_id=run_id, flow_run_id=str(flow_run.id or ""), covers=covers_day, started_at=started,
-        source=str(source), model=model_name(model), extractor_version=extractor_version(model),
+        source=str(source), model=model_name(model), extractor_version=extractor_version(model, parse),
         task_runner=type(_task_runner()).__name__,
         supersedes=[], files=0,
     )

@@ -72,7 +72,7 @@ def reprocess(
     """
     log = get_run_logger()
     lake = Lake(Path(data_dir).resolve())
-    version = extractor_version(model)
+    version = extractor_version(model, parse)
     lo, hi = (date.fromisoformat(d) if d else None for d in (first, last))
     done: list[dict] = []
     skipped: list[str] = []

