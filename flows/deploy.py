@@ -19,6 +19,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 PREFECT_YAML = ROOT / "prefect.yaml"
 DEPLOYMENT = "nightly"
+REPROCESS = "reprocess"  # served beside the nightly one, without a schedule
 
 
 @dataclass
@@ -96,7 +97,8 @@ def build_deployment(spec: NightlySpec, parameters: dict[str, Any], cron: str | 
 
 def serve(cron: str | None = None, timezone: str | None = None, source: str | None = None,
           data_dir: str | None = None, model: str | None = None) -> None:
-    """Register the nightly deployment and run its scheduled runs from this process, until stopped.
+    """Register the nightly deployment (and the unscheduled reprocess one) and run their runs
+    from this process, until stopped.
 
     ``pause_on_shutdown=False``: by default Prefect pauses a served deployment's
     schedule when serve stops, and the next start of serve does not always undo
@@ -108,7 +110,18 @@ def serve(cron: str | None = None, timezone: str | None = None, source: str | No
     params = serve_parameters(spec, source, data_dir, model)
     Path(params["source"]).mkdir(parents=True, exist_ok=True)
     deployment = build_deployment(spec, params, cron, timezone)
-    prefect_serve(deployment, pause_on_shutdown=False, limit=1)
+    prefect_serve(deployment, build_reprocess_deployment(data_dir, model), pause_on_shutdown=False, limit=1)
+
+
+def build_reprocess_deployment(data_dir: str | None = None, model: str | None = None):
+    """The reprocess deployment: prefect.yaml's parameters, no schedule (the UI starts it)."""
+    from flows.reprocess import reprocess
+
+    spec = load_spec(name=REPROCESS)
+    return reprocess.to_deployment(
+        name=spec.name, parameters=serve_parameters(spec, data_dir=data_dir, model=model),
+        tags=spec.tags, description=spec.description, concurrency_limit=spec.concurrency_limit,
+    )
 
 
 def days(first: date, last: date) -> Iterator[date]:

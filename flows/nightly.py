@@ -36,6 +36,7 @@ from tasks.nlp import model_language, model_name
 from tasks.components import DEFAULT_PARSE, ParseMode
 from tasks.records import Article, RawRecord, Reject
 from tasks.schemas import from_rows
+from tasks.version import extractor_version
 from tasks.stagenames import Stage
 from tasks.outcomes import StageStats, Written
 from tasks.stages import NormalisedBatch, article_rows, reject_rows
@@ -83,7 +84,8 @@ def nightly(
     totals = Totals()
     run_row = dict(
         run_id=run_id, flow_run_id=str(flow_run.id or ""), covers=covers_day, started_at=started,
-        source=str(source), model=model_name(model), task_runner=type(_task_runner()).__name__,
+        source=str(source), model=model_name(model), extractor_version=extractor_version(model, parse),
+        task_runner=type(_task_runner()).__name__,
         supersedes=[], files=0,
     )
     recorded: list[dict] = []

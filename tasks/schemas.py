@@ -140,6 +140,9 @@ RUNS = pa.schema(
         ("status", _STR),
         ("source", _STR),
         ("model", _STR),
+        # What made the run's entity and number rows (tasks.version): package version,
+        # extractor hash, model; NULL in runs written before it was recorded.
+        ("extractor_version", _STR),
         ("task_runner", _STR),
         ("files", _I32),
         ("read", _I32),
