@@ -26,7 +26,7 @@ AUTO_PROCESS_BYTES = 1_000_000
 def _warm(model: str | None) -> int:
     """Import the task modules and load the model in a fresh worker process, so its
     first parse does not wait for them."""
-    import tasks.stages  # noqa: F401
+    import tasks.stages  # noqa: F401 - imported for its cost, before the first task
     from tasks.nlp import load_model
     from tasks.numbers import units
 

