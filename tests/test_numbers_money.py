@@ -198,3 +198,72 @@ def test_wire_abbreviations_are_never_the_counted_noun(nlp, text: str, surface: 
 def test_wire_headlines_and_us_dollars(nlp, text: str, surface: str, value: float, unit: str) -> None:
     row = _find(_rows(nlp, text), surface)
     assert (row["value"], row["unit"]) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        # a country and a currency word as CLDR names the currency; two-word countries shortened to initials
+        ("The fund holds 300 mln H.K. dlrs in cash.", "300 mln H.K. dlrs", 300e6, "hong kong dollar"),
+        ("Exports reached 2.1 billion N.Z. dlrs last year.", "2.1 billion N.Z. dlrs", 2.1e9, "new zealand dollar"),
+        ("Creditors rescheduled 1.1 billion French francs of debt.", "1.1 billion French francs", 1.1e9, "french franc"),
+        ("The refinery cost 900 mln Saudi riyals.", "900 mln Saudi riyals", 900e6, "saudi riyal"),
+        ("Wages rose to 4,000 Danish kroner a month.", "4,000 Danish kroner a month", 4000, "danish krone per month"),
+        ("The board approved a 500 mln H.K. dlr rights issue.", "500 mln H.K. dlr", 500e6, "hong kong dollar"),
+    ],
+)
+def test_country_currency_phrases(nlp, text: str, surface: str, value: float, unit: str) -> None:
+    row = _find(_rows(nlp, text), surface)
+    assert (row["value"], row["unit"], row["noun"]) == (pytest.approx(value), unit, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The firm lost 1.3 billion lire, or 450 lire a share.", "450 lire a share", "italian lira per share"),
+        ("The bank bought marks at 1.8250 marks per dollar.", "1.8250 marks per dollar", "german mark per dollar"),
+    ],
+)
+def test_a_scaled_only_currency_is_money_as_a_price(nlp, text: str, surface: str, unit: str) -> None:
+    assert _find(_rows(nlp, text), surface)["unit"] == unit
+
+
+def test_grades_per_subject_stay_counts(nlp) -> None:
+    row = _find(_rows(nlp, "She lost three marks in the exam."), "three")
+    assert row["unit"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "change", "level"),
+    [
+        ("Inflation rose 2.1 pct to 5.6 pct in May.", ("2.1 pct", "increase"), ("5.6 pct", "exact")),
+        ("Gold fell 4.50 dlrs to 405.25 dlrs an ounce.", ("4.50 dlrs", "decrease"), ("405.25 dlrs an ounce", "exact")),
+    ],
+)
+def test_a_change_then_a_level_is_not_a_range(nlp, text: str, change: tuple[str, str], level: tuple[str, str]) -> None:
+    rows = _rows(nlp, text)
+    assert [(r["surface"], r["qualifier"], r["kind"] == "range") for r in rows] == [(*change, False), (*level, False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Prices should rise 2 to 3 pct next year.", "Output rose from 5 pct to 7 pct.", "Tickets cost $5 to $10."],
+)
+def test_ranges_that_stay_ranges(nlp, text: str) -> None:
+    assert [r["kind"] for r in _rows(nlp, text)] == ["range"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Sales rose to 340 mln dlrs from 290 mln.", "290 mln", "dollar"),
+        ("Output was 3.4 mln tonnes, against 2.9 mln in the spring.", "2.9 mln", "metric ton"),
+    ],
+)
+def test_a_scaled_figure_compared_shares_the_unit(nlp, text: str, surface: str, unit: str) -> None:
+    assert _find(_rows(nlp, text), surface)["unit"] == unit
+
+
+def test_a_scaled_count_after_money_keeps_its_noun(nlp) -> None:
+    row = _find(_rows(nlp, "It raised 40 mln dlrs from 2 mln investors."), "2 mln")
+    assert (row["unit"], row["noun"]) == (None, "investor")

@@ -17,7 +17,9 @@ from tasks.numbers import context, counts, extend, judge, read, tokens, units
 from tasks.numbers.lexicon import (
     Kind,
     BOUNDS,
+    COMPARISON_WORDS,
     DECIMAL,
+    SCALED,
     RELATED_LABELS,
 )
 
@@ -58,28 +60,37 @@ def extract_numbers(doc: Doc) -> list[dict]:
             if row is not None and not judge.restated(doc, r, row, rows):
                 rows.append(row)
             i = max(r.end, i + 1)
-    share_units(rows)
+    share_units(doc, rows)
     return rows
 
 
-def share_units(rows: list[dict]) -> None:
-    """``84.75 cents, while the lowest is 74.07``: a bare decimal takes the unit written for the one before it.
+def share_units(doc: Doc, rows: list[dict]) -> None:
+    """``84.75 cents, while the lowest is 74.07``: a bare figure takes the unit written for the one before it.
 
     Prices, index levels and rates are quoted with decimals and their unit is
-    written once per sentence (``lost 162.31 points, or 2.14%, to 7,425.81``).
-    Only a decimal with no counted noun borrows, only from an earlier decimal
-    in the same sentence, and never a percentage: a change in percent is not
-    the level it leads to.
+    written once per sentence (``lost 162.31 points, or 2.14%, to 7,425.81``);
+    agencies write a scaled amount's unit once too (``rose to 340 mln dlrs
+    from 290 mln``). Only a decimal with no counted noun borrows, or a scaled
+    figure right after a word of comparison (``from``, ``vs``, ``against``);
+    only from an earlier decimal or scaled amount in the same sentence, and
+    never a percentage: a change in percent is not the level it leads to.
     """
     last: dict | None = None
     for row in rows:
         if last is not None and last["sentence"] != row["sentence"]:
             last = None
-        decimal = DECIMAL.search(row["surface"]) is not None
-        if row["unit"] is not None and row["kind"] in (Kind.MONEY, Kind.QUANTITY) and row["upper"] is None and decimal:
+        decimal, scaled = DECIMAL.search(row["surface"]) is not None, SCALED.search(row["surface"]) is not None
+        if row["unit"] is not None and row["kind"] in (Kind.MONEY, Kind.QUANTITY) and row["upper"] is None \
+                and (decimal or scaled):
             last = row
-        elif last is not None and decimal and row["kind"] == Kind.CARDINAL and row["unit"] is None and row["noun"] is None:
+        elif last is not None and row["kind"] == Kind.CARDINAL and row["unit"] is None and row["noun"] is None \
+                and (decimal or scaled and _after_comparison(doc, row["start"])):
             row["unit"], row["kind"] = last["unit"], last["kind"]
+
+
+def _after_comparison(doc: Doc, start: int) -> bool:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in COMPARISON_WORDS
 
 
 def finish(doc: Doc, r: tokens.Reading, s_i: int, floor: int, end: int, ent_of: dict[int, Span],

@@ -17,6 +17,8 @@ from tasks.numbers.lexicon import (
     ARTICLES,
     BOUNDS,
     DASHES,
+    DECREASE,
+    INCREASE,
     PRIMES,
     QUALIFIERS,
     QUAL_MAX,
@@ -39,7 +41,7 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     if j >= end:
         return
     t = doc[j]
-    if t.lower_ in units.SCALED_CURRENCY and r.scale > 1:
+    if t.lower_ in units.SCALED_CURRENCY and (r.scale > 1 or price_follows(doc, j + 1, end)):
         r.unit, r.end = units.Unit(units.SCALED_CURRENCY[t.lower_], Kind.MONEY), j + 1  # ``3.4 billion marks``
         return
     if t.lower_ in units.AMBIGUOUS_POUND:
@@ -47,14 +49,8 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
             else units.Unit("pound-mass", Kind.QUANTITY)
         r.end = j + 1
         return
-    adj = units.CURRENCY_ADJ.get(t.lower_)
-    if adj is None and j + 1 < end:
-        adj = units.CURRENCY_ADJ.get(f"{t.lower_} {doc[j + 1].lower_}")
-        k = j + 2
-    else:
-        k = j + 1
-    if adj is not None and k < end and units.currency_word(doc[k].text) == "dollar":
-        r.unit, r.end = units.Unit(f"{adj} dollar".strip(), Kind.MONEY), k + 1
+    if phrase := units.currency_phrase([w.lower_ for w in doc[j:min(end, j + 3)]]):
+        r.unit, r.end = units.Unit(phrase[0], Kind.MONEY), j + phrase[1]  # ``Australian dollars``, ``H.K. dlrs``
         return
     cur = units.currency_word(t.text) or (units.currency_prefix(t.text) if not t.is_alpha else None)
     if cur:
@@ -83,6 +79,14 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
             r.unit, r.end = units.Unit(f"{r.unit.name} of age", units.AGE), best[1] + 1
         elif r.unit.kind == Kind.DURATION and r.start >= 2 and doc[r.start - 2].lower_ == "age" and doc[r.start - 1].lower_ == "of":
             r.unit = units.Unit(f"{r.unit.name} of age", units.AGE)  # ``under the age of 5 years``
+
+
+def price_follows(doc: Doc, j: int, end: int) -> bool:
+    """``a share``, ``per dollar``, ``per tonne`` at ``j``: what comes before is a price (``450 lire a share``)."""
+    if j + 1 >= end or doc[j].lower_ not in ("a", "an", "per"):
+        return False
+    nxt = doc[j + 1]
+    return WIRE_NOUNS.get(nxt.lower_, nxt.lemma_.lower()) in PER_NOUNS or units.currency_word(nxt.text) is not None
 
 
 def is_prime(doc: Doc, j: int, end: int) -> bool:
@@ -192,8 +196,9 @@ def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.
         return None
     if link in DASHES and r.start > 0 and doc[r.start - 1].text in DASHES and not doc[r.start - 1].whitespace_:
         return None  # ``three-nought-four``: a chain of digits, not a range
-    if r.start > 0 and doc[r.start - 1].lower_ == "by" and r.unit is not None:
-        return None  # ``by $43.6 billion to $419.2 billion``: a change, then a level
+    if r.start > 0 and r.unit is not None and not between and (doc[r.start - 1].lower_ == "by" or (
+            doc[r.start - 1].lemma_.lower() in INCREASE | DECREASE and doc[r.start - 1].pos_ in ("VERB", "ADV", "ADP"))):
+        return None  # ``by $43.6 billion to $419.2 billion``, ``rose 2.1 pct to 5.6 pct``: a change, then a level
     cur = units.currency_prefix(doc[k].text)
     if cur is not None and not doc[k].is_alpha:
         k += 1

@@ -64,10 +64,9 @@ SCALED_CURRENCY = {"mark": "german mark", "marks": "german mark", "guilder": "du
                    "guilders": "dutch guilder", "lira": "italian lira", "lire": "italian lira"}
 #: ``pounds`` is money after a scale word (``20 million pounds``) and mass otherwise.
 AMBIGUOUS_POUND = frozenset({"pound", "pounds"})
+#: Country words before ``dollars`` that CLDR's currency names do not spell that way (see :func:`currency_phrase`).
 CURRENCY_ADJ: dict[str, str] = {
-    "australian": "australian", "canadian": "canadian", "hong kong": "hong kong",
-    "new zealand": "new zealand", "singapore": "singapore", "taiwan": "new taiwan",
-    "u.s.": "", "us": "",  # ``1.5 billion U.S. dlrs`` are plain dollars
+    "taiwan": "new taiwan dollar", "u.s.": "dollar", "us": "dollar",  # ``1.5 billion U.S. dlrs`` are plain dollars
 }
 
 #: Abbreviations the database lacks, names it otherwise, or names a second unit we do not mean in news.
@@ -323,6 +322,42 @@ def _codes() -> dict[str, str]:
     return names
 
 
+def currency_phrase(words: list[str]) -> tuple[str, int] | None:
+    """The currency a country word and a currency word name (``French francs``, ``H.K. dlrs``), and their length.
+
+    Every CLDR currency name (via Babel) is such a phrase, so ``Saudi riyals``,
+    ``Danish kroner`` and ``Hong Kong dollars`` need no table of ours; agencies
+    shorten a country of two words to its initials (``H.K.``, ``N.Z.``).
+    """
+    phrases = _phrases()
+    for n in (2, 3):
+        if len(words) >= n and (name := phrases.get(tuple(words[:n]))):
+            return name, n
+    return None
+
+
+@cache
+def _phrases() -> dict[tuple[str, ...], str]:
+    from babel.numbers import get_currency_name, list_currencies
+
+    out: dict[tuple[str, ...], str] = {}
+    codes = _codes()
+    for code in list_currencies():
+        one, many = get_currency_name(code, locale="en").lower().split(), get_currency_name(code, count=2, locale="en").lower().split()
+        if "(" in " ".join(one) or len(one) < 2 or len(one) > 3 or len(many) != len(one):
+            continue  # historical issues (``Argentine Peso (1881–1970)``) and long names
+        adj, name = one[:-1], DB_NAMES.get(codes.get(code, ""), codes.get(code, " ".join(one)))
+        forms = [adj] + ([["".join(w[0] for w in adj)], [".".join(w[0] for w in adj) + "."]] if len(adj) == 2 else [])
+        for form in forms:
+            wire = {"dlr", "dlrs"} if one[-1] == "dollar" else {w for w, n in SCALED_CURRENCY.items() if n == name}
+            for word in {one[-1], many[-1]} | wire:  # ``Italian lire``
+                out.setdefault((*form, word), name)
+    for adj, name in CURRENCY_ADJ.items():
+        for word in ("dollar", "dollars", "dlr", "dlrs"):
+            out[(*adj.split(), word)] = name
+    return out
+
+
 def currency_word(surface: str) -> str | None:
     """The currency a word after a number names (``euros``, ``cents``, ``USD``, ``NOK``)."""
     return CURRENCY_WORDS.get(surface) or CURRENCY_WORDS.get(surface.lower()) or currency_code(surface)
@@ -332,3 +367,4 @@ def warm() -> None:
     """Build the unit and currency indexes now rather than on the first number a worker meets."""
     _db()
     _codes()
+    _phrases()
