@@ -267,3 +267,17 @@ def test_a_scaled_figure_compared_shares_the_unit(nlp, text: str, surface: str, 
 def test_a_scaled_count_after_money_keeps_its_noun(nlp) -> None:
     row = _find(_rows(nlp, "It raised 40 mln dlrs from 2 mln investors."), "2 mln")
     assert (row["unit"], row["noun"]) == (None, "investor")
+
+
+def test_a_fiscal_year_with_year_after_it_is_not_a_duration(nlp) -> None:
+    rows = _rows(nlp, "Money supply rose 12.3 pct in the 1986/87 year.")
+    assert [r["surface"] for r in rows] == ["12.3 pct"]
+
+
+def test_a_figure_in_a_season_is_not_a_share(nlp) -> None:
+    row = _find(_rows(nlp, "Yields averaged 2.4 tonnes per hectare against 2.1 in 1985/86."), "2.1")
+    assert row["value"] == 2.1
+
+
+def test_a_scaled_decimal_is_the_written_figure(nlp) -> None:
+    assert _find(_rows(nlp, "Net income was 4.1 mln dlrs."), "4.1 mln dlrs")["value"] == 4_100_000

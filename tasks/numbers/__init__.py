@@ -93,6 +93,11 @@ def _after_comparison(doc: Doc, start: int) -> bool:
     return span is not None and span.start > 0 and doc[span.start - 1].lower_ in COMPARISON_WORDS
 
 
+def tidy(value: float) -> float:
+    """``4.1 mln`` is 4100000, not the 4099999.9999999995 that 4.1 * 1e6 gives in binary floating point."""
+    return float(f"{value:.15g}")
+
+
 def finish(doc: Doc, r: tokens.Reading, s_i: int, floor: int, end: int, ent_of: dict[int, Span],
            dates: dict[int, Span]) -> dict | None:
     """Extend a reading, judge whether it is an amount at all, and describe it as a row."""
@@ -128,9 +133,9 @@ def describe(doc: Doc, r: tokens.Reading, s_i: int, grown: extend.Grown, floor: 
         "start": start_char,
         "end": end_tok.idx + len(end_tok.text),
         "surface": doc[span_start:r.end].text,  # not doc.text[...]: Doc.text joins every token on each call
-        "value": r.value,
-        "lower": r.value if r.upper is not None else None,
-        "upper": r.upper,
+        "value": tidy(r.value),
+        "lower": tidy(r.value) if r.upper is not None else None,
+        "upper": tidy(r.upper) if r.upper is not None else None,
         "kind": kind_of(r).value,
         "qualifier": qualifier,
         "unit": r.unit.name if r.unit is not None else None,

@@ -67,7 +67,14 @@ def is_season(doc: Doc, r: tokens.Reading) -> bool:
     The second year must come after the first, within ten years, written in
     two or four digits; ``3/4`` and ``1990/85`` stay what they are.
     """
-    text = doc[r.start:r.end].text.replace(" ", "")
+    return season_text("".join(t.text for t in doc[r.start:r.end] if _FIGURE.fullmatch(t.text)))
+
+
+_FIGURE = re.compile(r"[\d/–-]+")
+
+
+def season_text(text: str) -> bool:
+    """Whether a figure as written (``1986/87``, no unit after it) is a season or fiscal year."""
     m = _SEASON.match(text)
     if m is None:
         return False
@@ -204,7 +211,8 @@ def _name(c: Case) -> bool:
 
 
 def _season(c: Case) -> bool:
-    return c.bare and c.r.unit is None and is_season(c.doc, c.r)
+    """``1986/87``, ``the 1986/87 year``: a season or fiscal year, even with ``year`` read as its unit."""
+    return c.bare and is_season(c.doc, c.r)
 
 
 def _year(c: Case) -> bool:
