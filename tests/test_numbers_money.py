@@ -281,3 +281,7 @@ def test_a_figure_in_a_season_is_not_a_share(nlp) -> None:
 
 def test_a_scaled_decimal_is_the_written_figure(nlp) -> None:
     assert _find(_rows(nlp, "Net income was 4.1 mln dlrs."), "4.1 mln dlrs")["value"] == 4_100_000
+
+
+def test_a_fraction_keeps_its_digits(nlp) -> None:
+    assert _find(_rows(nlp, "A third of the 1,200 staff left."), "A third")["value"] == 1 / 3

@@ -94,8 +94,13 @@ def _after_comparison(doc: Doc, start: int) -> bool:
 
 
 def tidy(value: float) -> float:
-    """``4.1 mln`` is 4100000, not the 4099999.9999999995 that 4.1 * 1e6 gives in binary floating point."""
-    return float(f"{value:.15g}")
+    """``4.1 mln`` is 4100000, not the 4099999.9999999995 that 4.1 * 1e6 gives in binary floating point.
+
+    Only a value within a billionth of a whole number is rounded, so a
+    fraction (``a third``) keeps every digit.
+    """
+    whole = round(value)
+    return float(whole) if abs(whole - value) <= 1e-9 * abs(value) else value
 
 
 def finish(doc: Doc, r: tokens.Reading, s_i: int, floor: int, end: int, ent_of: dict[int, Span],
