@@ -53,6 +53,8 @@ def counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
         return doc[r.end].head
     if r.end < len(doc) and doc[r.end].tag_ == "NNS":
         return doc[r.end]
+    if r.start >= 2 and doc[r.start - 1].lower_ == "or" and last.head.i == r.start - 2 and last.head.pos_ == "NOUN":
+        return last.head  # ``a pick or two``: the noun is written once, before the first number
     for child in last.children:
         if child.lower_ == "of" and child.i >= r.end:
             for pobj in child.children:
@@ -66,8 +68,8 @@ def noun_text(noun: Token, start: int) -> str:
 
     Adjectives that are entities (``Russian``) go to the entity column instead.
     """
-    mods = [modifier(c) for c in noun.lefts if c.i >= start and not c.ent_type_ and modifier(c)
-            and c.left_edge.i >= start]
+    mods = [m for c in noun.lefts if c.i >= start and not c.ent_type_ and c.left_edge.i >= start
+            for m in (*nested(c), modifier(c)) if m]
     head = noun.lemma_.lower() if noun.pos_ == "NOUN" or noun.tag_ == "NNPS" else noun.text
     if noun.tag_ == "NNPS" and head.endswith("s") and not head.endswith("ss"):
         head = head[:-1]  # ``Americans``: spaCy leaves plural proper nouns unlemmatised
@@ -94,6 +96,13 @@ def per_what(noun: Token) -> str | None:
     return unit.name if unit is not None else nxt.lemma_.lower()
 
 
+def nested(c: Token) -> list[str | None]:
+    """The modifiers of a compound modifier: ``gas-only`` in ``two gas-only powertrain options``."""
+    if c.dep_ not in ("compound", "nmod") or c.pos_ != "NOUN":
+        return []
+    return [modifier(g) for g in c.lefts if not g.ent_type_]
+
+
 def modifier(c: Token) -> str | None:
     """A modifier that names a kind of the noun: ``power`` plant, ``coal-fired`` plant, not ``decently sized``.
 
@@ -102,7 +111,8 @@ def modifier(c: Token) -> str | None:
     counted.
     """
     if c.dep_ in ("amod", "compound", "nmod") and any(h.text == "-" and h.dep_ == "punct" for h in c.children):
-        return c.doc[c.left_edge.i:c.i + 1].text.lower().replace(" ", "")
+        last = c.right_edge.i if c.right_edge.i < c.head.i else c.i  # ``gas-only``: the hyphen may follow
+        return c.doc[c.left_edge.i:last + 1].text.lower().replace(" ", "")
     if any(a.dep_ == "advmod" for a in c.children):
         return None
     if c.dep_ == "amod" and c.pos_ == "ADJ" and c.tag_ in ("JJR", "JJS"):

@@ -316,6 +316,16 @@ def fraction_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     r.value, r.end = r.value / other.value, other.end
 
 
+def unit_before_or(doc: Doc, r: tokens.Reading, floor: int) -> None:
+    """``a day or two``, ``an hour or two``: the unit is written once, with the article before it."""
+    i = r.start
+    if i - 3 < floor or doc[i - 1].lower_ != "or" or doc[i - 3].lower_ not in ARTICLES:
+        return
+    found = units.lookup(doc[i - 2].text)
+    if found is not None and found.kind in (Kind.DURATION, Kind.QUANTITY):
+        r.unit = found
+
+
 def unit_from_alternative(doc: Doc, r: tokens.Reading, end: int) -> None:
     """``8 or $9``, ``eight or nine euros``: a bare number shares the unit of its alternative."""
     k = r.end + 1
@@ -350,6 +360,8 @@ def grow(doc: Doc, r: tokens.Reading, floor: int, end: int) -> Grown:
         currency_before(doc, r, floor)
     if r.unit is None:
         unit_after(doc, r, end)
+    if r.unit is None:
+        unit_before_or(doc, r, floor)
     qualifier, q_start = qualifier_left(doc, r.start, floor)
     if qualifier is None and r.start > floor and doc[r.start - 1].text in ("~", "≈"):
         qualifier, q_start = "approx", r.start - 1
