@@ -285,3 +285,31 @@ def test_a_scaled_decimal_is_the_written_figure(nlp) -> None:
 
 def test_a_fraction_keeps_its_digits(nlp) -> None:
     assert _find(_rows(nlp, "A third of the 1,200 staff left."), "A third")["value"] == 1 / 3
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        # CLDR's English symbols, spaced or glued; a dotted abbreviation of a currency
+        ("Orders reached NT$ 500 million.", "NT$ 500 million", 500e6, "new taiwan dollar"),
+        ("The fare is NT$1,200.", "NT$1,200", 1200, "new taiwan dollar"),
+        ("The bank lent R$ 2bn to farmers.", "R$ 2bn", 2e9, "brazilian real"),
+        ("The deal is worth Rs. 5,000 in cash.", "Rs. 5,000", 5000, "indian rupee"),
+        ("He paid Rs.500 for the ticket.", "Rs.500", 500, "indian rupee"),
+    ],
+)
+def test_currency_symbols_and_dotted_codes(nlp, text: str, surface: str, value: float, unit: str) -> None:
+    row = _find(_rows(nlp, text), surface)
+    assert (row["value"], row["unit"]) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The well produced 5,000 barrels of oil per day.", "5,000 barrels of oil per day", "barrel per day"),
+        ("The plant burns 300 tonnes of coal a day.", "300 tonnes of coal a day", "metric ton per day"),
+        ("He drank 2 litres of water an hour ago.", "2 litres", "litre"),
+    ],
+)
+def test_a_rate_after_what_is_measured(nlp, text: str, surface: str, unit: str) -> None:
+    assert _find(_rows(nlp, text), surface)["unit"] == unit

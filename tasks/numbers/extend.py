@@ -116,6 +116,8 @@ def per_unit(doc: Doc, r: tokens.Reading, end: int) -> None:
     j = r.end
     if r.unit is None or j + 1 >= end:
         return
+    if doc[j].lower_ == "of" and j + 3 < end and doc[j + 1].pos_ == "NOUN" and doc[j + 2].lower_ in ("per", "a", "an"):
+        j += 2  # ``5,000 barrels of oil per day``: what is measured sits between the unit and its denominator
     if hyphen_at(doc, j) and doc[j + 1].lower_ in ARTICLES and j + 2 < end:
         j += 1  # ``£10-a-month``
     link = doc[j].lower_
@@ -144,6 +146,9 @@ def currency_before(doc: Doc, r: tokens.Reading, floor: int) -> None:
     i = r.start
     if i <= floor or (r.unit is not None and r.unit.kind == Kind.MONEY):
         return
+    if doc[i - 1].text == "." and i - 2 >= floor and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha \
+            and units.currency_prefix(doc[i - 2].text) is not None:
+        i -= 1  # ``Rs. 5,000``: a dotted abbreviation of the currency
     prev = doc[i - 1]
     cur = units.currency_prefix(prev.text)
     if cur is None or prev.is_alpha and units.currency_code(prev.text) is None and prev.text not in ("RMB", "Rs", "RM"):

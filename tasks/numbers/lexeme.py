@@ -34,6 +34,7 @@ _TIMES_POWER = re.compile(r"^(?P<m>[-−]?\d+(?:\.\d+)?)\s*[x×]\s*(?P<b>\d+(?:\
 _POWER = re.compile(r"^(?P<sign>[-−])?(?P<b>\d+(?:\.\d+)?)\^(?P<e>[-−+]?\d{1,3})$")
 _PLUS_MINUS = re.compile(r"^(?P<a>[-−]?\d[\d,]*(?:\.\d+)?(?:[eE][-−+]?\d+)?)±(?P<b>\d[\d,]*(?:\.\d+)?(?:[eE][-−+]?\d+)?)(?P<suf>[^\d]*)$")
 _SLASH_MONEY = re.compile(r"^(?P<a>\d[\d,]*(?:\.\d+)?)/(?P<cur>[$€£])(?P<b>\d[\d,]*(?:\.\d+)?)$")
+_DOTTED_PREFIX = re.compile(r"^([A-Za-z]+)\.(?=\d)")
 _DASH_PAIR = re.compile(r"^(?P<a>[^-–—~]+)[-–—~](?P<b>[^-–—~]+)$")
 
 
@@ -93,7 +94,7 @@ def lex_token(text: str) -> Lexeme | None:
     if (m := _DASH_PAIR.match(text)) and m["a"][:1].isdigit() and m["a"][-1:].isalpha() and m["b"][-1:].isalpha():
         a, b = parse_number(m["a"]), parse_number(m["b"])  # ``5k-20k``
         return Lexeme(a, upper=b) if a is not None and b is not None and a < b else None
-    m = NUM_SUFFIX.match(text)
+    m = NUM_SUFFIX.match(_DOTTED_PREFIX.sub(r"\1", text))  # ``Rs.500``: the dot ends the abbreviation
     if not m:
         return None
     pre, suf = m["pre"], m["suf"] or ""

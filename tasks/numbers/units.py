@@ -291,8 +291,21 @@ def _powered(surface: str) -> Unit | None:
 
 
 def currency_prefix(surface: str) -> str | None:
-    """The currency of a symbol or code written before a number (``$``, ``HK$``, ``$US``, ``SEK``)."""
-    return CURRENCY_PREFIX.get(surface) or currency_code(surface)
+    """The currency of a symbol or code written before a number (``$``, ``HK$``, ``$US``, ``SEK``, ``NT$``, ``R$``)."""
+    return CURRENCY_PREFIX.get(surface) or currency_code(surface) or _symbols().get(surface)
+
+
+@cache
+def _symbols() -> dict[str, str]:
+    """CLDR's English currency symbols (``NT$``, ``MX$``, ``R$``, ``₱``) by way of Babel, named as the code is."""
+    from babel.numbers import get_currency_symbol, list_currencies
+
+    out: dict[str, str] = {}
+    for code in list_currencies():
+        symbol = get_currency_symbol(code, locale="en")
+        if symbol != code and symbol != "¤" and " " not in symbol and "\u202f" not in symbol and code in _codes():
+            out[symbol] = _codes()[code]
+    return out
 
 
 #: ISO 4217 codes that are also English words or common abbreviations; a capitalised headline has plenty.
@@ -368,3 +381,4 @@ def warm() -> None:
     _db()
     _codes()
     _phrases()
+    _symbols()
