@@ -313,3 +313,19 @@ def test_currency_symbols_and_dotted_codes(nlp, text: str, surface: str, value: 
 )
 def test_a_rate_after_what_is_measured(nlp, text: str, surface: str, unit: str) -> None:
     assert _find(_rows(nlp, text), surface)["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The dollar closed at 1.8140 marks in Frankfurt.", "1.8140 marks", "german mark"),
+        ("Norsk Tre will pay 3.1 billion Norwegian crowns for the mill.", "3.1 billion Norwegian crowns", "norwegian krone"),
+    ],
+)
+def test_exchange_quotes_and_english_currency_names(nlp, text: str, surface: str, unit: str) -> None:
+    assert _find(_rows(nlp, text), surface)["unit"] == unit
+
+
+def test_a_half_mark_is_still_a_grade(nlp) -> None:
+    row = _find(_rows(nlp, "The judges took 1.5 marks off her score."), "1.5")
+    assert row["unit"] is None

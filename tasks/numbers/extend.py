@@ -41,7 +41,7 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     if j >= end:
         return
     t = doc[j]
-    if t.lower_ in units.SCALED_CURRENCY and (r.scale > 1 or price_follows(doc, j + 1, end)):
+    if t.lower_ in units.SCALED_CURRENCY and (r.scale > 1 or price_follows(doc, j + 1, end) or quote(doc, r)):
         r.unit, r.end = units.Unit(units.SCALED_CURRENCY[t.lower_], Kind.MONEY), j + 1  # ``3.4 billion marks``
         return
     if t.lower_ in units.AMBIGUOUS_POUND:
@@ -79,6 +79,12 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
             r.unit, r.end = units.Unit(f"{r.unit.name} of age", units.AGE), best[1] + 1
         elif r.unit.kind == Kind.DURATION and r.start >= 2 and doc[r.start - 2].lower_ == "age" and doc[r.start - 1].lower_ == "of":
             r.unit = units.Unit(f"{r.unit.name} of age", units.AGE)  # ``under the age of 5 years``
+
+
+def quote(doc: Doc, r: tokens.Reading) -> bool:
+    """``1.8140 marks``: a figure with two or more decimals is a price or a rate, never a grade or a count."""
+    decimals = doc[r.end - 1].text.rpartition(".")[2]
+    return "." in doc[r.end - 1].text and len(decimals) >= 2 and decimals.isdigit()
 
 
 def price_follows(doc: Doc, j: int, end: int) -> bool:

@@ -62,6 +62,8 @@ CURRENCY_WORDS: dict[str, str] = {
 #: Words that are a currency only after a scale word (``3.4 billion marks``; ``three marks`` are grades).
 SCALED_CURRENCY = {"mark": "german mark", "marks": "german mark", "guilder": "dutch guilder",
                    "guilders": "dutch guilder", "lira": "italian lira", "lire": "italian lira"}
+#: English words agencies use for a currency CLDR names in its own language (``Norwegian crowns``).
+ENGLISH_NAMES = {"krone": {"crown", "crowns"}, "krona": {"crown", "crowns"}, "koruna": {"crown", "crowns"}}
 #: ``pounds`` is money after a scale word (``20 million pounds``) and mass otherwise.
 AMBIGUOUS_POUND = frozenset({"pound", "pounds"})
 #: Country words before ``dollars`` that CLDR's currency names do not spell that way (see :func:`currency_phrase`).
@@ -363,7 +365,7 @@ def _phrases() -> dict[tuple[str, ...], str]:
         forms = [adj] + ([["".join(w[0] for w in adj)], [".".join(w[0] for w in adj) + "."]] if len(adj) == 2 else [])
         for form in forms:
             wire = {"dlr", "dlrs"} if one[-1] == "dollar" else {w for w, n in SCALED_CURRENCY.items() if n == name}
-            for word in {one[-1], many[-1]} | wire:  # ``Italian lire``
+            for word in {one[-1], many[-1]} | wire | ENGLISH_NAMES.get(one[-1], set()):  # ``Italian lire``
                 out.setdefault((*form, word), name)
     for adj, name in CURRENCY_ADJ.items():
         for word in ("dollar", "dollars", "dlr", "dlrs"):
