@@ -49,7 +49,7 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
             else units.Unit("pound-mass", Kind.QUANTITY)
         r.end = j + 1
         return
-    if phrase := units.currency_phrase([w.lower_ for w in doc[j:min(end, j + 3)]]):
+    if units.starts_phrase(t.lower_) and (phrase := units.currency_phrase([w.lower_ for w in doc[j:min(end, j + 3)]])):
         r.unit, r.end = units.Unit(phrase[0], Kind.MONEY), j + phrase[1]  # ``Australian dollars``, ``H.K. dlrs``
         return
     cur = units.currency_word(t.text) or (units.currency_prefix(t.text) if not t.is_alpha else None)

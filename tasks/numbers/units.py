@@ -351,6 +351,11 @@ def currency_phrase(words: list[str]) -> tuple[str, int] | None:
     return None
 
 
+def starts_phrase(word: str) -> bool:
+    """Whether a lower-case word can begin a currency phrase (``french``, ``h.k.``): a cheap test before building one."""
+    return (word,) in _phrases()
+
+
 @cache
 def _phrases() -> dict[tuple[str, ...], str]:
     from babel.numbers import get_currency_name, list_currencies
@@ -370,6 +375,7 @@ def _phrases() -> dict[tuple[str, ...], str]:
     for adj, name in CURRENCY_ADJ.items():
         for word in ("dollar", "dollars", "dlr", "dlrs"):
             out[(*adj.split(), word)] = name
+    out.update({phrase[:1]: "" for phrase in list(out)})  # first words, so most words are turned away at once
     return out
 
 
