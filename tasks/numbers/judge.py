@@ -197,9 +197,13 @@ def _ordinal_unit(c: Case) -> bool:
 
 
 def _date(c: Case) -> bool:
-    """``April 2014``, ``11 a.m.``; ``between 5 and 10`` mislabelled DATE stays."""
+    """``April 2014``, ``11 a.m.``; ``between 5 and 10`` mislabelled DATE stays.
+
+    A figure scaled by a million or more (``2.9 mln a year ago``) is an amount
+    the tagger ran into the date after it: no date is written with a scale.
+    """
     r, date = c.r, c.dates.get(c.first.i)
-    return c.bare and date is not None and r.unit is None and any(
+    return c.bare and date is not None and r.unit is None and r.scale < 1e6 and any(
         not (r.start <= t.i < r.end or t.like_num or t.lower_ in NUMBER_WORDS or t.lower_ in DATE_NEUTRAL
              or measured_duration(t))
         for t in date[max(r.start - 3, date.start) - date.start:r.end + 3 - date.start])
