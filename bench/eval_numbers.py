@@ -97,6 +97,14 @@ def _as_scored(row: dict, bounds_as_ranges: bool, seconds: bool, fractions_as_pe
     return {"value": value, "lower": lower, "upper": upper, "unit": unit or _counted(row, text) or "-", "kind": kind}
 
 
+def _newsquant_kind(scored: dict) -> dict:
+    """NewsQuant's coarse kinds: it has no duration kind (``two hours`` is a quantity) and pence, its
+    unit ``point`` (see newsquant_units.json), are a quantity too; every case of the set is written so."""
+    if scored["kind"] == Kind.DURATION or scored["unit"] == "penny":
+        return {**scored, "kind": Kind.QUANTITY.value}
+    return scored
+
+
 def _counted(row: dict, text: str) -> str | None:
     """The counted noun as NewsQuant names it: with the entity adjective our table keeps apart.
 
@@ -277,7 +285,7 @@ def eval_newsquant(nlp, score, shared: Path, errors: bool = False) -> None:
     for g, doc in zip(gold, nlp.pipe(g["text"] for g in gold)):
         rows = extract_numbers(doc)
         ordinals += sum(r["kind"] == Kind.ORDINAL for r in rows)
-        pred = [_as_scored(r, False, False, text=g["text"]) for r in rows if r["kind"] != Kind.ORDINAL]
+        pred = [_newsquant_kind(_as_scored(r, False, False, text=g["text"])) for r in rows if r["kind"] != Kind.ORDINAL]
         halves[half_of(g["id"])].append((g, pred))
     results = {}
     for half, cases in halves.items():
