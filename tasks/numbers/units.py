@@ -367,7 +367,8 @@ def _phrases() -> dict[tuple[str, ...], str]:
         if "(" in " ".join(one) or len(one) < 2 or len(one) > 3 or len(many) != len(one):
             continue  # historical issues (``Argentine Peso (1881–1970)``) and long names
         adj, name = one[:-1], DB_NAMES.get(codes.get(code, ""), codes.get(code, " ".join(one)))
-        forms = [adj] + ([["".join(w[0] for w in adj)], [".".join(w[0] for w in adj) + "."]] if len(adj) == 2 else [])
+        initials = "".join(w[0] for w in adj)
+        forms = [adj] + ([[initials], [".".join(initials) + "."]] if len(adj) == 2 and initials not in WORD_SYMBOLS else [])
         for form in forms:
             wire = {"dlr", "dlrs"} if one[-1] == "dollar" else {w for w, n in SCALED_CURRENCY.items() if n == name}
             for word in {one[-1], many[-1]} | wire | ENGLISH_NAMES.get(one[-1], set()):  # ``Italian lire``
