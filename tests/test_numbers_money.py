@@ -238,6 +238,7 @@ def test_grades_per_subject_stay_counts(nlp) -> None:
     [
         ("Inflation rose 2.1 pct to 5.6 pct in May.", ("2.1 pct", "increase"), ("5.6 pct", "exact")),
         ("Gold fell 4.50 dlrs to 405.25 dlrs an ounce.", ("4.50 dlrs", "decrease"), ("405.25 dlrs an ounce", "exact")),
+        ("Costs climbed $2 billion to $14 billion.", ("$2 billion", "increase"), ("$14 billion", "exact")),
     ],
 )
 def test_a_change_then_a_level_is_not_a_range(nlp, text: str, change: tuple[str, str], level: tuple[str, str]) -> None:

@@ -44,6 +44,24 @@ def change(anchor: Token) -> str | None:
     return None
 
 
+def change_beside(doc: Doc, start: int, floor: int) -> str | None:
+    """The change the word right before a number says, whatever the parse: ``rose 2 pct``; ``to 5 pct`` is where it ended.
+
+    The parser often hangs ``$2 billion to $14 billion`` after ``climbed`` in
+    ways :func:`change` does not follow, so the adjacent word decides first.
+    """
+    if start <= floor:
+        return None
+    prev = doc[start - 1]
+    if prev.lower_ == "to":  # ``rose 45 points to 7,512``: the level reached, when a change word is near
+        return "exact" if any(t.lemma_.lower() in INCREASE | DECREASE for t in doc[max(floor, start - 6):start - 1]) else None
+    if prev.pos_ in ("VERB", "ADV") and prev.lemma_.lower() in INCREASE:
+        return "increase"
+    if prev.pos_ in ("VERB", "ADV") and prev.lemma_.lower() in DECREASE:
+        return "decrease"
+    return None
+
+
 def counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
     """The noun a bare count counts: ``6,000 people``, ``three of its soldiers``."""
     last = doc[r.end - 1]
