@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from tasks.numbers import context, counts, extend, judge, read, tokens, units
+from tasks.numbers import context, counts, extend, judge, qualifiers, read, tokens, units
 from tasks.numbers.lexicon import (
     Kind,
     BOUNDS,
@@ -117,7 +117,7 @@ def describe(doc: Doc, r: tokens.Reading, s_i: int, grown: extend.Grown, floor: 
     """The row for an amount: its qualifier, counted noun, verb and entity from the parse."""
     qualifier = grown.qualifier
     if qualifier in (None, "approx"):
-        right, _ = extend.qualifier_right(doc, r.end, end)
+        right, _ = qualifiers.right(doc, r.end, end)
         if right is not None and (qualifier is None or right in BOUNDS):
             qualifier = right  # ``about five hundred or more`` is a lower bound
     anchor = context.anchor(doc, r)

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from tasks.numbers import judge, numwords, read, tokens, units
+from tasks.numbers import judge, numwords, qualifiers, read, tokens, units
 from tasks.numbers.lexicon import (
     WIRE_NOUNS,
     PER_NOUNS,
@@ -20,11 +20,7 @@ from tasks.numbers.lexicon import (
     DECREASE,
     INCREASE,
     PRIMES,
-    QUALIFIERS,
-    QUAL_MAX,
     RANGE_LINKS,
-    RIGHT_QUALIFIERS,
-    SYMBOLS,
     UNIT_ADJECTIVES,
 )
 
@@ -165,29 +161,6 @@ def currency_before(doc: Doc, r: tokens.Reading, floor: int) -> None:
     r.unit, r.start = units.Unit(cur, Kind.MONEY), start
 
 
-def qualifier_left(doc: Doc, start: int, floor: int) -> tuple[str | None, int]:
-    """The bound/approximation words just before ``start`` and where they begin."""
-    while start > floor and doc[start - 1].is_space:
-        start -= 1
-    for n in range(min(QUAL_MAX, start - floor), 0, -1):
-        key = tuple(t.lower_ for t in doc[start - n:start])
-        if key in QUALIFIERS and not (key[0] in SYMBOLS and start - n > floor and doc[start - n - 1].text[-1:] in "<>="
-                                      and not doc[start - n - 1].whitespace_):
-            # ``just under`` / ``well over`` keep the longer match.
-            return QUALIFIERS[key], start - n
-    return None, start
-
-
-def qualifier_right(doc: Doc, end: int, sent_end: int) -> tuple[str | None, int]:
-    for n in (2, 1):
-        if end + n <= sent_end:
-            key = tuple(t.lower_ for t in doc[end:end + n])
-            if key in RIGHT_QUALIFIERS and not (end + n + 1 < sent_end and doc[end + n].lower_ in ("than", "then")
-                                                and tokens.can_start(doc[end + n + 1])):
-                return RIGHT_QUALIFIERS[key], end + n
-    return None, end
-
-
 def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.Reading | None:
     """The upper end of ``5 to 10``, ``5-10``, ``between 5 and 10``, ``$5 to $10``."""
     j = r.end
@@ -264,15 +237,6 @@ def margin_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     r.unit = r.unit or other.unit
 
 
-def qualifier_at(doc: Doc, k: int, end: int) -> tuple[str | None, int]:
-    """The qualifier that starts at ``k`` and where it ends (``less than or equal to 40``)."""
-    for n in range(min(QUAL_MAX, end - k), 0, -1):
-        key = tuple(t.lower_ for t in doc[k:k + n])
-        if key in QUALIFIERS:
-            return QUALIFIERS[key], k + n
-    return None, k
-
-
 def bound_pair(doc: Doc, r: tokens.Reading, qualifier: str, end: int) -> tokens.Reading | None:
     """``more than 10 and less than 20``, ``at most 100 and at least 20``: two opposite bounds make a range."""
     k = r.end
@@ -282,7 +246,7 @@ def bound_pair(doc: Doc, r: tokens.Reading, qualifier: str, end: int) -> tokens.
         k += 1
     if k == r.end or k >= end:
         return None
-    second, k = qualifier_at(doc, k, end)
+    second, k = qualifiers.at(doc, k, end)
     if k + 1 < end and doc[k].lower_ in ARTICLES and tokens.is_word_number(doc[k + 1]):
         k += 1  # ``below a half``
     if second is None or second == qualifier or second not in BOUNDS or k >= end or not tokens.can_start(doc[k]):
@@ -373,7 +337,7 @@ def grow(doc: Doc, r: tokens.Reading, floor: int, end: int) -> Grown:
         unit_after(doc, r, end)
     if r.unit is None:
         unit_before_or(doc, r, floor)
-    qualifier, q_start = qualifier_left(doc, r.start, floor)
+    qualifier, q_start = qualifiers.left(doc, r.start, floor)
     if qualifier is None and r.start > floor and doc[r.start - 1].text in ("~", "≈"):
         qualifier, q_start = "approx", r.start - 1
     if qualifier is None and r.qualifier:
