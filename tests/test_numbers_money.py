@@ -330,3 +330,20 @@ def test_exchange_quotes_and_english_currency_names(nlp, text: str, surface: str
 def test_a_half_mark_is_still_a_grade(nlp) -> None:
     row = _find(_rows(nlp, "The judges took 1.5 marks off her score."), "1.5")
     assert row["unit"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The screen is 12 in. wide.", "12 in.", "inch"),
+        ("The truck carries 40 gals. of fuel.", "40 gals.", "gallon"),
+        ("The lot is 2.5 ac. in size.", "2.5 ac.", "acre"),
+    ],
+)
+def test_a_full_stop_makes_a_word_an_abbreviation(nlp, text: str, surface: str, unit: str) -> None:
+    assert _find(_rows(nlp, text), surface)["unit"] == unit
+
+
+def test_a_word_before_a_full_stop_that_ends_the_sentence_stays_a_word(nlp) -> None:
+    rows = _rows(nlp, "The striker scored 12 in. The keeper saved 3.")
+    assert [(r["surface"], r["unit"]) for r in rows] == [("12", None), ("3", None)]

@@ -248,12 +248,20 @@ def _ratio(surface: str) -> Unit | None:
 
 def _one(surface: str) -> Unit | None:
     """A unit on one side of a ratio: any single symbol of the database too (``A``, ``s``, ``L``)."""
-    found = _ABBREV.get(surface) or _WORDS.get(surface.lower()) or _from_db(surface) or _powered(surface)
-    if found is None:
-        objs = _symbols_all().get(surface)
-        if objs and len(objs) == 1:
-            found = objs[0]
-    return found
+    return _ABBREV.get(surface) or _WORDS.get(surface.lower()) or _from_db(surface) or _powered(surface) \
+        or _single(surface)
+
+
+def _single(symbol: str) -> Unit | None:
+    objs = _symbols_all().get(symbol)
+    return objs[0] if objs and len(objs) == 1 else None
+
+
+def dotted(word: str) -> Unit | None:
+    """The measure a short word abbreviates when a full stop follows it (``in.``, ``gals.``, ``ac.``)."""
+    found = _single(word) or (_single(word[:-1]) if word.endswith("s") else None) \
+        if len(word) <= 4 and word not in ("am", "pm") else None  # ``5 pm.``: a clock time
+    return found if found is not None and found.kind == Kind.QUANTITY else None
 
 
 @cache
@@ -344,11 +352,7 @@ def currency_phrase(words: list[str]) -> tuple[str, int] | None:
     ``Danish kroner`` and ``Hong Kong dollars`` need no table of ours; agencies
     shorten a country of two words to its initials (``H.K.``, ``N.Z.``).
     """
-    phrases = _phrases()
-    for n in (2, 3):
-        if len(words) >= n and (name := phrases.get(tuple(words[:n]))):
-            return name, n
-    return None
+    return next(((name, n) for n in (2, 3) if len(words) >= n and (name := _phrases().get(tuple(words[:n])))), None)
 
 
 def starts_phrase(word: str) -> bool:
