@@ -347,3 +347,8 @@ def test_a_full_stop_makes_a_word_an_abbreviation(nlp, text: str, surface: str, 
 def test_a_word_before_a_full_stop_that_ends_the_sentence_stays_a_word(nlp) -> None:
     rows = _rows(nlp, "The striker scored 12 in. The keeper saved 3.")
     assert [(r["surface"], r["unit"]) for r in rows] == [("12", None), ("3", None)]
+
+
+def test_earnings_table_shares_are_counted_not_money(nlp) -> None:
+    rows = _rows(nlp, "Nine mths shr 1.23 dlrs vs 98 cts; avg shrs 12.3 mln vs 11.9 mln.")
+    assert [(r["surface"], r["unit"], r["noun"]) for r in rows[-2:]] == [("12.3 mln", None, "share"), ("11.9 mln", None, None)]

@@ -83,6 +83,8 @@ def share_units(doc: Doc, rows: list[dict]) -> None:
         if row["unit"] is not None and row["kind"] in (Kind.MONEY, Kind.QUANTITY) and row["upper"] is None \
                 and (decimal or scaled):
             last = row
+        elif row["noun"] is not None:
+            last = None  # a count in between (``avg shrs 12.3 mln``): what follows compares with it
         elif last is not None and row["kind"] == Kind.CARDINAL and row["unit"] is None and row["noun"] is None \
                 and (decimal or scaled and _after_comparison(doc, row["start"])):
             row["unit"], row["kind"] = last["unit"], last["kind"]

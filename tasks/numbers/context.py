@@ -71,6 +71,8 @@ def counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
         return doc[r.end].head
     if r.end < len(doc) and doc[r.end].tag_ == "NNS":
         return doc[r.end]
+    if r.start >= 1 and WIRE_NOUNS.get(doc[r.start - 1].lower_) == "share":
+        return doc[r.start - 1]  # ``Avg shrs 12.3 mln``: an earnings table names the count before it
     if r.start >= 2 and doc[r.start - 1].lower_ == "or" and last.head.i == r.start - 2 and last.head.pos_ == "NOUN":
         return last.head  # ``a pick or two``: the noun is written once, before the first number
     for child in last.children:
