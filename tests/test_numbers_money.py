@@ -246,9 +246,16 @@ def test_a_change_then_a_level_is_not_a_range(nlp, text: str, change: tuple[str,
     assert [(r["surface"], r["qualifier"], r["kind"] == "range") for r in rows] == [(*change, False), (*level, False)]
 
 
+def test_a_wire_stock_quote_is_a_change_and_a_price(nlp) -> None:
+    rows = _rows(nlp, "Kestrel Mines fell 1-1/4 to 79-7/8 in active trading.")
+    assert [(r["value"], r["qualifier"], r["kind"]) for r in rows] == [(1.25, "decrease", "cardinal"),
+                                                                      (79.875, "exact", "cardinal")]
+
+
 @pytest.mark.parametrize(
     "text",
-    ["Prices should rise 2 to 3 pct next year.", "Output rose from 5 pct to 7 pct.", "Tickets cost $5 to $10."],
+    ["Prices should rise 2 to 3 pct next year.", "Output rose from 5 pct to 7 pct.", "Tickets cost $5 to $10.",
+     "Prices could rise 5 to 10 in the spring.", "The town grew from 2 to 30 homes."],
 )
 def test_ranges_that_stay_ranges(nlp, text: str) -> None:
     assert [r["kind"] for r in _rows(nlp, text)] == ["range"]

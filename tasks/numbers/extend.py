@@ -183,8 +183,7 @@ def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.
         return None
     if link in DASHES and r.start > 0 and doc[r.start - 1].text in DASHES and not doc[r.start - 1].whitespace_:
         return None  # ``three-nought-four``: a chain of digits, not a range
-    if r.start > 0 and r.unit is not None and not between and (doc[r.start - 1].lower_ == "by" or (
-            doc[r.start - 1].lemma_.lower() in INCREASE | DECREASE and doc[r.start - 1].pos_ in ("VERB", "ADV", "ADP"))):
+    if r.unit is not None and not between and after_change(doc, r):
         return None  # ``by $43.6 billion to $419.2 billion``, ``rose 2.1 pct to 5.6 pct``: a change, then a level
     cur = units.currency_prefix(doc[k].text)
     if cur is not None and not doc[k].is_alpha:
@@ -208,12 +207,21 @@ def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.
         return None
     if r.unit is not None and other.unit is None:
         return None  # ``0.7 percent to 6,327.80``: a change, then a level
+    if r.unit is None and not between and other.value > 5 * r.value and after_change(doc, r):
+        return None  # ``IBM rose 1/2 to 25-3/8``: no range spans that much after a change word
     if other.scale > 1 and r.scale == 1 and r.value * other.scale <= other.value:
         r.value *= other.scale  # ``$10 to $15 billion``, ``four to five thousand``
         r.scale = other.scale
     if link == "-" and (other.value <= r.value or (doc[r.start].shape_ == "ddd" and doc[k].shape_ == "dddd")):
         return None  # ``2-0`` is a score, ``555-1234`` a phone number
     return other
+
+
+def after_change(doc: Doc, r: tokens.Reading) -> bool:
+    """Whether a change word stands right before the number (``by``, ``rose``, ``up``): it may be the change's size."""
+    prev = doc[r.start - 1] if r.start > 0 else None
+    return prev is not None and (prev.lower_ == "by" or (
+        prev.lemma_.lower() in INCREASE | DECREASE and prev.pos_ in ("VERB", "ADV", "ADP")))
 
 
 def margin_after(doc: Doc, r: tokens.Reading, end: int) -> None:
