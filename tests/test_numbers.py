@@ -404,3 +404,13 @@ def test_modifiers_of_a_compound_belong_to_the_counted_noun(nlp, text: str, noun
 )
 def test_a_noun_written_before_or_two(nlp, text: str, unit: str | None, noun: str | None) -> None:
     assert [(r["value"], r["unit"], r["noun"]) for r in extract_numbers(nlp(text))] == [(2.0, unit, noun)]
+
+
+def test_an_ordinal_after_or_stays_an_ordinal(nlp) -> None:
+    rows = extract_numbers(nlp("When the call goes to a second or third person, rates rise."))
+    assert [(r["surface"], r["kind"]) for r in rows] == [("second", "ordinal"), ("third", "ordinal")]
+
+
+def test_a_hyphenated_modifier_is_not_read_twice(nlp) -> None:
+    rows = extract_numbers(nlp("The airline runs 77 short- and medium-distance flights."))
+    assert "short short" not in (rows[0]["noun"] or "")

@@ -129,8 +129,8 @@ def describe(doc: Doc, r: tokens.Reading, s_i: int, grown: extend.Grown, floor: 
         r.unit = units.Unit("year of age", units.AGE)
     verb_tok = context.verb(noun_tok if noun_tok is not None else anchor)
     if qualifier is None:
-        qualifier = context.change_beside(doc, r.start, floor) or context.change(noun_tok if noun_tok is not None else anchor) \
-            or "exact"
+        beside = None if r.ordinal else context.change_beside(doc, r.start, floor)  # ``cutting first-quarter output``
+        qualifier = beside or context.change(noun_tok if noun_tok is not None else anchor) or "exact"
     ent = context.entity(noun_tok, noun_tok if noun_tok is not None else anchor, verb_tok, ent_of)
     q_start, between = grown.q_start, grown.between
     span_start = q_start if between and q_start < r.start else r.start

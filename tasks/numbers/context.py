@@ -118,8 +118,8 @@ def per_what(noun: Token) -> str | None:
 
 def nested(c: Token) -> list[str | None]:
     """The modifiers of a compound modifier: ``gas-only`` in ``two gas-only powertrain options``."""
-    if c.dep_ not in ("compound", "nmod") or c.pos_ != "NOUN":
-        return []
+    if c.dep_ not in ("compound", "nmod") or c.pos_ != "NOUN" or any(h.text == "-" and h.dep_ == "punct" for h in c.children):
+        return []  # a hyphenated modifier (``short- and medium-distance``) is read whole by :func:`modifier`
     return [modifier(g) for g in c.lefts if not g.ent_type_]
 
 

@@ -305,8 +305,9 @@ def fraction_after(doc: Doc, r: tokens.Reading, end: int) -> None:
 def unit_before_or(doc: Doc, r: tokens.Reading, floor: int) -> None:
     """``a day or two``, ``an hour or two``: the unit is written once, with the article before it."""
     i = r.start
-    if i - 3 < floor or doc[i - 1].lower_ != "or" or doc[i - 3].lower_ not in ARTICLES:
-        return
+    if r.ordinal or i - 3 < floor or doc[i - 1].lower_ != "or" or doc[i - 3].lower_ not in ARTICLES \
+            or doc[i - 2].pos_ != "NOUN":
+        return  # ``a second or third person``: ordinals, not a unit
     found = units.lookup(doc[i - 2].text)
     if found is not None and found.kind in (Kind.DURATION, Kind.QUANTITY):
         r.unit = found
