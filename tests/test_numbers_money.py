@@ -359,3 +359,7 @@ def test_a_word_before_a_full_stop_that_ends_the_sentence_stays_a_word(nlp) -> N
 def test_earnings_table_shares_are_counted_not_money(nlp) -> None:
     rows = _rows(nlp, "Nine mths shr 1.23 dlrs vs 98 cts; avg shrs 12.3 mln vs 11.9 mln.")
     assert [(r["surface"], r["unit"], r["noun"]) for r in rows[-2:]] == [("12.3 mln", None, "share"), ("11.9 mln", None, None)]
+
+
+def test_money_raised_is_not_a_rise(nlp) -> None:
+    assert _find(_rows(nlp, "The share sale raised $54bn for the state."), "$54bn")["qualifier"] == "exact"

@@ -55,6 +55,8 @@ def change_beside(doc: Doc, start: int, floor: int) -> str | None:
     prev = doc[start - 1]
     if prev.lower_ == "to":  # ``rose 45 points to 7,512``: the level reached, when a change word is near
         return "exact" if any(t.lemma_.lower() in INCREASE | DECREASE for t in doc[max(floor, start - 6):start - 1]) else None
+    if prev.lemma_.lower() in ("raise", "add"):
+        return None  # ``raised 54bn rupees``: money collected, not a rise; the parse decides
     if prev.pos_ in ("VERB", "ADV") and prev.lemma_.lower() in INCREASE:
         return "increase"
     if prev.pos_ in ("VERB", "ADV") and prev.lemma_.lower() in DECREASE:
