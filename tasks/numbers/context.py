@@ -37,6 +37,8 @@ def change(anchor: Token) -> str | None:
     elif anchor.dep_ not in ("dobj", "npadvmod", "advmod", "attr", "nsubj", "conj") and head.lower_ not in ("up", "down"):
         return None
     lemma = head.lemma_.lower()
+    if lemma == "raise" and anchor.dep_ == "dobj":
+        return None  # ``raised $54bn``: what is raised is money collected; ``raised prices 5%`` is the rise
     if lemma in INCREASE:
         return "increase"
     if lemma in DECREASE:
@@ -56,7 +58,7 @@ def change_beside(doc: Doc, start: int, floor: int) -> str | None:
     if prev.lower_ == "to":  # ``rose 45 points to 7,512``: the level reached, when a change word is near
         return "exact" if any(t.lemma_.lower() in INCREASE | DECREASE for t in doc[max(floor, start - 6):start - 1]) else None
     if prev.lemma_.lower() in ("raise", "add"):
-        return None  # ``raised 54bn rupees``: money collected, not a rise; the parse decides
+        return None  # ``raised 54bn rupees``: money collected, ``added 200 jobs``: the parse decides
     if prev.pos_ in ("VERB", "ADV") and prev.lemma_.lower() in INCREASE:
         return "increase"
     if prev.pos_ in ("VERB", "ADV") and prev.lemma_.lower() in DECREASE:
