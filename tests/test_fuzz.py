@@ -28,10 +28,8 @@ from tasks.language import stopwords
 from tasks.normalise import article_id, normalise
 from tasks.records import Article, RawRecord, Reject
 
-try:  # the number reader is becoming a package: tasks/numbers/numwords.py
-    from tasks.numbers.numwords import lex_token, parse_number, parse_ordinal, parse_range
-except ImportError:
-    from tasks.numwords import lex_token, parse_number, parse_ordinal, parse_range
+from tasks.numbers.lexeme import lex_token
+from tasks.numbers.numwords import parse_number, parse_ordinal, parse_range
 
 SEEN: Counter = Counter()
 # bench/fuzz.py multiplies the example counts (CI keeps the whole file under ~15 s).

@@ -380,3 +380,37 @@ def test_a_dimension_is_not_a_power_of_ten(nlp) -> None:
 )
 def test_noun_keeps_hyphenated_kinds_and_drops_graded_adjectives(nlp, text: str, noun: str) -> None:
     assert _one(nlp, text)["noun"] == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Rescuers found two gas-only pump stations near the lake.", "gas-only pump station"),
+        ("The lender shut three state-owned bank branches.", "state-owned bank branch"),
+        ("The yard built four very large crude carriers.", "crude carrier"),  # a graded description is dropped
+    ],
+)
+def test_modifiers_of_a_compound_belong_to_the_counted_noun(nlp, text: str, noun: str) -> None:
+    assert [r["noun"] for r in extract_numbers(nlp(text))] == [noun]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "noun"),
+    [
+        ("The team may add a pick or two in the draft.", None, "pick"),
+        ("The talks could take a day or two.", "day", None),
+        ("She walked a mile or two.", "mile", None),
+    ],
+)
+def test_a_noun_written_before_or_two(nlp, text: str, unit: str | None, noun: str | None) -> None:
+    assert [(r["value"], r["unit"], r["noun"]) for r in extract_numbers(nlp(text))] == [(2.0, unit, noun)]
+
+
+def test_an_ordinal_after_or_stays_an_ordinal(nlp) -> None:
+    rows = extract_numbers(nlp("When the call goes to a second or third person, rates rise."))
+    assert [(r["surface"], r["kind"]) for r in rows] == [("second", "ordinal"), ("third", "ordinal")]
+
+
+def test_a_hyphenated_modifier_is_not_read_twice(nlp) -> None:
+    rows = extract_numbers(nlp("The airline runs 77 short- and medium-distance flights."))
+    assert "short short" not in (rows[0]["noun"] or "")

@@ -57,3 +57,12 @@ def test_a_rejection_names_its_rule(nlp, text: str, token: str, rule: str) -> No
     grown = extend.grow(doc, r, 0, len(doc))
     dates = {t: e for e in doc.ents if e.label_ in ("DATE", "TIME") for t in range(e.start, e.end)}
     assert judge.reject(judge.Case(doc, r, 0, len(doc), grown.qualifier, dates)) == rule
+
+
+def test_a_scaled_amount_run_into_a_date_stays(nlp) -> None:
+    rows = extract_numbers(nlp("Output was 3.4 mln tonnes against 2.9 mln a year ago."))
+    assert [(r["surface"], r["unit"]) for r in rows] == [("3.4 mln tonnes", "metric ton"), ("2.9 mln", "metric ton")]
+
+
+def test_a_date_with_small_numbers_is_still_a_date(nlp) -> None:
+    assert extract_numbers(nlp("The vote was held on March 3, 2019 in Lyon.")) == []

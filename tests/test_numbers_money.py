@@ -198,3 +198,168 @@ def test_wire_abbreviations_are_never_the_counted_noun(nlp, text: str, surface: 
 def test_wire_headlines_and_us_dollars(nlp, text: str, surface: str, value: float, unit: str) -> None:
     row = _find(_rows(nlp, text), surface)
     assert (row["value"], row["unit"]) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        # a country and a currency word as CLDR names the currency; two-word countries shortened to initials
+        ("The fund holds 300 mln H.K. dlrs in cash.", "300 mln H.K. dlrs", 300e6, "hong kong dollar"),
+        ("Exports reached 2.1 billion N.Z. dlrs last year.", "2.1 billion N.Z. dlrs", 2.1e9, "new zealand dollar"),
+        ("Creditors rescheduled 1.1 billion French francs of debt.", "1.1 billion French francs", 1.1e9, "french franc"),
+        ("The refinery cost 900 mln Saudi riyals.", "900 mln Saudi riyals", 900e6, "saudi riyal"),
+        ("Wages rose to 4,000 Danish kroner a month.", "4,000 Danish kroner a month", 4000, "danish krone per month"),
+        ("The board approved a 500 mln H.K. dlr rights issue.", "500 mln H.K. dlr", 500e6, "hong kong dollar"),
+    ],
+)
+def test_country_currency_phrases(nlp, text: str, surface: str, value: float, unit: str) -> None:
+    row = _find(_rows(nlp, text), surface)
+    assert (row["value"], row["unit"], row["noun"]) == (pytest.approx(value), unit, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The firm lost 1.3 billion lire, or 450 lire a share.", "450 lire a share", "italian lira per share"),
+        ("The bank bought marks at 1.8250 marks per dollar.", "1.8250 marks per dollar", "german mark per dollar"),
+    ],
+)
+def test_a_scaled_only_currency_is_money_as_a_price(nlp, text: str, surface: str, unit: str) -> None:
+    assert _find(_rows(nlp, text), surface)["unit"] == unit
+
+
+def test_grades_per_subject_stay_counts(nlp) -> None:
+    row = _find(_rows(nlp, "She lost three marks in the exam."), "three")
+    assert row["unit"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "change", "level"),
+    [
+        ("Inflation rose 2.1 pct to 5.6 pct in May.", ("2.1 pct", "increase"), ("5.6 pct", "exact")),
+        ("Gold fell 4.50 dlrs to 405.25 dlrs an ounce.", ("4.50 dlrs", "decrease"), ("405.25 dlrs an ounce", "exact")),
+        ("Costs climbed $2 billion to $14 billion.", ("$2 billion", "increase"), ("$14 billion", "exact")),
+    ],
+)
+def test_a_change_then_a_level_is_not_a_range(nlp, text: str, change: tuple[str, str], level: tuple[str, str]) -> None:
+    rows = _rows(nlp, text)
+    assert [(r["surface"], r["qualifier"], r["kind"] == "range") for r in rows] == [(*change, False), (*level, False)]
+
+
+def test_a_wire_stock_quote_is_a_change_and_a_price(nlp) -> None:
+    rows = _rows(nlp, "Kestrel Mines fell 1-1/4 to 79-7/8 in active trading.")
+    assert [(r["value"], r["qualifier"], r["kind"]) for r in rows] == [(1.25, "decrease", "cardinal"),
+                                                                      (79.875, "exact", "cardinal")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Prices should rise 2 to 3 pct next year.", "Output rose from 5 pct to 7 pct.", "Tickets cost $5 to $10.",
+     "Prices could rise 5 to 10 in the spring.", "The town grew from 2 to 30 homes."],
+)
+def test_ranges_that_stay_ranges(nlp, text: str) -> None:
+    assert [r["kind"] for r in _rows(nlp, text)] == ["range"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Sales rose to 340 mln dlrs from 290 mln.", "290 mln", "dollar"),
+        ("Output was 3.4 mln tonnes, against 2.9 mln in the spring.", "2.9 mln", "metric ton"),
+    ],
+)
+def test_a_scaled_figure_compared_shares_the_unit(nlp, text: str, surface: str, unit: str) -> None:
+    assert _find(_rows(nlp, text), surface)["unit"] == unit
+
+
+def test_a_scaled_count_after_money_keeps_its_noun(nlp) -> None:
+    row = _find(_rows(nlp, "It raised 40 mln dlrs from 2 mln investors."), "2 mln")
+    assert (row["unit"], row["noun"]) == (None, "investor")
+
+
+def test_a_fiscal_year_with_year_after_it_is_not_a_duration(nlp) -> None:
+    rows = _rows(nlp, "Money supply rose 12.3 pct in the 1986/87 year.")
+    assert [r["surface"] for r in rows] == ["12.3 pct"]
+
+
+def test_a_figure_in_a_season_is_not_a_share(nlp) -> None:
+    row = _find(_rows(nlp, "Yields averaged 2.4 tonnes per hectare against 2.1 in 1985/86."), "2.1")
+    assert row["value"] == 2.1
+
+
+def test_a_scaled_decimal_is_the_written_figure(nlp) -> None:
+    assert _find(_rows(nlp, "Net income was 4.1 mln dlrs."), "4.1 mln dlrs")["value"] == 4_100_000
+
+
+def test_a_fraction_keeps_its_digits(nlp) -> None:
+    assert _find(_rows(nlp, "A third of the 1,200 staff left."), "A third")["value"] == 1 / 3
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        # CLDR's English symbols, spaced or glued; a dotted abbreviation of a currency
+        ("Orders reached NT$ 500 million.", "NT$ 500 million", 500e6, "new taiwan dollar"),
+        ("The fare is NT$1,200.", "NT$1,200", 1200, "new taiwan dollar"),
+        ("The bank lent R$ 2bn to farmers.", "R$ 2bn", 2e9, "brazilian real"),
+        ("The deal is worth Rs. 5,000 in cash.", "Rs. 5,000", 5000, "indian rupee"),
+        ("He paid Rs.500 for the ticket.", "Rs.500", 500, "indian rupee"),
+    ],
+)
+def test_currency_symbols_and_dotted_codes(nlp, text: str, surface: str, value: float, unit: str) -> None:
+    row = _find(_rows(nlp, text), surface)
+    assert (row["value"], row["unit"]) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The well produced 5,000 barrels of oil per day.", "5,000 barrels of oil per day", "barrel per day"),
+        ("The plant burns 300 tonnes of coal a day.", "300 tonnes of coal a day", "metric ton per day"),
+        ("He drank 2 litres of water an hour ago.", "2 litres", "litre"),
+    ],
+)
+def test_a_rate_after_what_is_measured(nlp, text: str, surface: str, unit: str) -> None:
+    assert _find(_rows(nlp, text), surface)["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The dollar closed at 1.8140 marks in Frankfurt.", "1.8140 marks", "german mark"),
+        ("Norsk Tre will pay 3.1 billion Norwegian crowns for the mill.", "3.1 billion Norwegian crowns", "norwegian krone"),
+    ],
+)
+def test_exchange_quotes_and_english_currency_names(nlp, text: str, surface: str, unit: str) -> None:
+    assert _find(_rows(nlp, text), surface)["unit"] == unit
+
+
+def test_a_half_mark_is_still_a_grade(nlp) -> None:
+    row = _find(_rows(nlp, "The judges took 1.5 marks off her score."), "1.5")
+    assert row["unit"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The screen is 12 in. wide.", "12 in.", "inch"),
+        ("The truck carries 40 gals. of fuel.", "40 gals.", "gallon"),
+        ("The lot is 2.5 ac. in size.", "2.5 ac.", "acre"),
+    ],
+)
+def test_a_full_stop_makes_a_word_an_abbreviation(nlp, text: str, surface: str, unit: str) -> None:
+    assert _find(_rows(nlp, text), surface)["unit"] == unit
+
+
+def test_a_word_before_a_full_stop_that_ends_the_sentence_stays_a_word(nlp) -> None:
+    rows = _rows(nlp, "The striker scored 12 in. The keeper saved 3.")
+    assert [(r["surface"], r["unit"]) for r in rows] == [("12", None), ("3", None)]
+
+
+def test_earnings_table_shares_are_counted_not_money(nlp) -> None:
+    rows = _rows(nlp, "Nine mths shr 1.23 dlrs vs 98 cts; avg shrs 12.3 mln vs 11.9 mln.")
+    assert [(r["surface"], r["unit"], r["noun"]) for r in rows[-2:]] == [("12.3 mln", None, "share"), ("11.9 mln", None, None)]
+
+
+def test_money_raised_is_not_a_rise(nlp) -> None:
+    assert _find(_rows(nlp, "The share sale raised $54bn for the state."), "$54bn")["qualifier"] == "exact"

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.numbers.numwords import lex_token, parse_number, parse_ordinal, parse_range
+from tasks.numbers.lexeme import lex_token
+from tasks.numbers.numwords import parse_number, parse_ordinal, parse_range
 
 
 @pytest.mark.parametrize(

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from tasks.numbers import context, counts, extend, judge, read, tokens, units
+from tasks.numbers import context, counts, extend, judge, qualifiers, read, tokens, units
 from tasks.numbers.lexicon import (
     Kind,
     BOUNDS,
+    COMPARISON_WORDS,
     DECIMAL,
+    SCALED,
     RELATED_LABELS,
 )
 
@@ -58,28 +60,49 @@ def extract_numbers(doc: Doc) -> list[dict]:
             if row is not None and not judge.restated(doc, r, row, rows):
                 rows.append(row)
             i = max(r.end, i + 1)
-    share_units(rows)
+    share_units(doc, rows)
     return rows
 
 
-def share_units(rows: list[dict]) -> None:
-    """``84.75 cents, while the lowest is 74.07``: a bare decimal takes the unit written for the one before it.
+def share_units(doc: Doc, rows: list[dict]) -> None:
+    """``84.75 cents, while the lowest is 74.07``: a bare figure takes the unit written for the one before it.
 
     Prices, index levels and rates are quoted with decimals and their unit is
-    written once per sentence (``lost 162.31 points, or 2.14%, to 7,425.81``).
-    Only a decimal with no counted noun borrows, only from an earlier decimal
-    in the same sentence, and never a percentage: a change in percent is not
-    the level it leads to.
+    written once per sentence (``lost 162.31 points, or 2.14%, to 7,425.81``);
+    agencies write a scaled amount's unit once too (``rose to 340 mln dlrs
+    from 290 mln``). Only a decimal with no counted noun borrows, or a scaled
+    figure right after a word of comparison (``from``, ``vs``, ``against``);
+    only from an earlier decimal or scaled amount in the same sentence, and
+    never a percentage: a change in percent is not the level it leads to.
     """
     last: dict | None = None
     for row in rows:
         if last is not None and last["sentence"] != row["sentence"]:
             last = None
-        decimal = DECIMAL.search(row["surface"]) is not None
-        if row["unit"] is not None and row["kind"] in (Kind.MONEY, Kind.QUANTITY) and row["upper"] is None and decimal:
+        decimal, scaled = DECIMAL.search(row["surface"]) is not None, SCALED.search(row["surface"]) is not None
+        if row["unit"] is not None and row["kind"] in (Kind.MONEY, Kind.QUANTITY) and row["upper"] is None \
+                and (decimal or scaled):
             last = row
-        elif last is not None and decimal and row["kind"] == Kind.CARDINAL and row["unit"] is None and row["noun"] is None:
+        elif row["noun"] is not None:
+            last = None  # a count in between (``avg shrs 12.3 mln``): what follows compares with it
+        elif last is not None and row["kind"] == Kind.CARDINAL and row["unit"] is None and row["noun"] is None \
+                and (decimal or scaled and _after_comparison(doc, row["start"])):
             row["unit"], row["kind"] = last["unit"], last["kind"]
+
+
+def _after_comparison(doc: Doc, start: int) -> bool:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in COMPARISON_WORDS
+
+
+def tidy(value: float) -> float:
+    """``4.1 mln`` is 4100000, not the 4099999.9999999995 that 4.1 * 1e6 gives in binary floating point.
+
+    Only a value within a billionth of a whole number is rounded, so a
+    fraction (``a third``) keeps every digit.
+    """
+    whole = round(value)
+    return float(whole) if abs(whole - value) <= 1e-9 * abs(value) else value
 
 
 def finish(doc: Doc, r: tokens.Reading, s_i: int, floor: int, end: int, ent_of: dict[int, Span],
@@ -96,7 +119,7 @@ def describe(doc: Doc, r: tokens.Reading, s_i: int, grown: extend.Grown, floor: 
     """The row for an amount: its qualifier, counted noun, verb and entity from the parse."""
     qualifier = grown.qualifier
     if qualifier in (None, "approx"):
-        right, _ = extend.qualifier_right(doc, r.end, end)
+        right, _ = qualifiers.right(doc, r.end, end)
         if right is not None and (qualifier is None or right in BOUNDS):
             qualifier = right  # ``about five hundred or more`` is a lower bound
     anchor = context.anchor(doc, r)
@@ -106,7 +129,8 @@ def describe(doc: Doc, r: tokens.Reading, s_i: int, grown: extend.Grown, floor: 
         r.unit = units.Unit("year of age", units.AGE)
     verb_tok = context.verb(noun_tok if noun_tok is not None else anchor)
     if qualifier is None:
-        qualifier = context.change(noun_tok if noun_tok is not None else anchor) or "exact"
+        beside = None if r.ordinal else context.change_beside(doc, r.start, floor)  # ``cutting first-quarter output``
+        qualifier = beside or context.change(noun_tok if noun_tok is not None else anchor) or "exact"
     ent = context.entity(noun_tok, noun_tok if noun_tok is not None else anchor, verb_tok, ent_of)
     q_start, between = grown.q_start, grown.between
     span_start = q_start if between and q_start < r.start else r.start
@@ -117,9 +141,9 @@ def describe(doc: Doc, r: tokens.Reading, s_i: int, grown: extend.Grown, floor: 
         "start": start_char,
         "end": end_tok.idx + len(end_tok.text),
         "surface": doc[span_start:r.end].text,  # not doc.text[...]: Doc.text joins every token on each call
-        "value": r.value,
-        "lower": r.value if r.upper is not None else None,
-        "upper": r.upper,
+        "value": tidy(r.value),
+        "lower": tidy(r.value) if r.upper is not None else None,
+        "upper": tidy(r.upper) if r.upper is not None else None,
         "kind": kind_of(r).value,
         "qualifier": qualifier,
         "unit": r.unit.name if r.unit is not None else None,

@@ -37,9 +37,31 @@ def change(anchor: Token) -> str | None:
     elif anchor.dep_ not in ("dobj", "npadvmod", "advmod", "attr", "nsubj", "conj") and head.lower_ not in ("up", "down"):
         return None
     lemma = head.lemma_.lower()
+    if lemma == "raise" and anchor.dep_ == "dobj":
+        return None  # ``raised $54bn``: what is raised is money collected; ``raised prices 5%`` is the rise
     if lemma in INCREASE:
         return "increase"
     if lemma in DECREASE:
+        return "decrease"
+    return None
+
+
+def change_beside(doc: Doc, start: int, floor: int) -> str | None:
+    """The change the word right before a number says, whatever the parse: ``rose 2 pct``; ``to 5 pct`` is where it ended.
+
+    The parser often hangs ``$2 billion to $14 billion`` after ``climbed`` in
+    ways :func:`change` does not follow, so the adjacent word decides first.
+    """
+    if start <= floor:
+        return None
+    prev = doc[start - 1]
+    if prev.lower_ == "to":  # ``rose 45 points to 7,512``: the level reached, when a change word is near
+        return "exact" if any(t.lemma_.lower() in INCREASE | DECREASE for t in doc[max(floor, start - 6):start - 1]) else None
+    if prev.lemma_.lower() in ("raise", "add"):
+        return None  # ``raised 54bn rupees``: money collected, ``added 200 jobs``: the parse decides
+    if prev.pos_ in ("VERB", "ADV") and prev.lemma_.lower() in INCREASE:
+        return "increase"
+    if prev.pos_ in ("VERB", "ADV") and prev.lemma_.lower() in DECREASE:
         return "decrease"
     return None
 
@@ -53,6 +75,10 @@ def counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
         return doc[r.end].head
     if r.end < len(doc) and doc[r.end].tag_ == "NNS":
         return doc[r.end]
+    if r.start >= 1 and WIRE_NOUNS.get(doc[r.start - 1].lower_) == "share":
+        return doc[r.start - 1]  # ``Avg shrs 12.3 mln``: an earnings table names the count before it
+    if r.start >= 2 and doc[r.start - 1].lower_ == "or" and last.head.i == r.start - 2 and last.head.pos_ == "NOUN":
+        return last.head  # ``a pick or two``: the noun is written once, before the first number
     for child in last.children:
         if child.lower_ == "of" and child.i >= r.end:
             for pobj in child.children:
@@ -66,8 +92,8 @@ def noun_text(noun: Token, start: int) -> str:
 
     Adjectives that are entities (``Russian``) go to the entity column instead.
     """
-    mods = [modifier(c) for c in noun.lefts if c.i >= start and not c.ent_type_ and modifier(c)
-            and c.left_edge.i >= start]
+    mods = [m for c in noun.lefts if c.i >= start and not c.ent_type_ and c.left_edge.i >= start
+            for m in (*nested(c), modifier(c)) if m]
     head = noun.lemma_.lower() if noun.pos_ == "NOUN" or noun.tag_ == "NNPS" else noun.text
     if noun.tag_ == "NNPS" and head.endswith("s") and not head.endswith("ss"):
         head = head[:-1]  # ``Americans``: spaCy leaves plural proper nouns unlemmatised
@@ -94,6 +120,13 @@ def per_what(noun: Token) -> str | None:
     return unit.name if unit is not None else nxt.lemma_.lower()
 
 
+def nested(c: Token) -> list[str | None]:
+    """The modifiers of a compound modifier: ``gas-only`` in ``two gas-only powertrain options``."""
+    if c.dep_ not in ("compound", "nmod") or c.pos_ != "NOUN" or any(h.text == "-" and h.dep_ == "punct" for h in c.children):
+        return []  # a hyphenated modifier (``short- and medium-distance``) is read whole by :func:`modifier`
+    return [modifier(g) for g in c.lefts if not g.ent_type_]
+
+
 def modifier(c: Token) -> str | None:
     """A modifier that names a kind of the noun: ``power`` plant, ``coal-fired`` plant, not ``decently sized``.
 
@@ -102,7 +135,8 @@ def modifier(c: Token) -> str | None:
     counted.
     """
     if c.dep_ in ("amod", "compound", "nmod") and any(h.text == "-" and h.dep_ == "punct" for h in c.children):
-        return c.doc[c.left_edge.i:c.i + 1].text.lower().replace(" ", "")
+        last = c.right_edge.i if c.right_edge.i < c.head.i else c.i  # ``gas-only``: the hyphen may follow
+        return c.doc[c.left_edge.i:last + 1].text.lower().replace(" ", "")
     if any(a.dep_ == "advmod" for a in c.children):
         return None
     if c.dep_ == "amod" and c.pos_ == "ADJ" and c.tag_ in ("JJR", "JJS"):

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Doc
 
-from tasks.numbers import numwords, tokens, units
+from tasks.numbers import lexeme, numwords, tokens, units
 from tasks.numbers.lexicon import (
     LETTER_SCALES,
     Kind,
@@ -59,7 +59,7 @@ def digit_text(doc: Doc, i: int, end: int) -> tuple[str, int]:
             and not doc[j].whitespace_ and re.fullmatch(r"\d{1,3}", doc[j + 1].text):
         text, j = tok.text + doc[j].text + doc[j + 1].text, j + 2  # ``5.5x10`` ``-`` ``3``
     elif j + 1 < end and doc[j].text == "^" and not tok.whitespace_ and not doc[j].whitespace_ \
-            and numwords.power(tok.text + "^" + doc[j + 1].text) is not None:
+            and lexeme.power(tok.text + "^" + doc[j + 1].text) is not None:
         text, j = tok.text + "^" + doc[j + 1].text, j + 2
     elif (spaced := spaced_power(doc, i, end)) is not None:
         text, j = spaced
@@ -70,11 +70,11 @@ def read_digits(doc: Doc, i: int, end: int) -> tokens.Reading | None:
     """A number written with digits, with what is glued to it: currency, sign, unit, scale."""
     tok = doc[i]
     text, j = digit_text(doc, i, end)
-    lex = numwords.lex_token(text)
+    lex = lexeme.lex_token(text)
     if text.endswith(".") and j == i + 1 and (lex is None or lex.suffix):
-        lex = numwords.lex_token(text[:-1]) or lex  # ``10M.`` glued to the full stop
+        lex = lexeme.lex_token(text[:-1]) or lex  # ``10M.`` glued to the full stop
     elif text.endswith("-") and j == i + 1 and j < end and doc[j].lower_ in ("to", "or", "and"):
-        lex = numwords.lex_token(text[:-1])  # ``8- to 16-meter``: a suspended hyphen
+        lex = lexeme.lex_token(text[:-1])  # ``8- to 16-meter``: a suspended hyphen
     if lex is None:
         return None
     if j == i + 1 and not (lex.prefix or lex.suffix or lex.ordinal or lex.upper is not None) \
@@ -105,7 +105,7 @@ def read_digits(doc: Doc, i: int, end: int) -> tokens.Reading | None:
     return r
 
 
-def glued_prefix(doc: Doc, i: int, lex: numwords.Lexeme) -> tuple[numwords.Lexeme, units.Unit | None, int, str | None] | None:
+def glued_prefix(doc: Doc, i: int, lex: lexeme.Lexeme) -> tuple[lexeme.Lexeme, units.Unit | None, int, str | None] | None:
     """Letters or symbols before the digits: a currency (``HK$3.7``), a sign word (``minus-260``), ``sub-7``."""
     tok, start, glued = doc[i], i, None
     cur = units.currency_prefix(lex.prefix)
@@ -114,21 +114,21 @@ def glued_prefix(doc: Doc, i: int, lex: numwords.Lexeme) -> tuple[numwords.Lexem
     elif cur is not None and i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text in units.CURRENCY_PREFIX:
         start = i - 1  # ``$`` ``US160``: keep the symbol in the surface
     if cur is None and lex.prefix.lower().rstrip("-") in numwords.NEGATORS:
-        lex = numwords.Lexeme(-abs(lex.value), suffix=lex.suffix)  # ``minus-260``
+        lex = lexeme.Lexeme(-abs(lex.value), suffix=lex.suffix)  # ``minus-260``
     elif cur is None and (glued := tokens.glued_word(tok.text, lex.prefix)) is not None:
-        lex = numwords.Lexeme(abs(lex.value), suffix=lex.suffix)  # ``sub-7``, ``then-16-year-old``
+        lex = lexeme.Lexeme(abs(lex.value), suffix=lex.suffix)  # ``sub-7``, ``then-16-year-old``
     elif cur is None and lex.prefix not in ("~", "≈"):
         return None
     unit = units.Unit(cur, Kind.MONEY) if cur else None
     return lex, unit, start, glued
 
 
-def glued_suffix(doc: Doc, i: int, j: int, end: int, lex: numwords.Lexeme,
-                 unit: units.Unit | None) -> tuple[numwords.Lexeme, units.Unit | None, int, float] | None:
+def glued_suffix(doc: Doc, i: int, j: int, end: int, lex: lexeme.Lexeme,
+                 unit: units.Unit | None) -> tuple[lexeme.Lexeme, units.Unit | None, int, float] | None:
     """Letters or symbols after the digits: a unit (``10kW``, ``3923sq m``), a scale (``$2.174T``, ``2.5B dollars``)."""
     scale = 1.0
     if lex.suffix and i > 0 and units.currency_prefix(doc[i - 1].text) and lex.suffix.lower() in numwords.SCALE_ABBREV:
-        lex = numwords.Lexeme(lex.value * numwords.SCALE_ABBREV[lex.suffix.lower()])  # ``$`` ``2.174T``
+        lex = lexeme.Lexeme(lex.value * numwords.SCALE_ABBREV[lex.suffix.lower()])  # ``$`` ``2.174T``
     if lex.suffix and units.lookup(lex.suffix) is None and j < end and doc[j - 1].whitespace_ \
             and units.lookup(lex.suffix + " " + doc[j].text) is not None:
         unit, j = units.lookup(lex.suffix + " " + doc[j].text), j + 1  # ``3923sq m``
@@ -136,7 +136,7 @@ def glued_suffix(doc: Doc, i: int, j: int, end: int, lex: numwords.Lexeme,
         unit, j = units.lookup("°" + doc[j].text), j + 1  # ``1.19deg C``
     elif lex.suffix in LETTER_SCALES and j < end and units.currency_word(doc[j].text) is not None:
         scale = LETTER_SCALES[lex.suffix]  # ``2.5B dollars``: a capital B before a currency is billion
-        lex = numwords.Lexeme(lex.value * scale, upper=lex.upper * scale if lex.upper is not None else None)
+        lex = lexeme.Lexeme(lex.value * scale, upper=lex.upper * scale if lex.upper is not None else None)
     elif lex.suffix:
         found = units.lookup(lex.suffix)
         if found is None and lex.suffix == "s" and "." in doc[i].text:
@@ -198,7 +198,7 @@ def spaced_power(doc: Doc, i: int, end: int) -> tuple[str, int] | None:
     tail = ""
     for k in range(i + 2, min(i + 6, end)):
         tail += doc[k].text
-        if ("^" in tail or re.fullmatch(r"10[-−]\d{1,3}", tail)) and numwords.power(tok.text + "x" + tail) is not None:
+        if ("^" in tail or re.fullmatch(r"10[-−]\d{1,3}", tail)) and lexeme.power(tok.text + "x" + tail) is not None:
             best = (tok.text + "x" + tail, k + 1)
     return best
 
@@ -217,7 +217,7 @@ def mixed_fraction(doc: Doc, r: tokens.Reading, j: int, end: int) -> tuple[float
     if not ("/" in t.text or t.text in numwords.VULGAR) or not (hyphen or doc[j - 1].whitespace_ or doc[j - 1].is_space) \
             or r.value != int(r.value):
         return None
-    lex = numwords.lex_token(t.text)
+    lex = lexeme.lex_token(t.text)
     if lex is None or lex.prefix or lex.suffix or not 0 < lex.value < 1:
         return None
     return r.value + (lex.value if r.value >= 0 else -lex.value), j + 1

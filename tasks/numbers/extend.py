@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from tasks.numbers import numwords, read, tokens, units
+from tasks.numbers import judge, numwords, qualifiers, read, tokens, units
 from tasks.numbers.lexicon import (
     WIRE_NOUNS,
     PER_NOUNS,
@@ -17,12 +17,10 @@ from tasks.numbers.lexicon import (
     ARTICLES,
     BOUNDS,
     DASHES,
+    DECREASE,
+    INCREASE,
     PRIMES,
-    QUALIFIERS,
-    QUAL_MAX,
     RANGE_LINKS,
-    RIGHT_QUALIFIERS,
-    SYMBOLS,
     UNIT_ADJECTIVES,
 )
 
@@ -39,7 +37,7 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     if j >= end:
         return
     t = doc[j]
-    if t.lower_ in units.SCALED_CURRENCY and r.scale > 1:
+    if t.lower_ in units.SCALED_CURRENCY and (r.scale > 1 or price_follows(doc, j + 1, end) or quote(doc, r)):
         r.unit, r.end = units.Unit(units.SCALED_CURRENCY[t.lower_], Kind.MONEY), j + 1  # ``3.4 billion marks``
         return
     if t.lower_ in units.AMBIGUOUS_POUND:
@@ -47,14 +45,8 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
             else units.Unit("pound-mass", Kind.QUANTITY)
         r.end = j + 1
         return
-    adj = units.CURRENCY_ADJ.get(t.lower_)
-    if adj is None and j + 1 < end:
-        adj = units.CURRENCY_ADJ.get(f"{t.lower_} {doc[j + 1].lower_}")
-        k = j + 2
-    else:
-        k = j + 1
-    if adj is not None and k < end and units.currency_word(doc[k].text) == "dollar":
-        r.unit, r.end = units.Unit(f"{adj} dollar".strip(), Kind.MONEY), k + 1
+    if units.starts_phrase(t.lower_) and (phrase := units.currency_phrase([w.lower_ for w in doc[j:min(end, j + 3)]])):
+        r.unit, r.end = units.Unit(phrase[0], Kind.MONEY), j + phrase[1]  # ``Australian dollars``, ``H.K. dlrs``
         return
     cur = units.currency_word(t.text) or (units.currency_prefix(t.text) if not t.is_alpha else None)
     if cur:
@@ -74,6 +66,9 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
         if found:
             best = (found, j + n + 1)
         text += doc[j + n].whitespace_
+    if best is None and j + 1 < end and j + 2 < len(doc) and t.is_lower and not t.whitespace_ and doc[j + 1].text == "." \
+            and doc[j + 2].is_lower and (found := units.dotted(t.text)) is not None:
+        best = (found, j + 2)  # ``12 in. wide``: the full stop makes a word an abbreviation (the tagger may end a sentence there)
     if best is None and t.lower_ in UNIT_ADJECTIVES and j + 1 < end and doc[j + 1].is_alpha \
             and (found := units.lookup(doc[j + 1].text)) is not None and found.kind in (Kind.DURATION, Kind.QUANTITY):
         best = (found, j + 2)  # ``three straight days``, ``the 50 previous years``, ``two more miles``
@@ -83,6 +78,20 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
             r.unit, r.end = units.Unit(f"{r.unit.name} of age", units.AGE), best[1] + 1
         elif r.unit.kind == Kind.DURATION and r.start >= 2 and doc[r.start - 2].lower_ == "age" and doc[r.start - 1].lower_ == "of":
             r.unit = units.Unit(f"{r.unit.name} of age", units.AGE)  # ``under the age of 5 years``
+
+
+def quote(doc: Doc, r: tokens.Reading) -> bool:
+    """``1.8140 marks``: a figure with two or more decimals is a price or a rate, never a grade or a count."""
+    decimals = doc[r.end - 1].text.rpartition(".")[2]
+    return "." in doc[r.end - 1].text and len(decimals) >= 2 and decimals.isdigit()
+
+
+def price_follows(doc: Doc, j: int, end: int) -> bool:
+    """``a share``, ``per dollar``, ``per tonne`` at ``j``: what comes before is a price (``450 lire a share``)."""
+    if j + 1 >= end or doc[j].lower_ not in ("a", "an", "per"):
+        return False
+    nxt = doc[j + 1]
+    return WIRE_NOUNS.get(nxt.lower_, nxt.lemma_.lower()) in PER_NOUNS or units.currency_word(nxt.text) is not None
 
 
 def is_prime(doc: Doc, j: int, end: int) -> bool:
@@ -112,6 +121,8 @@ def per_unit(doc: Doc, r: tokens.Reading, end: int) -> None:
     j = r.end
     if r.unit is None or j + 1 >= end:
         return
+    if doc[j].lower_ == "of" and j + 3 < end and doc[j + 1].pos_ == "NOUN" and doc[j + 2].lower_ in ("per", "a", "an"):
+        j += 2  # ``5,000 barrels of oil per day``: what is measured sits between the unit and its denominator
     if hyphen_at(doc, j) and doc[j + 1].lower_ in ARTICLES and j + 2 < end:
         j += 1  # ``£10-a-month``
     link = doc[j].lower_
@@ -140,6 +151,9 @@ def currency_before(doc: Doc, r: tokens.Reading, floor: int) -> None:
     i = r.start
     if i <= floor or (r.unit is not None and r.unit.kind == Kind.MONEY):
         return
+    if doc[i - 1].text == "." and i - 2 >= floor and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha \
+            and units.currency_prefix(doc[i - 2].text) is not None:
+        i -= 1  # ``Rs. 5,000``: a dotted abbreviation of the currency
     prev = doc[i - 1]
     cur = units.currency_prefix(prev.text)
     if cur is None or prev.is_alpha and units.currency_code(prev.text) is None and prev.text not in ("RMB", "Rs", "RM"):
@@ -148,29 +162,6 @@ def currency_before(doc: Doc, r: tokens.Reading, floor: int) -> None:
     if prev.text == "$" and i - 2 >= floor and doc[i - 2].text + "$" in units.CURRENCY_PREFIX and not doc[i - 2].whitespace_ == "\n":
         cur, start = units.CURRENCY_PREFIX[doc[i - 2].text + "$"], i - 2
     r.unit, r.start = units.Unit(cur, Kind.MONEY), start
-
-
-def qualifier_left(doc: Doc, start: int, floor: int) -> tuple[str | None, int]:
-    """The bound/approximation words just before ``start`` and where they begin."""
-    while start > floor and doc[start - 1].is_space:
-        start -= 1
-    for n in range(min(QUAL_MAX, start - floor), 0, -1):
-        key = tuple(t.lower_ for t in doc[start - n:start])
-        if key in QUALIFIERS and not (key[0] in SYMBOLS and start - n > floor and doc[start - n - 1].text[-1:] in "<>="
-                                      and not doc[start - n - 1].whitespace_):
-            # ``just under`` / ``well over`` keep the longer match.
-            return QUALIFIERS[key], start - n
-    return None, start
-
-
-def qualifier_right(doc: Doc, end: int, sent_end: int) -> tuple[str | None, int]:
-    for n in (2, 1):
-        if end + n <= sent_end:
-            key = tuple(t.lower_ for t in doc[end:end + n])
-            if key in RIGHT_QUALIFIERS and not (end + n + 1 < sent_end and doc[end + n].lower_ in ("than", "then")
-                                                and tokens.can_start(doc[end + n + 1])):
-                return RIGHT_QUALIFIERS[key], end + n
-    return None, end
 
 
 def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.Reading | None:
@@ -192,8 +183,8 @@ def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.
         return None
     if link in DASHES and r.start > 0 and doc[r.start - 1].text in DASHES and not doc[r.start - 1].whitespace_:
         return None  # ``three-nought-four``: a chain of digits, not a range
-    if r.start > 0 and doc[r.start - 1].lower_ == "by" and r.unit is not None:
-        return None  # ``by $43.6 billion to $419.2 billion``: a change, then a level
+    if r.unit is not None and not between and after_change(doc, r):
+        return None  # ``by $43.6 billion to $419.2 billion``, ``rose 2.1 pct to 5.6 pct``: a change, then a level
     cur = units.currency_prefix(doc[k].text)
     if cur is not None and not doc[k].is_alpha:
         k += 1
@@ -216,12 +207,21 @@ def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.
         return None
     if r.unit is not None and other.unit is None:
         return None  # ``0.7 percent to 6,327.80``: a change, then a level
+    if r.unit is None and not between and other.value > 5 * r.value and after_change(doc, r):
+        return None  # ``IBM rose 1/2 to 25-3/8``: no range spans that much after a change word
     if other.scale > 1 and r.scale == 1 and r.value * other.scale <= other.value:
         r.value *= other.scale  # ``$10 to $15 billion``, ``four to five thousand``
         r.scale = other.scale
     if link == "-" and (other.value <= r.value or (doc[r.start].shape_ == "ddd" and doc[k].shape_ == "dddd")):
         return None  # ``2-0`` is a score, ``555-1234`` a phone number
     return other
+
+
+def after_change(doc: Doc, r: tokens.Reading) -> bool:
+    """Whether a change word stands right before the number (``by``, ``rose``, ``up``): it may be the change's size."""
+    prev = doc[r.start - 1] if r.start > 0 else None
+    return prev is not None and (prev.lower_ == "by" or (
+        prev.lemma_.lower() in INCREASE | DECREASE and prev.pos_ in ("VERB", "ADV", "ADP")))
 
 
 def margin_after(doc: Doc, r: tokens.Reading, end: int) -> None:
@@ -248,15 +248,6 @@ def margin_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     r.unit = r.unit or other.unit
 
 
-def qualifier_at(doc: Doc, k: int, end: int) -> tuple[str | None, int]:
-    """The qualifier that starts at ``k`` and where it ends (``less than or equal to 40``)."""
-    for n in range(min(QUAL_MAX, end - k), 0, -1):
-        key = tuple(t.lower_ for t in doc[k:k + n])
-        if key in QUALIFIERS:
-            return QUALIFIERS[key], k + n
-    return None, k
-
-
 def bound_pair(doc: Doc, r: tokens.Reading, qualifier: str, end: int) -> tokens.Reading | None:
     """``more than 10 and less than 20``, ``at most 100 and at least 20``: two opposite bounds make a range."""
     k = r.end
@@ -266,7 +257,7 @@ def bound_pair(doc: Doc, r: tokens.Reading, qualifier: str, end: int) -> tokens.
         k += 1
     if k == r.end or k >= end:
         return None
-    second, k = qualifier_at(doc, k, end)
+    second, k = qualifiers.at(doc, k, end)
     if k + 1 < end and doc[k].lower_ in ARTICLES and tokens.is_word_number(doc[k + 1]):
         k += 1  # ``below a half``
     if second is None or second == qualifier or second not in BOUNDS or k >= end or not tokens.can_start(doc[k]):
@@ -305,9 +296,21 @@ def fraction_after(doc: Doc, r: tokens.Reading, end: int) -> None:
         return  # ``2 over 3 days``, ``1 in 10 minutes``: a count, then a measure
     if link != "over" and other.value < r.value:
         return  # ``12 out of 10`` is not a share
-    if link == "in" and (other.value == r.value or (doc[k].shape_ == "dddd" and 1000 <= other.value <= 2100)):
-        return  # ``3 in 2019``
+    if link == "in" and (other.value == r.value or (doc[k].shape_ == "dddd" and 1000 <= other.value <= 2100)
+                         or judge.is_season(doc, other)):
+        return  # ``3 in 2019``, ``2.1 in 1985/86``
     r.value, r.end = r.value / other.value, other.end
+
+
+def unit_before_or(doc: Doc, r: tokens.Reading, floor: int) -> None:
+    """``a day or two``, ``an hour or two``: the unit is written once, with the article before it."""
+    i = r.start
+    if r.ordinal or i - 3 < floor or doc[i - 1].lower_ != "or" or doc[i - 3].lower_ not in ARTICLES \
+            or doc[i - 2].pos_ != "NOUN":
+        return  # ``a second or third person``: ordinals, not a unit
+    found = units.lookup(doc[i - 2].text)
+    if found is not None and found.kind in (Kind.DURATION, Kind.QUANTITY):
+        r.unit = found
 
 
 def unit_from_alternative(doc: Doc, r: tokens.Reading, end: int) -> None:
@@ -344,7 +347,9 @@ def grow(doc: Doc, r: tokens.Reading, floor: int, end: int) -> Grown:
         currency_before(doc, r, floor)
     if r.unit is None:
         unit_after(doc, r, end)
-    qualifier, q_start = qualifier_left(doc, r.start, floor)
+    if r.unit is None:
+        unit_before_or(doc, r, floor)
+    qualifier, q_start = qualifiers.left(doc, r.start, floor)
     if qualifier is None and r.start > floor and doc[r.start - 1].text in ("~", "≈"):
         qualifier, q_start = "approx", r.start - 1
     if qualifier is None and r.qualifier:

@@ -67,7 +67,14 @@ def is_season(doc: Doc, r: tokens.Reading) -> bool:
     The second year must come after the first, within ten years, written in
     two or four digits; ``3/4`` and ``1990/85`` stay what they are.
     """
-    text = doc[r.start:r.end].text.replace(" ", "")
+    return season_text("".join(t.text for t in doc[r.start:r.end] if _FIGURE.fullmatch(t.text)))
+
+
+_FIGURE = re.compile(r"[\d/–-]+")
+
+
+def season_text(text: str) -> bool:
+    """Whether a figure as written (``1986/87``, no unit after it) is a season or fiscal year."""
     m = _SEASON.match(text)
     if m is None:
         return False
@@ -190,9 +197,13 @@ def _ordinal_unit(c: Case) -> bool:
 
 
 def _date(c: Case) -> bool:
-    """``April 2014``, ``11 a.m.``; ``between 5 and 10`` mislabelled DATE stays."""
+    """``April 2014``, ``11 a.m.``; ``between 5 and 10`` mislabelled DATE stays.
+
+    A figure scaled by a million or more (``2.9 mln a year ago``) is an amount
+    the tagger ran into the date after it: no date is written with a scale.
+    """
     r, date = c.r, c.dates.get(c.first.i)
-    return c.bare and date is not None and r.unit is None and any(
+    return c.bare and date is not None and r.unit is None and r.scale < 1e6 and any(
         not (r.start <= t.i < r.end or t.like_num or t.lower_ in NUMBER_WORDS or t.lower_ in DATE_NEUTRAL
              or measured_duration(t))
         for t in date[max(r.start - 3, date.start) - date.start:r.end + 3 - date.start])
@@ -204,7 +215,8 @@ def _name(c: Case) -> bool:
 
 
 def _season(c: Case) -> bool:
-    return c.bare and c.r.unit is None and is_season(c.doc, c.r)
+    """``1986/87``, ``the 1986/87 year``: a season or fiscal year, even with ``year`` read as its unit."""
+    return c.bare and is_season(c.doc, c.r)
 
 
 def _year(c: Case) -> bool:

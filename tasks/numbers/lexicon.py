@@ -214,6 +214,10 @@ PERSON_PRONOUNS = frozenset({"he", "she", "i", "you", "we", "they", "who"})
 
 
 DECIMAL = re.compile(r"\d\.\d")
+#: A figure written with a scale (``290 mln``, ``4bn``, ``1.2 billion``): an amount whose unit may be left implied.
+SCALED = re.compile(r"(?i)\d\s*(?:million|billion|trillion|mln|bln|mn|bn|tn|trn)\b")
+#: Words that compare a figure with one before it, so it is written without the unit (``from 290 mln``).
+COMPARISON_WORDS = frozenset({"from", "vs", "vs.", "versus", "against"})
 
 
 class Kind(StrEnum):

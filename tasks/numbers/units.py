@@ -62,12 +62,13 @@ CURRENCY_WORDS: dict[str, str] = {
 #: Words that are a currency only after a scale word (``3.4 billion marks``; ``three marks`` are grades).
 SCALED_CURRENCY = {"mark": "german mark", "marks": "german mark", "guilder": "dutch guilder",
                    "guilders": "dutch guilder", "lira": "italian lira", "lire": "italian lira"}
+#: English words agencies use for a currency CLDR names in its own language (``Norwegian crowns``).
+ENGLISH_NAMES = {"krone": {"crown", "crowns"}, "krona": {"crown", "crowns"}, "koruna": {"crown", "crowns"}}
 #: ``pounds`` is money after a scale word (``20 million pounds``) and mass otherwise.
 AMBIGUOUS_POUND = frozenset({"pound", "pounds"})
+#: Country words before ``dollars`` that CLDR's currency names do not spell that way (see :func:`currency_phrase`).
 CURRENCY_ADJ: dict[str, str] = {
-    "australian": "australian", "canadian": "canadian", "hong kong": "hong kong",
-    "new zealand": "new zealand", "singapore": "singapore", "taiwan": "new taiwan",
-    "u.s.": "", "us": "",  # ``1.5 billion U.S. dlrs`` are plain dollars
+    "taiwan": "new taiwan dollar", "u.s.": "dollar", "us": "dollar",  # ``1.5 billion U.S. dlrs`` are plain dollars
 }
 
 #: Abbreviations the database lacks, names it otherwise, or names a second unit we do not mean in news.
@@ -247,12 +248,20 @@ def _ratio(surface: str) -> Unit | None:
 
 def _one(surface: str) -> Unit | None:
     """A unit on one side of a ratio: any single symbol of the database too (``A``, ``s``, ``L``)."""
-    found = _ABBREV.get(surface) or _WORDS.get(surface.lower()) or _from_db(surface) or _powered(surface)
-    if found is None:
-        objs = _symbols_all().get(surface)
-        if objs and len(objs) == 1:
-            found = objs[0]
-    return found
+    return _ABBREV.get(surface) or _WORDS.get(surface.lower()) or _from_db(surface) or _powered(surface) \
+        or _single(surface)
+
+
+def _single(symbol: str) -> Unit | None:
+    objs = _symbols_all().get(symbol)
+    return objs[0] if objs and len(objs) == 1 else None
+
+
+def dotted(word: str) -> Unit | None:
+    """The measure a short word abbreviates when a full stop follows it (``in.``, ``gals.``, ``ac.``)."""
+    found = _single(word) or (_single(word[:-1]) if word.endswith("s") else None) \
+        if len(word) <= 4 and word not in ("am", "pm") else None  # ``5 pm.``: a clock time
+    return found if found is not None and found.kind == Kind.QUANTITY else None
 
 
 @cache
@@ -292,8 +301,21 @@ def _powered(surface: str) -> Unit | None:
 
 
 def currency_prefix(surface: str) -> str | None:
-    """The currency of a symbol or code written before a number (``$``, ``HK$``, ``$US``, ``SEK``)."""
-    return CURRENCY_PREFIX.get(surface) or currency_code(surface)
+    """The currency of a symbol or code written before a number (``$``, ``HK$``, ``$US``, ``SEK``, ``NT$``, ``R$``)."""
+    return CURRENCY_PREFIX.get(surface) or currency_code(surface) or _symbols().get(surface)
+
+
+@cache
+def _symbols() -> dict[str, str]:
+    """CLDR's English currency symbols (``NT$``, ``MX$``, ``R$``, ``₱``) by way of Babel, named as the code is."""
+    from babel.numbers import get_currency_symbol, list_currencies
+
+    out: dict[str, str] = {}
+    for code in list_currencies():
+        symbol = get_currency_symbol(code, locale="en")
+        if symbol != code and symbol != "¤" and " " not in symbol and "\u202f" not in symbol and code in _codes():
+            out[symbol] = _codes()[code]
+    return out
 
 
 #: ISO 4217 codes that are also English words or common abbreviations; a capitalised headline has plenty.
@@ -323,6 +345,45 @@ def _codes() -> dict[str, str]:
     return names
 
 
+def currency_phrase(words: list[str]) -> tuple[str, int] | None:
+    """The currency a country word and a currency word name (``French francs``, ``H.K. dlrs``), and their length.
+
+    Every CLDR currency name (via Babel) is such a phrase, so ``Saudi riyals``,
+    ``Danish kroner`` and ``Hong Kong dollars`` need no table of ours; agencies
+    shorten a country of two words to its initials (``H.K.``, ``N.Z.``).
+    """
+    return next(((name, n) for n in (2, 3) if len(words) >= n and (name := _phrases().get(tuple(words[:n])))), None)
+
+
+def starts_phrase(word: str) -> bool:
+    """Whether a lower-case word can begin a currency phrase (``french``, ``h.k.``): a cheap test before building one."""
+    return (word,) in _phrases()
+
+
+@cache
+def _phrases() -> dict[tuple[str, ...], str]:
+    from babel.numbers import get_currency_name, list_currencies
+
+    out: dict[tuple[str, ...], str] = {}
+    codes = _codes()
+    for code in list_currencies():
+        one, many = get_currency_name(code, locale="en").lower().split(), get_currency_name(code, count=2, locale="en").lower().split()
+        if "(" in " ".join(one) or len(one) < 2 or len(one) > 3 or len(many) != len(one):
+            continue  # historical issues (``Argentine Peso (1881–1970)``) and long names
+        adj, name = one[:-1], DB_NAMES.get(codes.get(code, ""), codes.get(code, " ".join(one)))
+        initials = "".join(w[0] for w in adj)
+        forms = [adj] + ([[initials], [".".join(initials) + "."]] if len(adj) == 2 and initials not in WORD_SYMBOLS else [])
+        for form in forms:
+            wire = {"dlr", "dlrs"} if one[-1] == "dollar" else {w for w, n in SCALED_CURRENCY.items() if n == name}
+            for word in {one[-1], many[-1]} | wire | ENGLISH_NAMES.get(one[-1], set()):  # ``Italian lire``
+                out.setdefault((*form, word), name)
+    for adj, name in CURRENCY_ADJ.items():
+        for word in ("dollar", "dollars", "dlr", "dlrs"):
+            out[(*adj.split(), word)] = name
+    out.update({phrase[:1]: "" for phrase in list(out)})  # first words, so most words are turned away at once
+    return out
+
+
 def currency_word(surface: str) -> str | None:
     """The currency a word after a number names (``euros``, ``cents``, ``USD``, ``NOK``)."""
     return CURRENCY_WORDS.get(surface) or CURRENCY_WORDS.get(surface.lower()) or currency_code(surface)
@@ -332,3 +393,5 @@ def warm() -> None:
     """Build the unit and currency indexes now rather than on the first number a worker meets."""
     _db()
     _codes()
+    _phrases()
+    _symbols()
