@@ -7,7 +7,6 @@ on the batch size, not on the size of the night's crawl.
 from __future__ import annotations
 
 import time
-import uuid
 from collections import deque
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timezone
@@ -23,7 +22,7 @@ from flows import report
 from flows.aftermath import after_failure, error_text, record_failure, report_dead_run
 from flows.failures import stage_of
 from flows.naming import PREFIX, name_scheduled_runs, rerun_name
-from flows.placement import Placement
+from flows.placement import Placement, Window, current_runner
 from flows.totals import TimedRecords, Totals
 from tasks import aliases, catalog, lake as lake_mod
 from tasks.batching import batches
@@ -79,13 +78,13 @@ def nightly(
     lake = Lake(Path(data_dir).resolve())
     covers_day = date.fromisoformat(covers) if covers else date.today()
     started = datetime.now(timezone.utc)
-    run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+    run_id = lake_mod.new_run_id(started)
     t0 = time.perf_counter()
     totals = Totals()
     run_row = dict(
         run_id=run_id, flow_run_id=str(flow_run.id or ""), covers=covers_day, started_at=started,
         source=str(source), model=model_name(model), extractor_version=extractor_version(model, parse),
-        task_runner=type(_task_runner()).__name__,
+        task_runner=type(current_runner()).__name__,
         supersedes=[], files=0,
     )
     recorded: list[dict] = []
@@ -95,11 +94,11 @@ def nightly(
                 row = _locked_run(lake, run_row, totals, t0, left, source, covers, force, batch_size,
                                   near_duplicate_threshold, extract_near_duplicates, ParseMode(parse))
             except BaseException as exc:
-                recorded.append(record_failure(lake, _run_row(run_row, totals, "failed", t0, error_text(exc)), exc))
+                recorded.append(record_failure(lake, totals.run_row(run_row, "failed", t0, error_text(exc)), exc))
                 raise
     except BaseException as exc:
         row = recorded[0] if recorded else record_failure(
-            lake, _run_row(run_row, totals, "failed", t0, error_text(exc)), exc)
+            lake, totals.run_row(run_row, "failed", t0, error_text(exc)), exc)
         after_failure(lake, row, totals, exc)
         if not isinstance(exc, Exception):
             raise  # an interrupt stays one
@@ -154,7 +153,7 @@ def _locked_run(
         def final_row() -> pa.Table:  # called by commit once every table is in place, so it times them
             totals.add_stage(StageStats(Stage.COMMIT, -1, totals.written, totals.written, 0, 0,
                                         time.perf_counter() - t_commit))
-            row.update(_run_row(run_row, totals, "committed", t0))
+            row.update(totals.run_row(run_row, "committed", t0))
             return from_rows("runs", [row])
 
         lake_mod.commit(lake, run_id, covers_day, final_row)
@@ -191,23 +190,6 @@ def _runs_covering(lake: Lake, day: date) -> list[str]:
     return sorted(r["run_id"] for r in runs if r["covers"] == day)
 
 
-def _task_runner():
-    from prefect.context import FlowRunContext
-
-    ctx = FlowRunContext.get()
-    return ctx.task_runner if ctx else None
-
-
-def _run_row(base: dict, totals: Totals, status: str, t0: float, error: str | None = None) -> dict:
-    seconds = time.perf_counter() - t0
-    return dict(
-        base, status=status, error=error, finished_at=datetime.now(timezone.utc),
-        seconds=seconds, read=totals.read, written=totals.written,
-        rejected=totals.rejected, duplicates=totals.duplicates, entities=totals.entities,
-        numbers=totals.numbers, words=totals.words, stages=totals.stage_records(seconds),
-    )
-
-
 def _process(
     lake: Lake, run_id: str, records: Iterator[RawRecord | Reject], batch_size: int,
     languages: frozenset[str], model: str, deduper: Deduper, extract_near: bool,
@@ -215,18 +197,17 @@ def _process(
 ) -> None:
     """Normalise, dedupe, parse, extract and stage each batch, a bounded window at a time
     (where each stage runs: flows/placement.py)."""
-    place = Placement(_task_runner(), lake, run_id, model, parse)
-    window: deque[Callable[[], Written]] = deque()  # batches submitted, oldest first
+    place = Placement(current_runner(), lake, run_id, model, parse)
     ahead: deque = deque()  # (batch, its normalising) not yet waited for
 
-    def drain(limit: int) -> None:
-        while len(window) > limit:
-            totals.add_written(window.popleft()())
-            progress.update()
+    def written(w: Written) -> None:
+        totals.add_written(w)
+        progress.update()
+
+    window = Window(place, written)
 
     def finish(batch: int, normalised: Callable[[], NormalisedBatch]) -> None:
-        window.append(_submit_batch(place, normalised(), deduper, extract_near, totals))
-        drain(place.inflight())
+        window.add(_submit_batch(place, normalised(), deduper, extract_near, totals))
 
     for batch, records_batch in enumerate(batches(records, batch_size, place.tail_pieces())):
         if batch == 0:
@@ -236,7 +217,7 @@ def _process(
             finish(*ahead.popleft())
     while ahead:
         finish(*ahead.popleft())
-    drain(0)
+    window.drain()
 
 
 def _dedupe_timed(deduper: Deduper, normalised: NormalisedBatch, run_id: str,

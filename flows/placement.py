@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -30,6 +31,14 @@ from tasks.parse import ParsedBatch, load_docs
 from tasks.records import Article, RawRecord, Reject
 from tasks.stagenames import Stage
 from tasks.stages import NormalisedBatch, entities_task, normalise_task, numbers_task, parse_task, write_task
+
+
+def current_runner() -> TaskRunner | None:
+    """The task runner of the flow run this is called in (None outside one)."""
+    from prefect.context import FlowRunContext
+
+    ctx = FlowRunContext.get()
+    return ctx.task_runner if ctx else None
 
 
 def parallelism(runner: TaskRunner | None) -> int:
@@ -180,3 +189,21 @@ class Placement:
             with self.at(Stage.WRITE, batch):
                 return fn()
         return call
+
+
+class Window:
+    """A run's batches in flight, oldest first: each is finished, in order, once more are out
+    than the placement allows, so memory depends on the batch size, not on the night."""
+
+    def __init__(self, place: Placement, on_written: Callable[[Written], None]) -> None:
+        self.place = place
+        self.on_written = on_written
+        self.pending: deque[Finish] = deque()
+
+    def add(self, finish: Finish) -> None:
+        self.pending.append(finish)
+        self.drain(self.place.inflight())
+
+    def drain(self, limit: int = 0) -> None:
+        while len(self.pending) > limit:
+            self.on_written(self.pending.popleft()())

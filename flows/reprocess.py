@@ -12,9 +12,6 @@ version are skipped, so the rerun picks up where the killed one stopped.
 from __future__ import annotations
 
 import time
-import uuid
-from collections import deque
-from collections.abc import Callable
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -26,8 +23,7 @@ from prefect.runtime import flow_run
 
 from flows.aftermath import error_text, record_failure, report_dead_run
 from flows.failures import stage_of
-from flows.nightly import _run_row, _task_runner
-from flows.placement import Placement
+from flows.placement import Placement, Window, current_runner
 from flows.totals import Totals
 from tasks import aliases, carry, catalog, lake as lake_mod
 from tasks.batching import batches
@@ -35,7 +31,7 @@ from tasks.components import DEFAULT_PARSE, ParseMode
 from tasks.lake import Lake
 from tasks.lock import data_dir_lock
 from tasks.nlp import model_name
-from tasks.outcomes import StageStats, Written
+from tasks.outcomes import StageStats
 from tasks.records import Article
 from tasks.schemas import from_rows
 from tasks.stagenames import Stage
@@ -78,7 +74,7 @@ def reprocess(
     skipped: list[str] = []
     for planned in carry.live_days(lake, lo, hi):
         # The lock is taken a day at a time, so a nightly run waits for one day, not for all.
-        run_id = new_run_id()
+        run_id = lake_mod.new_run_id(datetime.now(timezone.utc))
         with data_dir_lock(lake.data_dir, lock_wait_seconds, run_id, str(flow_run.id or "")) as left:
             _clean_up(lake, left)
             day = carry.covers_day(lake, planned.covers)
@@ -94,17 +90,13 @@ def reprocess(
     return _publish(version, done, skipped)
 
 
-def new_run_id() -> str:
-    return f"{datetime.now(timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
-
-
 def _clean_up(lake: Lake, left: dict | None) -> None:
     """What killed runs left, as a nightly run cleans it; and the files of runs a committed
     run replaced, which a kill between its commit and ``drop_runs`` leaves behind."""
     if left:
         report_dead_run(lake, left)
     stale = lake_mod.clean_stale(lake)
-    lake_mod.drop_runs(lake, carry.superseded_ids(lake))
+    lake_mod.drop_runs(lake, lake_mod.superseded_run_ids(lake))
     if stale:
         get_run_logger().info("cleaned %d leftovers of killed runs", len(stale))
 
@@ -119,20 +111,20 @@ def reprocess_day(lake: Lake, day: carry.CoversDay, run_id: str, model: str | No
     base = dict(
         run_id=run_id, flow_run_id=str(flow_run.id or ""),
         covers=day.covers, started_at=started, source=f"reprocess of {', '.join(day.runs)}",
-        model=model_name(model), extractor_version=version, task_runner=type(_task_runner()).__name__,
+        model=model_name(model), extractor_version=version, task_runner=type(current_runner()).__name__,
         supersedes=list(day.runs), files=0,
     )
     try:
         return _locked_day(lake, day, base, totals, t0, batch_size, parse)
     except BaseException as exc:
-        record_failure(lake, _run_row(base, totals, "failed", t0, error_text(exc)), exc)
+        record_failure(lake, totals.run_row(base, "failed", t0, error_text(exc)), exc)
         raise
 
 
 def _locked_day(lake: Lake, day: carry.CoversDay, base: dict, totals: Totals, t0: float,
                 batch_size: int, parse: ParseMode) -> dict:
     run_id = base["run_id"]
-    place = Placement(_task_runner(), lake, run_id, base["model"], parse)
+    place = Placement(current_runner(), lake, run_id, base["model"], parse)
     place.warm()  # worker processes load the model while the day's rows are read and staged
     with stage_of(Stage.READ, None):
         articles = _carry_over(lake, day, base, totals)
@@ -144,7 +136,7 @@ def _locked_day(lake: Lake, day: carry.CoversDay, base: dict, totals: Totals, t0
     def final_row() -> pa.Table:
         totals.add_stage(StageStats(Stage.COMMIT, -1, totals.written, totals.written, 0, 0,
                                     time.perf_counter() - t_commit))
-        row.update(_run_row(base, totals, "committed", t0))
+        row.update(totals.run_row(base, "committed", t0))
         return from_rows("runs", [row])
 
     with stage_of(Stage.COMMIT, None):
@@ -178,13 +170,10 @@ def _carry_over(lake: Lake, day: carry.CoversDay, base: dict, totals: Totals) ->
 def _extract(place: Placement, articles: list[Article], batch_size: int, totals: Totals) -> None:
     """Parse, extract and stage the articles a batch at a time, a bounded window in flight:
     the nightly flow's stages, placed where flows/placement.py puts them."""
-    window: deque[Callable[[], Written]] = deque()
+    window = Window(place, totals.add_written)
     for batch, chunk in enumerate(batches(articles, batch_size, place.tail_pieces()), start=1):
-        window.append(place.complete(batch, chunk, {}, totals.add_parsed))
-        while len(window) > place.inflight():
-            totals.add_written(window.popleft()())
-    while window:
-        totals.add_written(window.popleft()())
+        window.add(place.complete(batch, chunk, {}, totals.add_parsed))
+    window.drain()
 
 
 def _publish(version: str, done: list[dict], skipped: list[str]) -> dict:

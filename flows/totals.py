@@ -12,6 +12,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
 from tasks.records import Reject
 from tasks.stagenames import Stage
@@ -87,6 +88,16 @@ class Totals:
             if s.stage is Stage.ENTITIES:
                 self.words += s.words
             self.add_stage(s)
+
+    def run_row(self, base: dict, status: str, t0: float, error: str | None = None) -> dict:
+        """``base`` (the run's fixed fields) completed into its ``runs`` row as of now."""
+        seconds = time.perf_counter() - t0
+        return dict(
+            base, status=status, error=error, finished_at=datetime.now(timezone.utc),
+            seconds=seconds, read=self.read, written=self.written,
+            rejected=self.rejected, duplicates=self.duplicates, entities=self.entities,
+            numbers=self.numbers, words=self.words, stages=self.stage_records(seconds),
+        )
 
     def stage_records(self, wall_seconds: float) -> list[dict]:
         """One row per stage that ran, in pipeline order: the ``runs.stages`` column's items."""

@@ -102,9 +102,3 @@ def to_parse(articles: pa.Table, extracted_ids: set[str]) -> list[Article]:
 def extracted_ids(lake: Lake, day: CoversDay) -> set[str]:
     return {i for t in EXTRACTED for i in run_rows(lake, day, t).column("article_id").to_pylist()}
 
-
-def superseded_ids(lake: Lake) -> set[str]:
-    """Runs a committed run replaced: their files are hidden, and only wait to be deleted
-    (a run killed between its commit and ``drop_runs`` leaves them behind)."""
-    runs = lake_mod.read_table(lake, "runs", ["status", "supersedes"]).to_pylist()
-    return {s for r in runs if r["status"] == "committed" for s in (r["supersedes"] or [])}

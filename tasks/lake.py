@@ -17,9 +17,10 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -179,12 +180,25 @@ def read_table(lake: Lake, table: str, columns: list[str] | None = None) -> pa.T
     return pa.concat_tables(pq.read_table(f, columns=columns, schema=schema) for f in files)
 
 
+def new_run_id(at: datetime) -> str:
+    """``20261202T221024-996ae1``: sorts by start time, unique among runs started together."""
+    return f"{at:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+
+
+def _replaced(runs: list[dict]) -> set[str]:
+    return {s for r in runs if r["status"] == "committed" for s in (r["supersedes"] or [])}
+
+
 def live_run_ids(lake: Lake) -> set[str]:
     """Committed runs that no later forced run has replaced: what the views show."""
     runs = read_table(lake, "runs", ["run_id", "status", "supersedes"]).to_pylist()
-    committed = {r["run_id"] for r in runs if r["status"] == "committed"}
-    replaced = {s for r in runs if r["status"] == "committed" for s in (r["supersedes"] or [])}
-    return committed - replaced
+    return {r["run_id"] for r in runs if r["status"] == "committed"} - _replaced(runs)
+
+
+def superseded_run_ids(lake: Lake) -> set[str]:
+    """Runs a committed run replaced: their files are hidden, and only wait to be deleted
+    (a run killed between its commit and ``drop_runs`` leaves them behind)."""
+    return _replaced(read_table(lake, "runs", ["status", "supersedes"]).to_pylist())
 
 
 def live_rows(lake: Lake, table: str, columns: list[str]) -> pa.Table:

@@ -14,11 +14,16 @@ left ungeocoded rather than put on another continent.
 """
 from __future__ import annotations
 
+import functools
 from collections import Counter
+from collections.abc import Callable
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
 from tasks import dateline, places
+
+T = TypeVar("T")
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 #: Labels the small model gives some country names (``Sri Lanka`` as PERSON); kept only for gazetteer countries.
@@ -96,57 +101,64 @@ def neighbour_ents(doc: Doc, sent: Span) -> list[Span]:
     return before + after
 
 
+def per_doc(fn: Callable[[Doc], T]) -> Callable[[Doc], T]:
+    """``fn(doc)`` computed once per Doc (kept in its ``user_data``): every count of an
+    article asks for the same article-wide facts."""
+    key = f"counts.{fn.__name__}"
+
+    @functools.wraps(fn)
+    def once(doc: Doc) -> T:
+        if key not in doc.user_data:
+            doc.user_data[key] = fn(doc)
+        return doc.user_data[key]
+    return once
+
+
+@per_doc
+def dateline_of(doc: Doc) -> tuple[str | None, str | None]:
+    """The dateline's place and country (wire copy)."""
+    found = dateline.parse(doc.text[:200])
+    return (found.place, found.country) if found is not None else (None, None)
+
+
 def filed_at(doc: Doc) -> str | None:
-    """The dateline's place (wire copy), computed once per Doc."""
-    key = "counts.dateline"
-    if key not in doc.user_data:
-        found = dateline.parse(doc.text[:200])
-        doc.user_data[key] = (found.place, found.country) if found is not None else (None, None)
-    return doc.user_data[key][0]
+    return dateline_of(doc)[0]
 
 
 def desk_or_article(doc: Doc) -> str | None:
     """The dateline's place where it lies in the country of the article's most named place (or the article
     names none); else that place: ``PARIS`` on a story about Algeria names the desk that filed it."""
-    desk, most = filed_at(doc), article_place(doc)
+    (desk, desk_country), most = dateline_of(doc), article_place(doc)
     if desk is None or most is None:
         return desk or most
     most_known = places.lookup(most)
-    desk_country = doc.user_data["counts.dateline"][1]
     return desk if most_known is None or desk_country is None or most_known.country == desk_country else most
 
 
+@per_doc
 def article_place(doc: Doc) -> str | None:
-    """The article's most mentioned GPE or LOC (first mention breaks ties), computed once per Doc."""
-    key = "counts.article_place"
-    if key not in doc.user_data:
-        mentions = Counter(name(e) for e in doc.ents if e.label_ in ("GPE", "LOC") or e.label_ in MISLABELLED and is_place(e))
-        doc.user_data[key] = mentions.most_common(1)[0][0] if mentions else None
-    return doc.user_data[key]
+    """The article's most mentioned GPE or LOC (first mention breaks ties)."""
+    mentions = Counter(name(e) for e in doc.ents if e.label_ in ("GPE", "LOC") or e.label_ in MISLABELLED and is_place(e))
+    return mentions.most_common(1)[0][0] if mentions else None
 
 
+@per_doc
 def article_country(doc: Doc) -> str | None:
-    """The dateline's country, else the country most of the article's places lie in, computed once per Doc."""
-    key = "counts.article_country"
-    if key not in doc.user_data:
-        filed_at(doc)
-        country = doc.user_data["counts.dateline"][1]
-        if country is None:
-            known = (places.lookup(name(e)) for e in doc.ents if e.label_ in ("GPE", "LOC"))
-            tally = Counter(p.country for p in known if p is not None and p.country)
-            country = tally.most_common(1)[0][0] if tally else None
-        doc.user_data[key] = country
-    return doc.user_data[key]
+    """The dateline's country, else the country most of the article's places lie in."""
+    country = dateline_of(doc)[1]
+    if country is None:
+        known = (places.lookup(name(e)) for e in doc.ents if e.label_ in ("GPE", "LOC"))
+        tally = Counter(p.country for p in known if p is not None and p.country)
+        country = tally.most_common(1)[0][0] if tally else None
+    return country
 
 
+@per_doc
 def named_countries(doc: Doc) -> set[str]:
-    """Countries the article names as such (``Iraq``, ``the US``, a US state) or by its dateline, once per Doc."""
-    key = "counts.named_countries"
-    if key not in doc.user_data:
-        known = (places.lookup(name(e)) for e in doc.ents if e.label_ in ("GPE", "LOC") or is_place(e))
-        named = {p.country for p in known if p is not None and p.kind in (places.COUNTRY, places.STATE)}
-        doc.user_data[key] = named | {c for c in (article_country(doc),) if c}
-    return doc.user_data[key]
+    """Countries the article names as such (``Iraq``, ``the US``, a US state) or by its dateline."""
+    known = (places.lookup(name(e)) for e in doc.ents if e.label_ in ("GPE", "LOC") or is_place(e))
+    named = {p.country for p in known if p is not None and p.kind in (places.COUNTRY, places.STATE)}
+    return named | {c for c in (article_country(doc),) if c}
 
 
 def locate(place_name: str, doc: Doc | None = None) -> places.Place | None:
