@@ -19,9 +19,10 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from spacy.attrs import SENT_START
+import numpy
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Span
 
 from tasks.components import DEFAULT_PARSE, EVERYWHERE, NUMBER_SENTENCES, ParseMode
 from tasks.isolation import check_not_broken, error_reject
@@ -136,6 +137,19 @@ def may_hold_number(text: str) -> bool:
     return _number_candidate().search(text) is not None
 
 
+def _holds_number(sent: Span, seen: dict[int, bool]) -> bool:
+    """``may_hold_number`` a token at a time, each distinct token tested once per batch:
+    a sixth of the cost of searching every sentence's text. Every lexicon entry is one
+    word, and a token never ends inside a word, so no candidate is lost."""
+    for tok in sent:
+        hit = seen.get(tok.orth)
+        if hit is None:
+            hit = seen[tok.orth] = may_hold_number(tok.text)
+        if hit:
+            return True
+    return False
+
+
 @cache
 def _sentencizer() -> Callable[[Doc], Doc]:
     from spacy.pipeline import Sentencizer
@@ -163,30 +177,41 @@ def cut_sentences(docs: Iterable[Doc]) -> Iterator[Doc]:
 
 def _selective(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
     """``ParseMode.numbers``: sentences and NER over each text, the rest of the pipeline over
-    its number sentences, each parsed as a Doc of its own and joined back in place, so
-    offsets, entities and sentence starts are those of the whole text. The number sentences
-    of the whole batch go through the pipeline together, as full batches."""
+    its number sentences, each parsed as a Doc of its own and its annotation copied back in
+    place, so offsets, entities and sentence starts are those of the whole text. The number
+    sentences of the whole batch go through the pipeline together, as full batches."""
     docs = list(_chain(nlp, cut_sentences(nlp.make_doc(t) for t in texts), EVERYWHERE))
-    sents = [[s.as_doc() for s in doc.sents] if len(doc) else [] for doc in docs]
-    wanted = [(d, i) for d, parts in enumerate(sents) for i, s in enumerate(parts) if may_hold_number(s.text)]
-    for (d, i), parsed in zip(wanted, _chain(nlp, (sents[d][i] for d, i in wanted), NUMBER_SENTENCES)):
-        sents[d][i] = parsed
-    for doc, parts in zip(docs, sents):
-        yield doc if not parts else parts[0] if len(parts) == 1 else _join_sentences(parts)
+    seen: dict[int, bool] = {}
+    wanted = [(d, sent) for d, doc in enumerate(docs) for sent in doc.sents if _holds_number(sent, seen)]
+    parsed = _chain(nlp, (sent.as_doc() for _, sent in wanted), NUMBER_SENTENCES)
+    parts: list[list[tuple[int, Doc]]] = [[] for _ in docs]
+    for (d, span), sent in zip(wanted, parsed):
+        parts[d].append((span.start, sent))
+    for doc, doc_parts in zip(docs, parts):
+        yield _copy_parse(doc, doc_parts) if doc_parts else doc
 
 
-def _join_sentences(parts: list[Doc]) -> Doc:
-    """The sentences joined back, each part still starting a sentence. ``Doc.from_docs`` takes
-    sentence starts from the parse once any part has one, and an unparsed part has none: the
-    sentences without a number would merge into the one before. Setting the starts afterwards
-    leaves the parse as it is."""
-    doc = _join(parts)
+# What the components after NER set on a token, copied from a parsed sentence to its Doc.
+PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+
+
+def _copy_parse(doc: Doc, parts: list[tuple[int, Doc]]) -> Doc:
+    """``doc`` with the annotation of its parsed sentences (each with its start in ``doc``).
+    Setting heads makes spaCy derive sentence starts from the parse, where every unparsed
+    token is a root of its own; the rule-based starts are put back outside the parsed
+    sentences (inside them the parser's own stand, as in a full parse), and each parsed
+    sentence still starts one."""
     starts = doc.to_array([SENT_START])
-    at = 0
-    for part in parts:
-        starts[at] = 1
-        at += len(part)
-    doc.from_array([SENT_START], starts)
+    values = numpy.zeros((len(doc), len(PARSE_ATTRS)), dtype="uint64")
+    parsed = numpy.zeros(len(doc), dtype=bool)
+    for start, sent in parts:
+        values[start:start + len(sent)] = sent.to_array(PARSE_ATTRS)
+        parsed[start:start + len(sent)] = True
+    doc.from_array(PARSE_ATTRS, values)
+    after = doc.to_array([SENT_START])
+    after[~parsed] = starts[~parsed]
+    after[[start for start, _ in parts]] = 1
+    doc.from_array([SENT_START], after)
     return doc
 
 
