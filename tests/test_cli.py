@@ -128,3 +128,19 @@ def test_bad_values_are_one_line_before_anything_starts(tmp_path):
         lines = res.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("error:"), (args, res.stderr)
         assert not (tmp_path / "data").exists()
+
+
+def test_parse_processes_get_one_blas_thread_unless_the_user_set_one():
+    """Workers inherit the setting: it must be in place once the command is imported,
+    before numpy is, and a value the user exported wins."""
+    import os
+    import subprocess
+    import sys
+
+    probe = "import flows.cli, os; print(os.environ['OPENBLAS_NUM_THREADS'])"
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+    fresh = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert fresh.stdout.strip() == "1"
+    mine = subprocess.run([sys.executable, "-c", probe], env={**env, "OPENBLAS_NUM_THREADS": "4"},
+                          capture_output=True, text=True, check=True)
+    assert mine.stdout.strip() == "4"
