@@ -23,6 +23,8 @@ P4  peak RSS (the run's process tree, sampled every 50 ms) on the corpus x10 / o
     Each copy gets a new first line, so its id differs and it is a near duplicate:
     stored, marked, not parsed (``--p4-extract-near`` parses every copy, ~30 min at x10).
 P2 ceiling: plain nlp.pipe in 2 processes / 1, what the machine allows spaCy itself.
+Raw figures run in fresh processes with OpenBLAS's default threads, as a plain script
+does; P1 and P2 are also printed against raw with the one BLAS thread newsflow sets.
 CPU s per run: the flow process, the worker processes and the Prefect server.
 P5  numbers (and entities) task time / parse time per batch, from the plain functions.
 Files: Parquet files per table after one run, and their sizes.
@@ -186,18 +188,7 @@ def lake_texts(data_dir: Path) -> list[str]:
     return [r[0] for r in rows]
 
 
-def raw_pipe(texts: list[str]) -> tuple[float, float]:
-    """words/s of plain nlp.pipe with the components the flow runs, on the same texts."""
-    from tasks.nlp import load_model
-    from tasks.parse import PIPE_BATCH
-
-    nlp = load_model()
-    list(nlp.pipe(texts[:20], batch_size=PIPE_BATCH))  # warm up
-    words = sum(len(t.split()) for t in texts)
-    t0, c0 = time.perf_counter(), time.process_time()
-    for _ in nlp.pipe(texts, batch_size=PIPE_BATCH):
-        pass
-    return words / (time.perf_counter() - t0), words / (time.process_time() - c0)
+BLAS_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def _raw_share(texts: list[str], barrier, out) -> None:
@@ -207,26 +198,38 @@ def _raw_share(texts: list[str], barrier, out) -> None:
     nlp = load_model()
     list(nlp.pipe(texts[:20], batch_size=PIPE_BATCH))  # warm up
     barrier.wait()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=PIPE_BATCH):
         pass
-    out.put(time.perf_counter() - t0)
+    out.put((time.perf_counter() - t0, time.process_time() - c0))
 
 
-def raw_pipe_processes(texts: list[str], n: int) -> float:
-    """words/s of plain nlp.pipe in ``n`` processes at once, each on every n-th text:
-    what this machine's cores give spaCy alone, the ceiling for P2."""
+def raw_pipe(texts: list[str], n: int = 1, blas_threads: str | None = None) -> tuple[float, float]:
+    """words/s and words per CPU-second of plain ``nlp.pipe`` (the full pipeline) in ``n``
+    processes at once, each on every n-th text. With ``blas_threads`` None, OpenBLAS keeps
+    its default thread count, as in a plain spaCy script; "1" is what ``newsflow`` sets
+    (flows/__init__.py), so the ratio against it shows what is left once that is equal."""
     import multiprocessing as mp
 
-    ctx = mp.get_context("spawn")
-    barrier, out = ctx.Barrier(n), ctx.Queue()
-    procs = [ctx.Process(target=_raw_share, args=(texts[i::n], barrier, out)) for i in range(n)]
-    for proc in procs:
-        proc.start()
-    elapsed = [out.get() for _ in procs]
-    for proc in procs:
-        proc.join()
-    return sum(len(t.split()) for t in texts) / max(elapsed)
+    saved = {v: os.environ.pop(v, None) for v in BLAS_VARS}
+    if blas_threads:
+        os.environ.update(dict.fromkeys(BLAS_VARS, blas_threads))
+    try:
+        ctx = mp.get_context("spawn")  # a fresh interpreter reads the variables when numpy loads
+        barrier, out = ctx.Barrier(n), ctx.Queue()
+        procs = [ctx.Process(target=_raw_share, args=(texts[i::n], barrier, out)) for i in range(n)]
+        for proc in procs:
+            proc.start()
+        got = [out.get() for _ in procs]
+        for proc in procs:
+            proc.join()
+    finally:
+        for v, value in saved.items():
+            os.environ.pop(v, None)
+            if value is not None:
+                os.environ[v] = value
+    words = sum(len(t.split()) for t in texts)
+    return words / max(w for w, _ in got), words / sum(c for _, c in got)
 
 
 def stage_ratios(texts: list[str], batch_size: int, batches: int, tmp: Path, parse: str = "full") -> dict:
@@ -276,7 +279,7 @@ def fmt(xs: list[float], digits: int = 2) -> str:
 
 
 FIGURES = ("w1", "w2", "raw", "p1", "p2", "p2w", "first_wall", "rerun_wall", "p3", "rss1", "rssN", "p4",
-           "p5n", "p5e", "p1cpu", "w1cpu", "w2cpu", "raw2", "ceiling")
+           "p5n", "p5e", "p1cpu", "w1cpu", "w2cpu", "raw2", "ceiling", "raw1t", "p1t", "p2t")
 
 
 def measure_runs(a, src: Path, env: dict, tmp: Path, res: dict, skip: set[str], tag: str) -> dict | None:
@@ -306,6 +309,7 @@ def measure_runs(a, src: Path, env: dict, tmp: Path, res: dict, skip: set[str], 
                   f"({res['w2'][-1]:.0f} words/s); {cpu_line(s2)}", flush=True)
             if res["raw"]:
                 res["p2"].append(res["w2"][-1] / res["raw"][-1])
+                res["p2t"].append(res["w2"][-1] / res["raw1t"][-1])
             if res["w1"]:
                 res["p2w"].append(res["w2"][-1] / res["w1"][-1])
         for d in (d1, d2):
@@ -319,9 +323,12 @@ def measure_raw(texts: list[str], res: dict, skip: set[str], tag: str, r: int) -
     res["raw"].append(raw)
     res["p1"].append(res["w1"][-1] / raw)
     res["p1cpu"].append(res["w1cpu"][-1] / raw_cpu)
-    print(f"[{tag} {r}] raw nlp.pipe: {raw:.0f} words/s on {len(texts)} texts", flush=True)
+    res["raw1t"].append(raw_pipe(texts, blas_threads="1")[0])
+    res["p1t"].append(res["w1"][-1] / res["raw1t"][-1])
+    print(f"[{tag} {r}] raw nlp.pipe: {raw:.0f} words/s on {len(texts)} texts "
+          f"({res['raw1t'][-1]:.0f} with one BLAS thread)", flush=True)
     if "p2" not in skip:
-        res["raw2"].append(raw_pipe_processes(texts, 2))
+        res["raw2"].append(raw_pipe(texts, 2)[0])
         res["ceiling"].append(res["raw2"][-1] / raw)
         print(f"[{tag} {r}] raw nlp.pipe in 2 processes: {res['raw2'][-1]:.0f} words/s "
               f"({res['ceiling'][-1]:.2f} x 1 process)", flush=True)
@@ -375,6 +382,9 @@ def print_table(a, res: dict, files: dict | None, title: str) -> None:
     row("P2 (2 workers / raw full nlp.pipe, 1 process)", ">= 2.4 bbc, >= 2.2 short", "p2",
         f"2 workers {med(res['w2']):.0f} words/s")
     row("P2 scaling (2 workers / 1 worker)", "", "p2w")
+    row("P1 against raw with one BLAS thread, as newsflow sets it", "", "p1t",
+        f"raw {med(res['raw1t']):.0f} words/s")
+    row("P2 against raw with one BLAS thread", "", "p2t")
     row("P2 ceiling: raw nlp.pipe, 2 processes / 1", "", "ceiling", f"2 processes {med(res['raw2']):.0f} words/s")
     row("P3 rerun / first run (wall, whole commands, 1 worker)", "<= 0.05", "p3",
         f"first {med(res['first_wall']):.1f} s, rerun {med(res['rerun_wall']):.1f} s", digits=3)
