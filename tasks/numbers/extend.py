@@ -74,6 +74,8 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
         best = (found, j + 2)  # ``three straight days``, ``the 50 previous years``, ``two more miles``
     if best:
         r.unit, r.end = best
+        if r.end == j + 1:
+            r.unit = units.in_context(r.unit, t.text, [w.lower_ for w in (t.sent if doc.has_annotation("SENT_START") else doc)])
         if r.unit.kind == Kind.DURATION and best[1] + 1 < end and doc[best[1]].lower_ == "old":
             r.unit, r.end = units.Unit(f"{r.unit.name} of age", units.AGE), best[1] + 1
         elif r.unit.kind == Kind.DURATION and r.start >= 2 and doc[r.start - 2].lower_ == "age" and doc[r.start - 1].lower_ == "of":

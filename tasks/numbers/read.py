@@ -31,7 +31,7 @@ def read_words(doc: Doc, i: int, end: int) -> tokens.Reading | None:
     low = tok.lower_
     if low.endswith("fold"):
         value = numwords.parse_number(low[:-4].rstrip("-")) if len(low) > 4 else None
-        return None if value is None else tokens.Reading(i, i + 1, value)  # ``sixfold``
+        return None if value is None else tokens.Reading(i, i + 1, value, unit=units.MULTIPLIER)  # ``sixfold``
     if low in VAGUE_SCALES:
         return vague_scale(doc, i, end)
     if low in COMPOUND_WORDS:

@@ -30,6 +30,10 @@ class Unit(NamedTuple):
     kind: str  # a Kind (money, percent, quantity, duration) or AGE
 
 
+#: A multiple (``sixfold``, ``four times``): quantulum3 names it ``count``, a dimensionless unit we keep as a quantity.
+MULTIPLIER = Unit("count", Kind.QUANTITY)
+
+
 def _table(kind: str, entries: dict[str, tuple[str, ...]]) -> dict[str, Unit]:
     return {surface: Unit(name, kind) for name, surfaces in entries.items() for surface in surfaces}
 
@@ -114,6 +118,7 @@ _WORDS = {
         "fahrenheit": ("deg f", "degrees f", "degree f"), "mega british thermal unit": ("mmbtu",),
         "point": ("point", "points", "pts"), "basis point": ("basis point", "basis points", "bps", "bp"),
         "parts-per-million": ("parts per million",), "parts-per-billion": ("parts per billion",),
+        "count": ("times", "fold"),  # ``four times per week`` is ``count per week`` in quantulum3; ``2.5-fold``
     }),
     **_table(Kind.DURATION, {
         "second": ("second", "seconds"), "minute": ("minute", "minutes"), "millennium": ("millennia",),
@@ -250,6 +255,38 @@ def _one(surface: str) -> Unit | None:
     """A unit on one side of a ratio: any single symbol of the database too (``A``, ``s``, ``L``)."""
     return _ABBREV.get(surface) or _WORDS.get(surface.lower()) or _from_db(surface) or _powered(surface) \
         or _single(surface)
+
+
+def in_context(found: Unit, surface: str, words: list[str]) -> Unit:
+    """Another measure a symbol names when the sentence says what is measured: ``2.5 F`` by a capacitor is farads.
+
+    Our tables settle a symbol the database names twice on news's usual
+    reading (``F`` Fahrenheit, ``C`` Celsius); a word that shares a stem with
+    another of its units' quantity (quantulum3's entity, ``capacitance``) or
+    name overrides that. Short stems (``charge``, ``time``) are ordinary
+    words, so only stems of seven letters count.
+    """
+    if surface not in _ABBREV:
+        return found
+    for other, stems in _measures().get(surface, ()):
+        if other != found and any(w[:7] in stems for w in words if len(w) >= 7):
+            return other
+    return found
+
+
+@cache
+def _measures() -> dict[str, list[tuple[Unit, frozenset[str]]]]:
+    out: dict[str, list[tuple[Unit, frozenset[str]]]] = {}
+    for surface, objs in _quantulum3().units().symbols.items():
+        if surface not in _ABBREV or len(objs) < 2:
+            continue
+        for o in objs:
+            kind = _kind_of(o.entity.name, o.name)
+            if kind == Kind.QUANTITY:
+                words = f"{o.entity.name} {o.name}".lower().split()
+                out.setdefault(surface, []).append(
+                    (Unit(DB_NAMES.get(o.name, o.name), kind), frozenset(w[:7] for w in words if len(w) >= 7)))
+    return out
 
 
 def _single(symbol: str) -> Unit | None:
@@ -395,3 +432,4 @@ def warm() -> None:
     _codes()
     _phrases()
     _symbols()
+    _measures()
