@@ -99,7 +99,22 @@ def noun_text(noun: Token, start: int) -> str:
         head = head[:-1]  # ``Americans``: spaCy leaves plural proper nouns unlemmatised
     head = WIRE_NOUNS.get(head, head)
     rate = per_what(noun)
-    return " ".join([*mods, head] + ([f"per {rate}"] if rate else []))
+    return " ".join([*mods, head] + ([of] if (of := of_what(noun)) else []) + ([f"per {rate}"] if rate else []))
+
+
+def of_what(noun: Token) -> str | None:
+    """The bare noun after ``of`` that says what a counted noun is made of: ``5,700 categories of products``.
+
+    Only a bare noun right after ``of`` (no article, possessive or number):
+    ``three of its soldiers`` names a part of a group, not a kind.
+    """
+    k = noun.i + 1
+    if k + 1 >= len(noun.doc) or noun.doc[k].lower_ != "of" or noun.doc[k].head.i != noun.i:
+        return None
+    pobj = next((c for c in noun.doc[k].children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.pos_ != "NOUN" or pobj.i != k + 1 or any(c.dep_ in ("det", "poss", "nummod") for c in pobj.children):
+        return None
+    return pobj.lemma_.lower()
 
 
 def per_what(noun: Token) -> str | None:
