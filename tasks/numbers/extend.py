@@ -69,6 +69,8 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     if best is None and j + 1 < end and j + 2 < len(doc) and t.is_lower and not t.whitespace_ and doc[j + 1].text == "." \
             and doc[j + 2].is_lower and (found := units.dotted(t.text)) is not None:
         best = (found, j + 2)  # ``12 in. wide``: the full stop makes a word an abbreviation (the tagger may end a sentence there)
+    if best is None and t.text.islower() and (found := units.word_length(t.text, doc[j + 1].lower_ if j + 1 < end else None)):
+        best = (found, j + 1)  # ``2 in thick``, ``the pencil is 2 in.``
     if best is None and t.lower_ in UNIT_ADJECTIVES and j + 1 < end and doc[j + 1].is_alpha \
             and (found := units.lookup(doc[j + 1].text)) is not None and found.kind in (Kind.DURATION, Kind.QUANTITY):
         best = (found, j + 2)  # ``three straight days``, ``the 50 previous years``, ``two more miles``

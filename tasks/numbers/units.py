@@ -18,7 +18,7 @@ from functools import cache
 from types import ModuleType
 from typing import NamedTuple
 
-from tasks.numbers.lexicon import Kind
+from tasks.numbers.lexicon import MEASURE_ADJECTIVES, Kind
 
 
 #: The kind of a unit that measures an age; its rows are quantities (``15-year-old``).
@@ -287,6 +287,18 @@ def _measures() -> dict[str, list[tuple[Unit, frozenset[str]]]]:
                 out.setdefault(surface, []).append(
                     (Unit(DB_NAMES.get(o.name, o.name), kind), frozenset(w[:7] for w in words if len(w) >= 7)))
     return out
+
+
+def word_length(word: str, follower: str | None) -> Unit | None:
+    """A length symbol that is also an English word (``in``), read as the length where the phrase ends.
+
+    ``2 in`` is an inch when nothing follows, or punctuation or an adjective
+    of measure does (``2 in thick``); before anything else ``in`` is the preposition.
+    """
+    if word not in WORD_SYMBOLS or (follower is not None and follower.isalnum() and follower not in MEASURE_ADJECTIVES):
+        return None
+    found = _single(word)
+    return found if found is not None and found.name in LENGTHS else None
 
 
 def _single(symbol: str) -> Unit | None:
