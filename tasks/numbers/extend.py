@@ -48,7 +48,8 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     if units.starts_phrase(t.lower_) and (phrase := units.currency_phrase([w.lower_ for w in doc[j:min(end, j + 3)]])):
         r.unit, r.end = units.Unit(phrase[0], Kind.MONEY), j + phrase[1]  # ``Australian dollars``, ``H.K. dlrs``
         return
-    cur = units.currency_word(t.text) or (units.currency_prefix(t.text) if not t.is_alpha else None)
+    cur = units.currency_word(t.text) or (units.currency_prefix(t.text) if not t.is_alpha else None) \
+        or units.local_symbol_after(t.text, doc[j + 1].text if j + 1 < end else None)
     if cur:
         r.unit, r.end = units.Unit(cur, Kind.MONEY), j + 1
         return
@@ -160,7 +161,7 @@ def currency_before(doc: Doc, r: tokens.Reading, floor: int) -> None:
         i -= 1  # ``Rs. 5,000``: a dotted abbreviation of the currency
     prev = doc[i - 1]
     cur = units.currency_prefix(prev.text)
-    if cur is None or prev.is_alpha and units.currency_code(prev.text) is None and prev.text not in ("RMB", "Rs", "RM"):
+    if cur is None or prev.is_alpha and not units.alpha_prefix(prev.text):
         return
     start = i - 1
     if prev.text == "$" and i - 2 >= floor and doc[i - 2].text + "$" in units.CURRENCY_PREFIX and not doc[i - 2].whitespace_ == "\n":

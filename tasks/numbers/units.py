@@ -350,8 +350,52 @@ def _powered(surface: str) -> Unit | None:
 
 
 def currency_prefix(surface: str) -> str | None:
-    """The currency of a symbol or code written before a number (``$``, ``HK$``, ``$US``, ``SEK``, ``NT$``, ``R$``)."""
-    return CURRENCY_PREFIX.get(surface) or currency_code(surface) or _symbols().get(surface)
+    """The currency of a symbol or code written before a number (``$``, ``HK$``, ``$US``, ``SEK``, ``NT$``, ``R$``, ``Ksh``)."""
+    return CURRENCY_PREFIX.get(surface) or currency_code(surface) or _symbols().get(surface) \
+        or (_local_symbols().get(surface) if len(surface) > 1 or not surface.isalpha() else None)
+
+
+def local_symbol_after(surface: str, follower: str | None) -> str | None:
+    """A currency symbol as English-language press of its country writes it, after the number (``500 Ksh``, ``18 R.``).
+
+    A single letter (``R``, ``P``) is that currency only where the phrase
+    ends; before a word it is an initial or a grade.
+    """
+    if len(surface) == 2 and surface.endswith(".") and (follower is None or not follower.isalnum()):
+        surface = surface[:-1]  # ``18 R.``: the tokenizer keeps the full stop on a capital
+    if len(surface) == 1 and (follower is not None and follower.isalnum() or surface in _ABBREV):
+        return None
+    return _local_symbols().get(surface)
+
+
+def alpha_prefix(surface: str) -> bool:
+    """Whether a word before a number is a currency: a code (``SEK``), or a symbol with a lower-case letter (``Ksh``, ``Rs``)."""
+    return currency_code(surface) is not None or surface in ("RMB", "Rs", "RM") \
+        or (len(surface) > 1 and not surface.isupper() and surface in _local_symbols())
+
+
+@cache
+def _local_symbols() -> dict[str, str]:
+    """CLDR's symbol for each English-speaking territory's currency (``R`` in South Africa, ``Ksh`` in Kenya).
+
+    Only English locales (``en_ZA``, ``en_KE``): the press we read is in
+    English. A symbol two territories share (``kr``, ``Rs``) is left out, and
+    so are two capitals (``SR``, ``MK``), which news uses for acronyms.
+    """
+    from babel import Locale, localedata
+    from babel.numbers import get_territory_currencies
+
+    found: dict[str, set[str]] = {}
+    for ident in localedata.locale_identifiers():
+        if not ident.startswith("en_") or not (loc := Locale.parse(ident)).territory:
+            continue
+        code = next(iter(get_territory_currencies(loc.territory)), None)
+        symbol = loc.currency_symbols.get(code) if code else None
+        if symbol and symbol != code and not symbol.isdigit():
+            found.setdefault(symbol, set()).add(code)
+    codes = _codes()
+    return {symbol: codes[next(iter(c))] for symbol, c in found.items() if len(c) == 1 and next(iter(c)) in codes
+            and symbol not in CURRENCY_PREFIX and symbol not in WORD_SYMBOLS and not (len(symbol) == 2 and symbol.isupper())}
 
 
 @cache
@@ -445,3 +489,4 @@ def warm() -> None:
     _phrases()
     _symbols()
     _measures()
+    _local_symbols()
