@@ -290,12 +290,12 @@ def _measures() -> dict[str, list[tuple[Unit, frozenset[str]]]]:
 
 
 def word_length(word: str, follower: str | None) -> Unit | None:
-    """A length symbol that is also an English word (``in``), read as the length where the phrase ends.
+    """A length symbol that is also an English word (``in``), read as the length before an adjective of measure.
 
-    ``2 in`` is an inch when nothing follows, or punctuation or an adjective
-    of measure does (``2 in thick``); before anything else ``in`` is the preposition.
+    ``2 in thick`` and ``(5 in)`` are inches; anywhere else ``in`` is the
+    preposition, at a sentence's end too (``scored 12 in.``).
     """
-    if word not in WORD_SYMBOLS or (follower is not None and follower.isalnum() and follower not in MEASURE_ADJECTIVES):
+    if word not in WORD_SYMBOLS or follower not in MEASURE_ADJECTIVES and follower != ")":
         return None
     found = _single(word)
     return found if found is not None and found.name in LENGTHS else None
