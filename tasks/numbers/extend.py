@@ -77,7 +77,7 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
         best = (found, j + 2)  # ``three straight days``, ``the 50 previous years``, ``two more miles``
     if best:
         r.unit, r.end = best
-        if r.end == j + 1:
+        if r.end == j + 1 and units.has_other_reading(t.text):
             r.unit = units.in_context(r.unit, t.text, [w.lower_ for w in (t.sent if doc.has_annotation("SENT_START") else doc)])
         if r.unit.kind == Kind.DURATION and best[1] + 1 < end and doc[best[1]].lower_ == "old":
             r.unit, r.end = units.Unit(f"{r.unit.name} of age", units.AGE), best[1] + 1

@@ -266,12 +266,15 @@ def in_context(found: Unit, surface: str, words: list[str]) -> Unit:
     name overrides that. Short stems (``charge``, ``time``) are ordinary
     words, so only stems of seven letters count.
     """
-    if surface not in _ABBREV:
-        return found
     for other, stems in _measures().get(surface, ()):
         if other != found and any(w[:7] in stems for w in words if len(w) >= 7):
             return other
     return found
+
+
+def has_other_reading(surface: str) -> bool:
+    """Whether our table settled a symbol the database names twice (a cheap test before reading the sentence)."""
+    return surface in _measures()
 
 
 @cache
@@ -286,7 +289,7 @@ def _measures() -> dict[str, list[tuple[Unit, frozenset[str]]]]:
                 words = f"{o.entity.name} {o.name}".lower().split()
                 out.setdefault(surface, []).append(
                     (Unit(DB_NAMES.get(o.name, o.name), kind), frozenset(w[:7] for w in words if len(w) >= 7)))
-    return out
+    return {surface: found for surface, found in out.items() if len(found) > 1 and any(stems for _, stems in found)}
 
 
 def word_length(word: str, follower: str | None) -> Unit | None:
