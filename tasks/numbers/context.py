@@ -5,6 +5,8 @@ and entities), so nothing here re-reads the text.
 """
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
 from tasks.numbers.lexicon import (
@@ -94,7 +96,7 @@ def noun_text(noun: Token, start: int) -> str:
     """
     mods = [m for c in noun.lefts if c.i >= start and not c.ent_type_ and c.left_edge.i >= start
             for m in (*nested(c), modifier(c)) if m]
-    head = noun.lemma_.lower() if noun.pos_ == "NOUN" or noun.tag_ == "NNPS" else noun.text
+    head = lemma(noun) if noun.pos_ == "NOUN" or noun.tag_ == "NNPS" else noun.text
     if noun.tag_ == "NNPS" and head.endswith("s") and not head.endswith("ss"):
         head = head[:-1]  # ``Americans``: spaCy leaves plural proper nouns unlemmatised
     head = WIRE_NOUNS.get(head, head)
@@ -114,7 +116,25 @@ def of_what(noun: Token) -> str | None:
     pobj = next((c for c in noun.doc[k].children if c.dep_ == "pobj"), None)
     if pobj is None or pobj.pos_ != "NOUN" or pobj.i != k + 1 or any(c.dep_ in ("det", "poss", "nummod") for c in pobj.children):
         return None
-    return pobj.lemma_.lower()
+    return lemma(pobj)
+
+
+@cache
+def _inflect():
+    import inflect  # already loaded by quantulum3's unit database, which pluralises with it
+
+    return inflect.engine()
+
+
+def lemma(tok: Token) -> str:
+    """spaCy's lemma, except for a plural that is its own singular: ``12 species`` (spaCy: ``specie``), ``measles``."""
+    return tok.lower_ if tok.tag_ == "NNS" and invariant(tok.lower_) else tok.lemma_.lower()
+
+
+@cache
+def invariant(plural: str) -> bool:
+    """A plural that is its own singular by inflect's English rules (``species``, ``series``, ``headquarters``)."""
+    return _inflect().singular_noun(plural) == plural
 
 
 def per_what(noun: Token) -> str | None:
@@ -157,7 +177,7 @@ def modifier(c: Token) -> str | None:
     if c.dep_ == "amod" and c.pos_ == "ADJ" and c.tag_ in ("JJR", "JJS"):
         return c.lemma_.lower()  # ``biggest banks``: NewsQuant names what is counted by lemmas, ``big bank``
     if c.dep_ == "compound" and c.pos_ == "NOUN":
-        return c.lemma_.lower()  # ``sales figures`` counts ``sale figure``, as the head is a lemma too
+        return lemma(c)  # ``sales figures`` counts ``sale figure``, as the head is a lemma too
     if c.dep_ == "compound" and c.pos_ == "ADJ" or c.dep_ == "amod" and c.pos_ == "ADJ":
         return c.lower_
     return None
