@@ -95,3 +95,13 @@ def test_a_single_letter_before_a_word_is_not_a_currency(nlp) -> None:
 )
 def test_a_count_names_the_bare_noun_after_of(nlp, text: str, value: float, noun: str) -> None:
     assert _find(nlp, text, value)["noun"] == noun
+
+
+def test_a_rate_written_on_the_first_end_of_a_from_range_spans_it(nlp) -> None:
+    rows = extract_numbers(nlp("Wheat fell from $300 a tonne to $240 over the year."))
+    assert [(r["lower"], r["upper"], r["unit"], r["kind"]) for r in rows] == [(240, 300, "dollar per metric ton", "range")]
+
+
+def test_a_change_per_unit_then_a_level_stays_two_amounts(nlp) -> None:
+    rows = extract_numbers(nlp("Wheat rose $30 a tonne to $240 over the year."))
+    assert [(r["value"], r["unit"]) for r in rows] == [(30, "dollar per metric ton"), (240, "dollar")]

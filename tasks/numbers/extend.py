@@ -208,6 +208,8 @@ def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.
             unit_after(doc, other, end)
     if r.unit is not None and " per " in r.unit.name and other.unit is not None:
         per_unit(doc, other, end)
+        if between and other.unit.name == r.unit.name.partition(" per ")[0]:
+            other.unit = r.unit  # ``from $75 a barrel to $45.88``: the rate is written once, on the first end
     if r.unit is not None and other.unit is not None and r.unit.name != other.unit.name:
         return None
     if r.unit is not None and other.unit is None:
@@ -364,8 +366,8 @@ def grow(doc: Doc, r: tokens.Reading, floor: int, end: int) -> Grown:
         or r.ordinal and r.start - 1 > floor and doc[r.start - 1].lower_ == "the" and doc[r.start - 2].lower_ == "between"
     if r.unit is None and not r.ordinal and r.upper is None:
         fraction_after(doc, r, end)
-    if r.unit is not None and r.end < end and doc[r.end].lower_ in ("per", "/"):
-        per_unit(doc, r, end)  # ``$350 per kg to $680 per kg``: the rate first, then the range
+    if r.unit is not None and r.end < end and (doc[r.end].lower_ in ("per", "/") or between and doc[r.end].lower_ in ARTICLES):
+        per_unit(doc, r, end)  # ``$350 per kg to $680 per kg``, ``from $75 a barrel to $46``: the rate first, then the range
     if r.upper is None and not r.ordinal:
         margin_after(doc, r, end)
     other = range_after(doc, r, end, between)
