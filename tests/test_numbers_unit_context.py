@@ -105,3 +105,9 @@ def test_a_rate_written_on_the_first_end_of_a_from_range_spans_it(nlp) -> None:
 def test_a_change_per_unit_then_a_level_stays_two_amounts(nlp) -> None:
     rows = extract_numbers(nlp("Wheat rose $30 a tonne to $240 over the year."))
     assert [(r["value"], r["unit"]) for r in rows] == [(30, "dollar per metric ton"), (240, "dollar")]
+
+
+def test_digits_glued_to_a_capitalised_number_word_are_no_range(nlp) -> None:
+    assert all(r["kind"] != "range" for r in extract_numbers(nlp("The 7-Eleven shop on the corner closed.")))
+    rows = extract_numbers(nlp("The shop opens 7-eleven on weekdays."))
+    assert [(r["lower"], r["upper"]) for r in rows if r["kind"] == "range"] == [(7, 11)]
