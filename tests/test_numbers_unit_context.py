@@ -111,3 +111,8 @@ def test_digits_glued_to_a_capitalised_number_word_are_no_range(nlp) -> None:
     assert all(r["kind"] != "range" for r in extract_numbers(nlp("The 7-Eleven shop on the corner closed.")))
     rows = extract_numbers(nlp("The shop opens 7-eleven on weekdays."))
     assert [(r["lower"], r["upper"]) for r in rows if r["kind"] == "range"] == [(7, 11)]
+
+
+def test_a_single_letter_is_never_the_counted_noun(nlp) -> None:
+    assert _find(nlp, "The pupil scored 18 R in the test.", 18)["noun"] is None
+    assert _find(nlp, "The squad drew 12 R Madrid fans to the stand.", 12)["noun"] == "fan"  # the noun after it counts

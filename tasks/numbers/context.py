@@ -69,7 +69,15 @@ def change_beside(doc: Doc, start: int, floor: int) -> str | None:
 
 
 def counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
-    """The noun a bare count counts: ``6,000 people``, ``three of its soldiers``."""
+    """The noun a bare count counts: ``6,000 people``, ``three of its soldiers``.
+
+    A single letter (``18 R``, ``5 K``) is a symbol or an initial, never what is counted.
+    """
+    noun = _counted_noun(doc, r)
+    return None if noun is not None and len(noun.text.rstrip(".")) == 1 else noun
+
+
+def _counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
     last = doc[r.end - 1]
     if last.dep_ in ("nummod", "quantmod", "compound", "amod", "appos") and last.head.i >= r.end and last.head.pos_ in ("NOUN", "PROPN"):
         return last.head
