@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tasks.nlp import load_model  # noqa: E402
-from tasks.numbers import extract_numbers, units  # noqa: E402
+from tasks.numbers import currencies, extract_numbers  # noqa: E402
 from tasks.numbers.lexicon import SCALE_ABBREV, WIRE_NOUNS  # noqa: E402
 
 #: (sentence, [(value, unit), ...]): the money and percentage amounts each holds.
@@ -113,7 +113,7 @@ ABBREVIATIONS = frozenset(WIRE_NOUNS) | frozenset(SCALE_ABBREV) | {"pc", "p.c.",
 
 
 def _is_abbreviation(noun: str | None) -> bool:
-    return noun is not None and any(w in ABBREVIATIONS or units.currency_code(w.upper()) and len(w) == 3
+    return noun is not None and any(w in ABBREVIATIONS or currencies.currency_code(w.upper()) and len(w) == 3
                                     for w in noun.split())
 
 

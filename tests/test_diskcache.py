@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tasks import diskcache
-from tasks.numbers import units
+from tasks.numbers import currencies, units
 
 BUILDS: list[int] = []
 
@@ -60,7 +60,8 @@ def test_another_version_replaces_the_old_file(cache, monkeypatch):
 
 
 def test_unit_tables_read_back_are_the_ones_built(cache):
-    for table in (units._db, units._codes, units._phrases, units._symbols):
+    for table in (units._db, units._measures, currencies._codes, currencies._phrases, currencies._symbols,
+                  currencies._local_symbols):
         table.cache_clear()
         table()  # built and stored
         table.cache_clear()

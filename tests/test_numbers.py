@@ -174,7 +174,7 @@ def test_counted_noun_with_compound(nlp) -> None:
         ("It was 1.19deg C warmer.", "1.19deg C", "quantity", 1.19, "celsius"),
         ("The mass is approximately 1.99×10−30 kilograms.", "1.99×10−30 kilograms", "quantity", 1.99e-30, "kilogram"),
         ("The sample weighed 1.3e6 grams.", "1.3e6 grams", "quantity", 1.3e6, "gram"),
-        ("It grew sixfold.", "sixfold", "cardinal", 6, None),
+        ("It grew sixfold.", "sixfold", "quantity", 6, "count"),
         ("He bought forty-five (45) chairs.", "forty-five", "cardinal", 45, None),
     ],
 )

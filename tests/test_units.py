@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.numbers import units
+from tasks.numbers import currencies, units
 from tasks.numbers.lexicon import Kind
 
 
@@ -58,7 +58,7 @@ def test_case_decides_an_abbreviation() -> None:
      ("ZAR", "south african rand"), ("ALL", None), ("CEO", None), ("Sek", None), ("SEKS", None)],
 )
 def test_iso_currency_codes(code: str, name: str | None) -> None:
-    assert units.currency_code(code) == name
+    assert currencies.currency_code(code) == name
 
 
 @pytest.mark.parametrize(
@@ -67,4 +67,4 @@ def test_iso_currency_codes(code: str, name: str | None) -> None:
      ("DKK", "danish krone")],
 )
 def test_currency_words_after_a_number(word: str, name: str) -> None:
-    assert units.currency_word(word) == name
+    assert currencies.currency_word(word) == name

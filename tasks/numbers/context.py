@@ -5,6 +5,8 @@ and entities), so nothing here re-reads the text.
 """
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
 from tasks.numbers.lexicon import (
@@ -67,7 +69,15 @@ def change_beside(doc: Doc, start: int, floor: int) -> str | None:
 
 
 def counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
-    """The noun a bare count counts: ``6,000 people``, ``three of its soldiers``."""
+    """The noun a bare count counts: ``6,000 people``, ``three of its soldiers``.
+
+    A single letter (``18 R``, ``5 K``) is a symbol or an initial, never what is counted.
+    """
+    noun = _counted_noun(doc, r)
+    return None if noun is not None and len(noun.text.rstrip(".")) == 1 else noun
+
+
+def _counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
     last = doc[r.end - 1]
     if last.dep_ in ("nummod", "quantmod", "compound", "amod", "appos") and last.head.i >= r.end and last.head.pos_ in ("NOUN", "PROPN"):
         return last.head
@@ -94,12 +104,45 @@ def noun_text(noun: Token, start: int) -> str:
     """
     mods = [m for c in noun.lefts if c.i >= start and not c.ent_type_ and c.left_edge.i >= start
             for m in (*nested(c), modifier(c)) if m]
-    head = noun.lemma_.lower() if noun.pos_ == "NOUN" or noun.tag_ == "NNPS" else noun.text
+    head = lemma(noun) if noun.pos_ == "NOUN" or noun.tag_ == "NNPS" else noun.text
     if noun.tag_ == "NNPS" and head.endswith("s") and not head.endswith("ss"):
         head = head[:-1]  # ``Americans``: spaCy leaves plural proper nouns unlemmatised
     head = WIRE_NOUNS.get(head, head)
     rate = per_what(noun)
-    return " ".join([*mods, head] + ([f"per {rate}"] if rate else []))
+    return " ".join([*mods, head] + ([of] if (of := of_what(noun)) else []) + ([f"per {rate}"] if rate else []))
+
+
+def of_what(noun: Token) -> str | None:
+    """The bare noun after ``of`` that says what a counted noun is made of: ``5,700 categories of products``.
+
+    Only a bare noun right after ``of`` (no article, possessive or number):
+    ``three of its soldiers`` names a part of a group, not a kind.
+    """
+    k = noun.i + 1
+    if k + 1 >= len(noun.doc) or noun.doc[k].lower_ != "of" or noun.doc[k].head.i != noun.i:
+        return None
+    pobj = next((c for c in noun.doc[k].children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.pos_ != "NOUN" or pobj.i != k + 1 or any(c.dep_ in ("det", "poss", "nummod") for c in pobj.children):
+        return None
+    return lemma(pobj)
+
+
+@cache
+def _inflect():
+    import inflect  # ~1 s once per process: its type-checking decorator re-parses its own source
+
+    return inflect.engine()
+
+
+def lemma(tok: Token) -> str:
+    """spaCy's lemma, except for a plural that is its own singular: ``12 species`` (spaCy: ``specie``), ``measles``."""
+    return tok.lower_ if tok.tag_ == "NNS" and invariant(tok.lower_) else tok.lemma_.lower()
+
+
+@cache
+def invariant(plural: str) -> bool:
+    """A plural that is its own singular by inflect's English rules (``species``, ``series``, ``headquarters``)."""
+    return _inflect().singular_noun(plural) == plural
 
 
 def per_what(noun: Token) -> str | None:
@@ -142,7 +185,7 @@ def modifier(c: Token) -> str | None:
     if c.dep_ == "amod" and c.pos_ == "ADJ" and c.tag_ in ("JJR", "JJS"):
         return c.lemma_.lower()  # ``biggest banks``: NewsQuant names what is counted by lemmas, ``big bank``
     if c.dep_ == "compound" and c.pos_ == "NOUN":
-        return c.lemma_.lower()  # ``sales figures`` counts ``sale figure``, as the head is a lemma too
+        return lemma(c)  # ``sales figures`` counts ``sale figure``, as the head is a lemma too
     if c.dep_ == "compound" and c.pos_ == "ADJ" or c.dep_ == "amod" and c.pos_ == "ADJ":
         return c.lower_
     return None

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Doc
 
-from tasks.numbers import lexeme, numwords, tokens, units
+from tasks.numbers import currencies, lexeme, numwords, tokens, units
 from tasks.numbers.lexicon import (
     LETTER_SCALES,
     Kind,
@@ -108,10 +108,10 @@ def read_digits(doc: Doc, i: int, end: int) -> tokens.Reading | None:
 def glued_prefix(doc: Doc, i: int, lex: lexeme.Lexeme) -> tuple[lexeme.Lexeme, units.Unit | None, int, str | None] | None:
     """Letters or symbols before the digits: a currency (``HK$3.7``), a sign word (``minus-260``), ``sub-7``."""
     tok, start, glued = doc[i], i, None
-    cur = units.currency_prefix(lex.prefix)
-    if i > 0 and not doc[i - 1].whitespace_ and units.currency_prefix(doc[i - 1].text + lex.prefix):
-        cur, start = units.currency_prefix(doc[i - 1].text + lex.prefix), i - 1  # ``$`` ``A82,615,680``
-    elif cur is not None and i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text in units.CURRENCY_PREFIX:
+    cur = currencies.currency_prefix(lex.prefix)
+    if i > 0 and not doc[i - 1].whitespace_ and currencies.currency_prefix(doc[i - 1].text + lex.prefix):
+        cur, start = currencies.currency_prefix(doc[i - 1].text + lex.prefix), i - 1  # ``$`` ``A82,615,680``
+    elif cur is not None and i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text in currencies.CURRENCY_PREFIX:
         start = i - 1  # ``$`` ``US160``: keep the symbol in the surface
     if cur is None and lex.prefix.lower().rstrip("-") in numwords.NEGATORS:
         lex = lexeme.Lexeme(-abs(lex.value), suffix=lex.suffix)  # ``minus-260``
@@ -127,21 +127,21 @@ def glued_suffix(doc: Doc, i: int, j: int, end: int, lex: lexeme.Lexeme,
                  unit: units.Unit | None) -> tuple[lexeme.Lexeme, units.Unit | None, int, float] | None:
     """Letters or symbols after the digits: a unit (``10kW``, ``3923sq m``), a scale (``$2.174T``, ``2.5B dollars``)."""
     scale = 1.0
-    if lex.suffix and i > 0 and units.currency_prefix(doc[i - 1].text) and lex.suffix.lower() in numwords.SCALE_ABBREV:
+    if lex.suffix and i > 0 and currencies.currency_prefix(doc[i - 1].text) and lex.suffix.lower() in numwords.SCALE_ABBREV:
         lex = lexeme.Lexeme(lex.value * numwords.SCALE_ABBREV[lex.suffix.lower()])  # ``$`` ``2.174T``
     if lex.suffix and units.lookup(lex.suffix) is None and j < end and doc[j - 1].whitespace_ \
             and units.lookup(lex.suffix + " " + doc[j].text) is not None:
         unit, j = units.lookup(lex.suffix + " " + doc[j].text), j + 1  # ``3923sq m``
     elif lex.suffix in ("deg", "°", "º") and j < end and doc[j].text in ("C", "F"):
         unit, j = units.lookup("°" + doc[j].text), j + 1  # ``1.19deg C``
-    elif lex.suffix in LETTER_SCALES and j < end and units.currency_word(doc[j].text) is not None:
+    elif lex.suffix in LETTER_SCALES and j < end and currencies.currency_word(doc[j].text) is not None:
         scale = LETTER_SCALES[lex.suffix]  # ``2.5B dollars``: a capital B before a currency is billion
         lex = lexeme.Lexeme(lex.value * scale, upper=lex.upper * scale if lex.upper is not None else None)
     elif lex.suffix:
         found = units.lookup(lex.suffix)
         if found is None and lex.suffix == "s" and "." in doc[i].text:
             found = units.lookup("sec")  # ``0-60mph in 3.1s``; ``1990s`` (no decimal) is a decade, not seconds
-        cur = units.currency_prefix(lex.suffix) if not lex.suffix.isalpha() else None
+        cur = currencies.currency_prefix(lex.suffix) if not lex.suffix.isalpha() else None
         if found is None and cur is None:
             return None
         unit = found or units.Unit(cur, Kind.MONEY)
@@ -151,7 +151,7 @@ def glued_suffix(doc: Doc, i: int, j: int, end: int, lex: lexeme.Lexeme,
 def scale_after(doc: Doc, r: tokens.Reading, i: int, j: int, end: int) -> int:
     """Scale words and letters after the digits (``5 million``, ``35m``, ``10 bln``); where the number ends."""
     unit = r.unit
-    money = unit is not None and unit.kind == Kind.MONEY or i > 0 and units.currency_prefix(doc[i - 1].text) is not None
+    money = unit is not None and unit.kind == Kind.MONEY or i > 0 and currencies.currency_prefix(doc[i - 1].text) is not None
     while j < end and (unit is None or unit.kind == Kind.MONEY):
         low = doc[j].lower_
         glued = not doc[j - 1].whitespace_

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from tasks.numbers import judge, numwords, qualifiers, read, tokens, units
+from tasks.numbers import currencies, judge, numwords, qualifiers, read, tokens, units
 from tasks.numbers.lexicon import (
     WIRE_NOUNS,
     PER_NOUNS,
@@ -37,18 +37,19 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     if j >= end:
         return
     t = doc[j]
-    if t.lower_ in units.SCALED_CURRENCY and (r.scale > 1 or price_follows(doc, j + 1, end) or quote(doc, r)):
-        r.unit, r.end = units.Unit(units.SCALED_CURRENCY[t.lower_], Kind.MONEY), j + 1  # ``3.4 billion marks``
+    if t.lower_ in currencies.SCALED_CURRENCY and (r.scale > 1 or price_follows(doc, j + 1, end) or quote(doc, r)):
+        r.unit, r.end = units.Unit(currencies.SCALED_CURRENCY[t.lower_], Kind.MONEY), j + 1  # ``3.4 billion marks``
         return
-    if t.lower_ in units.AMBIGUOUS_POUND:
+    if t.lower_ in currencies.AMBIGUOUS_POUND:
         r.unit = units.Unit("pound sterling", Kind.MONEY) if r.scale > 1 or (j + 1 < end and doc[j + 1].lower_ == "sterling") \
             else units.Unit("pound-mass", Kind.QUANTITY)
         r.end = j + 1
         return
-    if units.starts_phrase(t.lower_) and (phrase := units.currency_phrase([w.lower_ for w in doc[j:min(end, j + 3)]])):
+    if currencies.starts_phrase(t.lower_) and (phrase := currencies.currency_phrase([w.lower_ for w in doc[j:min(end, j + 3)]])):
         r.unit, r.end = units.Unit(phrase[0], Kind.MONEY), j + phrase[1]  # ``Australian dollars``, ``H.K. dlrs``
         return
-    cur = units.currency_word(t.text) or (units.currency_prefix(t.text) if not t.is_alpha else None)
+    cur = currencies.currency_word(t.text) or (currencies.currency_prefix(t.text) if not t.is_alpha else None) \
+        or currencies.local_symbol_after(t.text, doc[j + 1].text if j + 1 < end else None)
     if cur:
         r.unit, r.end = units.Unit(cur, Kind.MONEY), j + 1
         return
@@ -69,11 +70,15 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     if best is None and j + 1 < end and j + 2 < len(doc) and t.is_lower and not t.whitespace_ and doc[j + 1].text == "." \
             and doc[j + 2].is_lower and (found := units.dotted(t.text)) is not None:
         best = (found, j + 2)  # ``12 in. wide``: the full stop makes a word an abbreviation (the tagger may end a sentence there)
+    if best is None and t.text.islower() and (found := units.word_length(t.text, doc[j + 1].lower_ if j + 1 < end else None)):
+        best = (found, j + 1)  # ``2 in thick``, ``the pencil is 2 in.``
     if best is None and t.lower_ in UNIT_ADJECTIVES and j + 1 < end and doc[j + 1].is_alpha \
             and (found := units.lookup(doc[j + 1].text)) is not None and found.kind in (Kind.DURATION, Kind.QUANTITY):
         best = (found, j + 2)  # ``three straight days``, ``the 50 previous years``, ``two more miles``
     if best:
         r.unit, r.end = best
+        if r.end == j + 1 and units.has_other_reading(t.text):
+            r.unit = units.in_context(r.unit, t.text, [w.lower_ for w in (t.sent if doc.has_annotation("SENT_START") else doc)])
         if r.unit.kind == Kind.DURATION and best[1] + 1 < end and doc[best[1]].lower_ == "old":
             r.unit, r.end = units.Unit(f"{r.unit.name} of age", units.AGE), best[1] + 1
         elif r.unit.kind == Kind.DURATION and r.start >= 2 and doc[r.start - 2].lower_ == "age" and doc[r.start - 1].lower_ == "of":
@@ -91,7 +96,7 @@ def price_follows(doc: Doc, j: int, end: int) -> bool:
     if j + 1 >= end or doc[j].lower_ not in ("a", "an", "per"):
         return False
     nxt = doc[j + 1]
-    return WIRE_NOUNS.get(nxt.lower_, nxt.lemma_.lower()) in PER_NOUNS or units.currency_word(nxt.text) is not None
+    return WIRE_NOUNS.get(nxt.lower_, nxt.lemma_.lower()) in PER_NOUNS or currencies.currency_word(nxt.text) is not None
 
 
 def is_prime(doc: Doc, j: int, end: int) -> bool:
@@ -152,15 +157,15 @@ def currency_before(doc: Doc, r: tokens.Reading, floor: int) -> None:
     if i <= floor or (r.unit is not None and r.unit.kind == Kind.MONEY):
         return
     if doc[i - 1].text == "." and i - 2 >= floor and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha \
-            and units.currency_prefix(doc[i - 2].text) is not None:
+            and currencies.currency_prefix(doc[i - 2].text) is not None:
         i -= 1  # ``Rs. 5,000``: a dotted abbreviation of the currency
     prev = doc[i - 1]
-    cur = units.currency_prefix(prev.text)
-    if cur is None or prev.is_alpha and units.currency_code(prev.text) is None and prev.text not in ("RMB", "Rs", "RM"):
+    cur = currencies.currency_prefix(prev.text)
+    if cur is None or prev.is_alpha and not currencies.alpha_prefix(prev.text):
         return
     start = i - 1
-    if prev.text == "$" and i - 2 >= floor and doc[i - 2].text + "$" in units.CURRENCY_PREFIX and not doc[i - 2].whitespace_ == "\n":
-        cur, start = units.CURRENCY_PREFIX[doc[i - 2].text + "$"], i - 2
+    if prev.text == "$" and i - 2 >= floor and doc[i - 2].text + "$" in currencies.CURRENCY_PREFIX and not doc[i - 2].whitespace_ == "\n":
+        cur, start = currencies.CURRENCY_PREFIX[doc[i - 2].text + "$"], i - 2
     r.unit, r.start = units.Unit(cur, Kind.MONEY), start
 
 
@@ -183,9 +188,11 @@ def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.
         return None
     if link in DASHES and r.start > 0 and doc[r.start - 1].text in DASHES and not doc[r.start - 1].whitespace_:
         return None  # ``three-nought-four``: a chain of digits, not a range
+    if link == "-" and not doc[j].whitespace_ and doc[j - 1].is_digit and doc[k].is_alpha and doc[k].is_title:
+        return None  # ``7-Eleven``: digits glued to a capitalised number word make a name
     if r.unit is not None and not between and after_change(doc, r):
         return None  # ``by $43.6 billion to $419.2 billion``, ``rose 2.1 pct to 5.6 pct``: a change, then a level
-    cur = units.currency_prefix(doc[k].text)
+    cur = currencies.currency_prefix(doc[k].text)
     if cur is not None and not doc[k].is_alpha:
         k += 1
     if k >= end or not tokens.can_start(doc[k]):
@@ -203,6 +210,8 @@ def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.
             unit_after(doc, other, end)
     if r.unit is not None and " per " in r.unit.name and other.unit is not None:
         per_unit(doc, other, end)
+        if between and other.unit.name == r.unit.name.partition(" per ")[0]:
+            other.unit = r.unit  # ``from $75 a barrel to $45.88``: the rate is written once, on the first end
     if r.unit is not None and other.unit is not None and r.unit.name != other.unit.name:
         return None
     if r.unit is not None and other.unit is None:
@@ -291,8 +300,8 @@ def fraction_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     if other is None or other.unit is not None or other.ordinal or other.upper is not None or other.value <= 0:
         return
     after = doc[other.end] if other.end < end else None
-    if link != "out" and after is not None and (units.lookup(after.text) is not None or after.lower_ in units.AMBIGUOUS_POUND
-                                                  or units.currency_word(after.text) is not None):
+    if link != "out" and after is not None and (units.lookup(after.text) is not None or after.lower_ in currencies.AMBIGUOUS_POUND
+                                                  or currencies.currency_word(after.text) is not None):
         return  # ``2 over 3 days``, ``1 in 10 minutes``: a count, then a measure
     if link != "over" and other.value < r.value:
         return  # ``12 out of 10`` is not a share
@@ -318,7 +327,7 @@ def unit_from_alternative(doc: Doc, r: tokens.Reading, end: int) -> None:
     k = r.end + 1
     if k >= end or doc[r.end].lower_ != "or":
         return
-    cur = units.currency_prefix(doc[k].text)
+    cur = currencies.currency_prefix(doc[k].text)
     if cur is not None and not doc[k].is_alpha:
         r.unit = units.Unit(cur, Kind.MONEY)
         return
@@ -359,8 +368,8 @@ def grow(doc: Doc, r: tokens.Reading, floor: int, end: int) -> Grown:
         or r.ordinal and r.start - 1 > floor and doc[r.start - 1].lower_ == "the" and doc[r.start - 2].lower_ == "between"
     if r.unit is None and not r.ordinal and r.upper is None:
         fraction_after(doc, r, end)
-    if r.unit is not None and r.end < end and doc[r.end].lower_ in ("per", "/"):
-        per_unit(doc, r, end)  # ``$350 per kg to $680 per kg``: the rate first, then the range
+    if r.unit is not None and r.end < end and (doc[r.end].lower_ in ("per", "/") or between and doc[r.end].lower_ in ARTICLES):
+        per_unit(doc, r, end)  # ``$350 per kg to $680 per kg``, ``from $75 a barrel to $46``: the rate first, then the range
     if r.upper is None and not r.ordinal:
         margin_after(doc, r, end)
     other = range_after(doc, r, end, between)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from tasks.numbers import tokens, units
+from tasks.numbers import currencies, tokens, units
 from tasks.numbers.lexicon import (
     LABEL_NOUNS,
     YEAR_NOUNS,
@@ -120,7 +120,7 @@ def is_label(doc: Doc, r: tokens.Reading, floor: int) -> bool:
     if prev.lower_ in ID_NOUNS and (prev.pos_ in ("NOUN", "PROPN") or prev.text == "#" or prev.lower_ in LABEL_NOUNS):
         return True
     if first.is_digit and len(prev.text) >= 2 and prev.text.isupper() and prev.is_alpha and prev.whitespace_ \
-            and prev.ent_type_ not in ("GPE", "NORP") and units.currency_code(prev.text) is None \
+            and prev.ent_type_ not in ("GPE", "NORP") and currencies.currency_code(prev.text) is None \
             and units.lookup(prev.text) is None:
         return True  # ``RTX 4090``, ``GTX 1080``: a model code in capitals names a product
     if prev.lower_ in INDEX_NAMES or (prev.text == "P" and r.start - 2 >= floor and doc[r.start - 2].text in ("S", "S&")):
@@ -177,7 +177,7 @@ class Case:
 
     def __post_init__(self) -> None:
         r, doc = self.r, self.doc
-        self.first = doc[r.start if doc[r.start].text not in units.CURRENCY_PREFIX else min(r.start + 1, r.end - 1)]
+        self.first = doc[r.start if doc[r.start].text not in currencies.CURRENCY_PREFIX else min(r.start + 1, r.end - 1)]
 
     @property
     def bare(self) -> bool:

@@ -192,6 +192,10 @@ UNIT_ADJECTIVES = frozenset({"previous", "consecutive", "straight", "successive"
                              "following", "solid"})
 
 
+#: Adjectives of measure: after one, a word that is also a length symbol is the length (``2 in thick``).
+MEASURE_ADJECTIVES = frozenset({"tall", "long", "wide", "thick", "deep", "high", "across", "thin", "broad", "square"})
+
+
 #: Straight quotes used as prime marks after a number: feet and inches.
 PRIMES = {"'": "ft", '"': "″"}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from tasks.numbers import digits, numwords, tokens, units
+from tasks.numbers import currencies, digits, numwords, tokens, units
 from tasks.numbers.lexicon import (
     VAGUE_SCALES,
     Kind,
@@ -31,7 +31,7 @@ def read_words(doc: Doc, i: int, end: int) -> tokens.Reading | None:
     low = tok.lower_
     if low.endswith("fold"):
         value = numwords.parse_number(low[:-4].rstrip("-")) if len(low) > 4 else None
-        return None if value is None else tokens.Reading(i, i + 1, value)  # ``sixfold``
+        return None if value is None else tokens.Reading(i, i + 1, value, unit=units.MULTIPLIER)  # ``sixfold``
     if low in VAGUE_SCALES:
         return vague_scale(doc, i, end)
     if low in COMPOUND_WORDS:
@@ -112,7 +112,7 @@ def vague_scale(doc: Doc, i: int, end: int) -> tokens.Reading | None:
     if j == i + 1 and (doc[i].lower_ == "tens" or j >= end or doc[j].lower_ != "of"):
         return None  # ``tens`` alone, ``millions`` with nothing counted
     r = tokens.Reading(i, j, scale, upper=scale * 10, scale=scale)
-    if j + 1 < end and doc[j].lower_ == "of" and (cur := units.currency_word(doc[j + 1].text) or (
-            "pound sterling" if doc[j + 1].lower_ in units.AMBIGUOUS_POUND else None)):
+    if j + 1 < end and doc[j].lower_ == "of" and (cur := currencies.currency_word(doc[j + 1].text) or (
+            "pound sterling" if doc[j + 1].lower_ in currencies.AMBIGUOUS_POUND else None)):
         r.unit, r.end = units.Unit(cur, Kind.MONEY), j + 2  # ``hundreds of millions of dollars`` is money
     return r

@@ -1,14 +1,14 @@
 """Unit normalisation: what a surface like ``km/h``, ``US$``, ``SEK`` or ``dlrs`` means.
 
 The units come from quantulum3's unit database (symbols, surfaces, plurals,
-SI-prefixed forms; the names NewsQuant uses) and ISO 4217 currency codes
-from Babel's CLDR data, indexed on first use and kept on disk (``tasks.diskcache``). The
-tables below are not a unit list: they are the context decisions the
-databases cannot make (``M`` is a scale, not a metre; ``pound`` is money or
-mass; single letters and common nouns are units only when we say so; wire
-abbreviations such as ``dlrs`` and ``stg``) and the one name we print for a
-unit the database names twice (``celsius``, ``dollar``). Abbreviations are
-matched case-sensitively, words lower-cased.
+SI-prefixed forms; the names NewsQuant uses), indexed on first use and kept
+on disk (``tasks.diskcache``); currencies are :mod:`tasks.numbers.currencies`. The tables below
+are not a unit list: they are the context decisions the database cannot make
+(``M`` is a scale, not a metre; single letters and common nouns are units
+only when we say so; ``F`` is Fahrenheit unless the sentence names
+capacitance) and the one name we print for a unit the database names twice
+(``celsius``, ``dollar``). Abbreviations are matched case-sensitively, words
+lower-cased.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import NamedTuple
 
 from tasks.diskcache import on_disk
-from tasks.numbers.lexicon import Kind
+from tasks.numbers.lexicon import MEASURE_ADJECTIVES, Kind
 
 #: The tables built from the databases are kept on disk: building them costs each process 1.7 s.
 _STORED = on_disk("quantulum3", "babel", modules=("tasks.numbers.lexicon",))
@@ -33,46 +33,13 @@ class Unit(NamedTuple):
     kind: str  # a Kind (money, percent, quantity, duration) or AGE
 
 
+#: A multiple (``sixfold``, ``four times``): quantulum3 names it ``count``, a dimensionless unit we keep as a quantity.
+MULTIPLIER = Unit("count", Kind.QUANTITY)
+
+
 def _table(kind: str, entries: dict[str, tuple[str, ...]]) -> dict[str, Unit]:
     return {surface: Unit(name, kind) for name, surfaces in entries.items() for surface in surfaces}
 
-
-#: Glued to the left of a number (``$5``, ``HK$3.7``, ``$US113``) or a token of its own.
-CURRENCY_PREFIX: dict[str, str] = {
-    "$": "dollar", "US$": "dollar", "$US": "dollar", "US": "dollar", "USD": "dollar",
-    "€": "euro", "EUR": "euro", "£": "pound sterling", "GBP": "pound sterling",
-    "¥": "japanese yen", "JPY": "japanese yen", "CNY": "chinese yuan", "RMB": "chinese yuan",
-    "A$": "australian dollar", "$A": "australian dollar", "AU$": "australian dollar", "AUD": "australian dollar",
-    "C$": "canadian dollar", "CA$": "canadian dollar", "CAD": "canadian dollar",
-    "HK$": "hong kong dollar", "HKD": "hong kong dollar", "NZ$": "new zealand dollar",
-    "S$": "singapore dollar", "₹": "indian rupee", "Rs": "indian rupee", "INR": "indian rupee",
-    "₪": "shekel", "RM": "malaysian ringgit", "CHF": "swiss franc", "₽": "russian ruble", "₩": "south korean won",
-}
-#: Currency words after a number; an adjective before them refines the name (``Australian dollars``).
-CURRENCY_WORDS: dict[str, str] = {
-    "dollar": "dollar", "dollars": "dollar", "euro": "euro", "euros": "euro",
-    "sterling": "pound sterling", "yen": "japanese yen", "yuan": "chinese yuan",
-    "renminbi": "chinese yuan", "rupee": "indian rupee", "rupees": "indian rupee",
-    "shekel": "shekel", "shekels": "shekel", "ruble": "russian ruble", "rubles": "russian ruble",
-    "rouble": "russian ruble", "roubles": "russian ruble", "franc": "swiss franc", "francs": "swiss franc",
-    "peso": "peso", "pesos": "peso", "rand": "south african rand", "ringgit": "malaysian ringgit",
-    "won": "south korean won", "cent": "cent", "cents": "cent", "pence": "penny", "penny": "penny",
-    # wire-service abbreviations (``five mln dlrs``, ``40 cts``, ``10 mln stg``)
-    "dlr": "dollar", "dlrs": "dollar", "cts": "cent", "ct": "cent", "stg": "pound sterling",
-    "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen",
-    "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar", "CHF": "swiss franc",
-}
-#: Words that are a currency only after a scale word (``3.4 billion marks``; ``three marks`` are grades).
-SCALED_CURRENCY = {"mark": "german mark", "marks": "german mark", "guilder": "dutch guilder",
-                   "guilders": "dutch guilder", "lira": "italian lira", "lire": "italian lira"}
-#: English words agencies use for a currency CLDR names in its own language (``Norwegian crowns``).
-ENGLISH_NAMES = {"krone": {"crown", "crowns"}, "krona": {"crown", "crowns"}, "koruna": {"crown", "crowns"}}
-#: ``pounds`` is money after a scale word (``20 million pounds``) and mass otherwise.
-AMBIGUOUS_POUND = frozenset({"pound", "pounds"})
-#: Country words before ``dollars`` that CLDR's currency names do not spell that way (see :func:`currency_phrase`).
-CURRENCY_ADJ: dict[str, str] = {
-    "taiwan": "new taiwan dollar", "u.s.": "dollar", "us": "dollar",  # ``1.5 billion U.S. dlrs`` are plain dollars
-}
 
 #: Abbreviations the database lacks, names it otherwise, or names a second unit we do not mean in news.
 _ABBREV = {
@@ -117,6 +84,7 @@ _WORDS = {
         "fahrenheit": ("deg f", "degrees f", "degree f"), "mega british thermal unit": ("mmbtu",),
         "point": ("point", "points", "pts"), "basis point": ("basis point", "basis points", "bps", "bp"),
         "parts-per-million": ("parts per million",), "parts-per-billion": ("parts per billion",),
+        "count": ("times", "fold"),  # ``four times per week`` is ``count per week`` in quantulum3; ``2.5-fold``
     }),
     **_table(Kind.DURATION, {
         "second": ("second", "seconds"), "minute": ("minute", "minutes"), "millennium": ("millennia",),
@@ -192,7 +160,7 @@ def _kind_of(entity: str, name: str) -> str | None:
     return Kind.QUANTITY
 
 
-def _quantulum3() -> ModuleType:
+def quantulum3_load() -> ModuleType:
     """quantulum3's loader, imported only to build the tables: its unit index costs 1.7 s.
 
     Only its data is used (not its parser), so the warning that its optional
@@ -207,7 +175,7 @@ def _quantulum3() -> ModuleType:
 @_STORED
 def _db() -> _Db:
     """quantulum3's units, indexed; a surface that names two units is left out (ambiguous)."""
-    db = _quantulum3().units()
+    db = quantulum3_load().units()
 
     def index(table: dict, keep) -> dict[str, Unit]:
         out: dict[str, Unit] = {}
@@ -255,6 +223,53 @@ def _one(surface: str) -> Unit | None:
         or _single(surface)
 
 
+def in_context(found: Unit, surface: str, words: list[str]) -> Unit:
+    """Another measure a symbol names when the sentence says what is measured: ``2.5 F`` by a capacitor is farads.
+
+    Our tables settle a symbol the database names twice on news's usual
+    reading (``F`` Fahrenheit, ``C`` Celsius); a word that shares a stem with
+    another of its units' quantity (quantulum3's entity, ``capacitance``) or
+    name overrides that. Short stems (``charge``, ``time``) are ordinary
+    words, so only stems of seven letters count.
+    """
+    for other, stems in _measures().get(surface, ()):
+        if other != found and any(w[:7] in stems for w in words if len(w) >= 7):
+            return other
+    return found
+
+
+def has_other_reading(surface: str) -> bool:
+    """Whether our table settled a symbol the database names twice (a cheap test before reading the sentence)."""
+    return surface in _measures()
+
+
+@_STORED
+def _measures() -> dict[str, list[tuple[Unit, frozenset[str]]]]:
+    out: dict[str, list[tuple[Unit, frozenset[str]]]] = {}
+    for surface, objs in quantulum3_load().units().symbols.items():
+        if surface not in _ABBREV or len(objs) < 2:
+            continue
+        for o in objs:
+            kind = _kind_of(o.entity.name, o.name)
+            if kind == Kind.QUANTITY:
+                words = f"{o.entity.name} {o.name}".lower().split()
+                out.setdefault(surface, []).append(
+                    (Unit(DB_NAMES.get(o.name, o.name), kind), frozenset(w[:7] for w in words if len(w) >= 7)))
+    return {surface: found for surface, found in out.items() if len(found) > 1 and any(stems for _, stems in found)}
+
+
+def word_length(word: str, follower: str | None) -> Unit | None:
+    """A length symbol that is also an English word (``in``), read as the length before an adjective of measure.
+
+    ``2 in thick`` and ``(5 in)`` are inches; anywhere else ``in`` is the
+    preposition, at a sentence's end too (``scored 12 in.``).
+    """
+    if word not in WORD_SYMBOLS or follower not in MEASURE_ADJECTIVES and follower != ")":
+        return None
+    found = _single(word)
+    return found if found is not None and found.name in LENGTHS else None
+
+
 def _single(symbol: str) -> Unit | None:
     objs = _symbols_all().get(symbol)
     return objs[0] if objs and len(objs) == 1 else None
@@ -270,7 +285,7 @@ def dotted(word: str) -> Unit | None:
 @_STORED
 def _symbols_all() -> dict[str, list[Unit]]:
     out: dict[str, list[Unit]] = {}
-    for surface, objs in _quantulum3().units().symbols.items():
+    for surface, objs in quantulum3_load().units().symbols.items():
         named = {Unit(DB_NAMES.get(o.name, o.name), k) for o in objs if (k := _kind_of(o.entity.name, o.name))}
         out[surface] = sorted(named)
     return out
@@ -303,98 +318,10 @@ def _powered(surface: str) -> Unit | None:
     return Unit(f"{power} {base.name}", Kind.QUANTITY)
 
 
-def currency_prefix(surface: str) -> str | None:
-    """The currency of a symbol or code written before a number (``$``, ``HK$``, ``$US``, ``SEK``, ``NT$``, ``R$``)."""
-    return CURRENCY_PREFIX.get(surface) or currency_code(surface) or _symbols().get(surface)
-
-
-@_STORED
-def _symbols() -> dict[str, str]:
-    """CLDR's English currency symbols (``NT$``, ``MX$``, ``R$``, ``₱``) by way of Babel, named as the code is."""
-    from babel.numbers import get_currency_symbol, list_currencies
-
-    out: dict[str, str] = {}
-    for code in list_currencies():
-        symbol = get_currency_symbol(code, locale="en")
-        if symbol != code and symbol != "¤" and " " not in symbol and "\u202f" not in symbol and code in _codes():
-            out[symbol] = _codes()[code]
-    return out
-
-
-#: ISO 4217 codes that are also English words or common abbreviations; a capitalised headline has plenty.
-CODE_WORDS = frozenset({"ALL", "CUP", "TOP", "PEN", "MOP", "BAM", "SOS", "MAD", "GEL", "AMD", "BOB", "TRY", "SAR",
-                        "STD", "XXX", "XTS", "XAU", "XAG", "XPT", "XPD"})
-
-
-def currency_code(surface: str) -> str | None:
-    """The currency an ISO 4217 code names (``SEK`` is ``swedish krona``), from CLDR via Babel.
-
-    The name is quantulum3's where it has the currency (``CHF`` is ``swiss
-    franc``), so a currency has one name whichever way it was written.
-    """
-    if len(surface) != 3 or not surface.isupper() or not surface.isalpha() or surface in CODE_WORDS:
-        return None
-    return _codes().get(surface)
-
-
-@_STORED
-def _codes() -> dict[str, str]:
-    from babel.numbers import get_currency_name, list_currencies
-
-    names = {code: get_currency_name(code, locale="en").lower() for code in list_currencies()}
-    for unit in _quantulum3().units().names.values():
-        if unit.currency_code and unit.name != "united states dollar":
-            names[unit.currency_code] = DB_NAMES.get(unit.name, unit.name)
-    return names
-
-
-def currency_phrase(words: list[str]) -> tuple[str, int] | None:
-    """The currency a country word and a currency word name (``French francs``, ``H.K. dlrs``), and their length.
-
-    Every CLDR currency name (via Babel) is such a phrase, so ``Saudi riyals``,
-    ``Danish kroner`` and ``Hong Kong dollars`` need no table of ours; agencies
-    shorten a country of two words to its initials (``H.K.``, ``N.Z.``).
-    """
-    return next(((name, n) for n in (2, 3) if len(words) >= n and (name := _phrases().get(tuple(words[:n])))), None)
-
-
-def starts_phrase(word: str) -> bool:
-    """Whether a lower-case word can begin a currency phrase (``french``, ``h.k.``): a cheap test before building one."""
-    return (word,) in _phrases()
-
-
-@_STORED
-def _phrases() -> dict[tuple[str, ...], str]:
-    from babel.numbers import get_currency_name, list_currencies
-
-    out: dict[tuple[str, ...], str] = {}
-    codes = _codes()
-    for code in list_currencies():
-        one, many = get_currency_name(code, locale="en").lower().split(), get_currency_name(code, count=2, locale="en").lower().split()
-        if "(" in " ".join(one) or len(one) < 2 or len(one) > 3 or len(many) != len(one):
-            continue  # historical issues (``Argentine Peso (1881–1970)``) and long names
-        adj, name = one[:-1], DB_NAMES.get(codes.get(code, ""), codes.get(code, " ".join(one)))
-        initials = "".join(w[0] for w in adj)
-        forms = [adj] + ([[initials], [".".join(initials) + "."]] if len(adj) == 2 and initials not in WORD_SYMBOLS else [])
-        for form in forms:
-            wire = {"dlr", "dlrs"} if one[-1] == "dollar" else {w for w, n in SCALED_CURRENCY.items() if n == name}
-            for word in {one[-1], many[-1]} | wire | ENGLISH_NAMES.get(one[-1], set()):  # ``Italian lire``
-                out.setdefault((*form, word), name)
-    for adj, name in CURRENCY_ADJ.items():
-        for word in ("dollar", "dollars", "dlr", "dlrs"):
-            out[(*adj.split(), word)] = name
-    out.update({phrase[:1]: "" for phrase in list(out)})  # first words, so most words are turned away at once
-    return out
-
-
-def currency_word(surface: str) -> str | None:
-    """The currency a word after a number names (``euros``, ``cents``, ``USD``, ``NOK``)."""
-    return CURRENCY_WORDS.get(surface) or CURRENCY_WORDS.get(surface.lower()) or currency_code(surface)
-
-
 def warm() -> None:
     """Build the unit and currency indexes now rather than on the first number a worker meets."""
+    from tasks.numbers import currencies
+
     _db()
-    _codes()
-    _phrases()
-    _symbols()
+    _measures()
+    currencies.warm()

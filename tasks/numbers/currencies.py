@@ -1,0 +1,195 @@
+"""Currencies: what a symbol, ISO code, name or wire abbreviation next to a number names.
+
+ISO 4217 codes, names and symbols come from Babel's CLDR data (the English
+locale's symbols, and each English-speaking territory's own: ``R`` in South
+Africa, ``Ksh`` in Kenya), named as quantulum3 names the currency where it
+has it, so a currency has one name however it was written. The tables below
+are the context decisions the data cannot make (``pounds`` is money or mass;
+``marks`` is money only after a scale word; wire abbreviations ``dlrs``,
+``cts``, ``stg``); the tables built from the data are kept on disk (``tasks.diskcache``).
+"""
+from __future__ import annotations
+
+from tasks.diskcache import on_disk
+from tasks.numbers.units import DB_NAMES, WORD_SYMBOLS, lookup, quantulum3_load
+
+#: Tables built from Babel and quantulum3 (and our unit names) are kept on disk, as the units are.
+_STORED = on_disk("quantulum3", "babel", modules=("tasks.numbers.units", "tasks.numbers.lexicon"))
+
+#: Glued to the left of a number (``$5``, ``HK$3.7``, ``$US113``) or a token of its own.
+CURRENCY_PREFIX: dict[str, str] = {
+    "$": "dollar", "US$": "dollar", "$US": "dollar", "US": "dollar", "USD": "dollar",
+    "€": "euro", "EUR": "euro", "£": "pound sterling", "GBP": "pound sterling",
+    "¥": "japanese yen", "JPY": "japanese yen", "CNY": "chinese yuan", "RMB": "chinese yuan",
+    "A$": "australian dollar", "$A": "australian dollar", "AU$": "australian dollar", "AUD": "australian dollar",
+    "C$": "canadian dollar", "CA$": "canadian dollar", "CAD": "canadian dollar",
+    "HK$": "hong kong dollar", "HKD": "hong kong dollar", "NZ$": "new zealand dollar",
+    "S$": "singapore dollar", "₹": "indian rupee", "Rs": "indian rupee", "INR": "indian rupee",
+    "₪": "shekel", "RM": "malaysian ringgit", "CHF": "swiss franc", "₽": "russian ruble", "₩": "south korean won",
+}
+#: Currency words after a number; an adjective before them refines the name (``Australian dollars``).
+CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "dollar", "dollars": "dollar", "euro": "euro", "euros": "euro",
+    "sterling": "pound sterling", "yen": "japanese yen", "yuan": "chinese yuan",
+    "renminbi": "chinese yuan", "rupee": "indian rupee", "rupees": "indian rupee",
+    "shekel": "shekel", "shekels": "shekel", "ruble": "russian ruble", "rubles": "russian ruble",
+    "rouble": "russian ruble", "roubles": "russian ruble", "franc": "swiss franc", "francs": "swiss franc",
+    "peso": "peso", "pesos": "peso", "rand": "south african rand", "ringgit": "malaysian ringgit",
+    "won": "south korean won", "cent": "cent", "cents": "cent", "pence": "penny", "penny": "penny",
+    # wire-service abbreviations (``five mln dlrs``, ``40 cts``, ``10 mln stg``)
+    "dlr": "dollar", "dlrs": "dollar", "cts": "cent", "ct": "cent", "stg": "pound sterling",
+    "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen",
+    "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar", "CHF": "swiss franc",
+}
+#: Words that are a currency only after a scale word (``3.4 billion marks``; ``three marks`` are grades).
+SCALED_CURRENCY = {"mark": "german mark", "marks": "german mark", "guilder": "dutch guilder",
+                   "guilders": "dutch guilder", "lira": "italian lira", "lire": "italian lira"}
+#: English words agencies use for a currency CLDR names in its own language (``Norwegian crowns``).
+ENGLISH_NAMES = {"krone": {"crown", "crowns"}, "krona": {"crown", "crowns"}, "koruna": {"crown", "crowns"}}
+#: ``pounds`` is money after a scale word (``20 million pounds``) and mass otherwise.
+AMBIGUOUS_POUND = frozenset({"pound", "pounds"})
+#: Country words before ``dollars`` that CLDR's currency names do not spell that way (see :func:`currency_phrase`).
+CURRENCY_ADJ: dict[str, str] = {
+    "taiwan": "new taiwan dollar", "u.s.": "dollar", "us": "dollar",  # ``1.5 billion U.S. dlrs`` are plain dollars
+}
+
+
+def currency_prefix(surface: str) -> str | None:
+    """The currency of a symbol or code written before a number (``$``, ``HK$``, ``$US``, ``SEK``, ``NT$``, ``R$``, ``Ksh``)."""
+    return CURRENCY_PREFIX.get(surface) or currency_code(surface) or _symbols().get(surface) \
+        or (_local_symbols().get(surface) if len(surface) > 1 or not surface.isalpha() else None)
+
+
+def local_symbol_after(surface: str, follower: str | None) -> str | None:
+    """A currency symbol as English-language press of its country writes it, after the number (``500 Ksh``, ``18 R.``).
+
+    A single letter (``R``, ``P``) is that currency only where the phrase
+    ends; before a word it is an initial or a grade.
+    """
+    if len(surface) == 2 and surface.endswith(".") and (follower is None or not follower.isalnum()):
+        surface = surface[:-1]  # ``18 R.``: the tokenizer keeps the full stop on a capital
+    if len(surface) == 1 and (follower is not None and follower.isalnum() or lookup(surface) is not None):
+        return None
+    return _local_symbols().get(surface)
+
+
+def alpha_prefix(surface: str) -> bool:
+    """Whether a word before a number is a currency: a code (``SEK``), or a symbol with a lower-case letter (``Ksh``, ``Rs``)."""
+    return currency_code(surface) is not None or surface in ("RMB", "Rs", "RM") \
+        or (len(surface) > 1 and not surface.isupper() and surface in _local_symbols())
+
+
+@_STORED
+def _local_symbols() -> dict[str, str]:
+    """CLDR's symbol for each English-speaking territory's currency (``R`` in South Africa, ``Ksh`` in Kenya).
+
+    Only English locales (``en_ZA``, ``en_KE``): the press we read is in
+    English. A symbol two territories share (``kr``, ``Rs``) is left out, and
+    so are two capitals (``SR``, ``MK``), which news uses for acronyms.
+    """
+    from babel import Locale, localedata
+    from babel.numbers import get_territory_currencies
+
+    found: dict[str, set[str]] = {}
+    for ident in localedata.locale_identifiers():
+        if not ident.startswith("en_") or not (loc := Locale.parse(ident)).territory:
+            continue
+        code = next(iter(get_territory_currencies(loc.territory)), None)
+        symbol = loc.currency_symbols.get(code) if code else None
+        if symbol and symbol != code and not symbol.isdigit():
+            found.setdefault(symbol, set()).add(code)
+    codes = _codes()
+    return {symbol: codes[next(iter(c))] for symbol, c in found.items() if len(c) == 1 and next(iter(c)) in codes
+            and symbol not in CURRENCY_PREFIX and symbol not in WORD_SYMBOLS and not (len(symbol) == 2 and symbol.isupper())}
+
+
+@_STORED
+def _symbols() -> dict[str, str]:
+    """CLDR's English currency symbols (``NT$``, ``MX$``, ``R$``, ``₱``) by way of Babel, named as the code is."""
+    from babel.numbers import get_currency_symbol, list_currencies
+
+    out: dict[str, str] = {}
+    for code in list_currencies():
+        symbol = get_currency_symbol(code, locale="en")
+        if symbol != code and symbol != "¤" and " " not in symbol and "\u202f" not in symbol and code in _codes():
+            out[symbol] = _codes()[code]
+    return out
+
+
+#: ISO 4217 codes that are also English words or common abbreviations; a capitalised headline has plenty.
+CODE_WORDS = frozenset({"ALL", "CUP", "TOP", "PEN", "MOP", "BAM", "SOS", "MAD", "GEL", "AMD", "BOB", "TRY", "SAR",
+                        "STD", "XXX", "XTS", "XAU", "XAG", "XPT", "XPD"})
+
+
+def currency_code(surface: str) -> str | None:
+    """The currency an ISO 4217 code names (``SEK`` is ``swedish krona``), from CLDR via Babel.
+
+    The name is quantulum3's where it has the currency (``CHF`` is ``swiss
+    franc``), so a currency has one name whichever way it was written.
+    """
+    if len(surface) != 3 or not surface.isupper() or not surface.isalpha() or surface in CODE_WORDS:
+        return None
+    return _codes().get(surface)
+
+
+@_STORED
+def _codes() -> dict[str, str]:
+    from babel.numbers import get_currency_name, list_currencies
+
+    names = {code: get_currency_name(code, locale="en").lower() for code in list_currencies()}
+    for unit in quantulum3_load().units().names.values():
+        if unit.currency_code and unit.name != "united states dollar":
+            names[unit.currency_code] = DB_NAMES.get(unit.name, unit.name)
+    return names
+
+
+def currency_phrase(words: list[str]) -> tuple[str, int] | None:
+    """The currency a country word and a currency word name (``French francs``, ``H.K. dlrs``), and their length.
+
+    Every CLDR currency name (via Babel) is such a phrase, so ``Saudi riyals``,
+    ``Danish kroner`` and ``Hong Kong dollars`` need no table of ours; agencies
+    shorten a country of two words to its initials (``H.K.``, ``N.Z.``).
+    """
+    return next(((name, n) for n in (2, 3) if len(words) >= n and (name := _phrases().get(tuple(words[:n])))), None)
+
+
+def starts_phrase(word: str) -> bool:
+    """Whether a lower-case word can begin a currency phrase (``french``, ``h.k.``): a cheap test before building one."""
+    return (word,) in _phrases()
+
+
+@_STORED
+def _phrases() -> dict[tuple[str, ...], str]:
+    from babel.numbers import get_currency_name, list_currencies
+
+    out: dict[tuple[str, ...], str] = {}
+    codes = _codes()
+    for code in list_currencies():
+        one, many = get_currency_name(code, locale="en").lower().split(), get_currency_name(code, count=2, locale="en").lower().split()
+        if "(" in " ".join(one) or len(one) < 2 or len(one) > 3 or len(many) != len(one):
+            continue  # historical issues (``Argentine Peso (1881–1970)``) and long names
+        adj, name = one[:-1], DB_NAMES.get(codes.get(code, ""), codes.get(code, " ".join(one)))
+        initials = "".join(w[0] for w in adj)
+        forms = [adj] + ([[initials], [".".join(initials) + "."]] if len(adj) == 2 and initials not in WORD_SYMBOLS else [])
+        for form in forms:
+            wire = {"dlr", "dlrs"} if one[-1] == "dollar" else {w for w, n in SCALED_CURRENCY.items() if n == name}
+            for word in {one[-1], many[-1]} | wire | ENGLISH_NAMES.get(one[-1], set()):  # ``Italian lire``
+                out.setdefault((*form, word), name)
+    for adj, name in CURRENCY_ADJ.items():
+        for word in ("dollar", "dollars", "dlr", "dlrs"):
+            out[(*adj.split(), word)] = name
+    out.update({phrase[:1]: "" for phrase in list(out)})  # first words, so most words are turned away at once
+    return out
+
+
+def currency_word(surface: str) -> str | None:
+    """The currency a word after a number names (``euros``, ``cents``, ``USD``, ``NOK``)."""
+    return CURRENCY_WORDS.get(surface) or CURRENCY_WORDS.get(surface.lower()) or currency_code(surface)
+
+
+def warm() -> None:
+    """Build the currency indexes now rather than on the first amount a worker meets."""
+    _codes()
+    _phrases()
+    _symbols()
+    _local_symbols()
