@@ -2,6 +2,8 @@
 a number: the entities must not move, and the numbers must keep their meaning."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from conftest import SEEDS
@@ -86,3 +88,21 @@ def test_a_model_that_cannot_parse_selectively_is_parsed_in_full(nlp):
     assert can_select(nlp) and not can_select(blank)
     (doc,), rejects = parse_isolated(blank, ["Two cats sat. One left."], ["a"], ParseMode.numbers)
     assert not rejects and [s.text for s in doc.sents] == ["Two cats sat.", "One left."]
+
+
+@pytest.mark.parametrize("mode", list(ParseMode))
+def test_docs_read_back_from_disk_keep_their_sentences_and_rows(nlp, tmp_path, mode):
+    """Extraction in another process reads the parse from a DocBin: a stored Doc takes its
+    sentence starts from its heads, which merged every unparsed sentence into the one before."""
+    from tasks.parse import ParsedBatch, load_docs, save_docs
+
+    text = ("The council met on Tuesday. Nobody spoke for an hour. Then 40 residents walked out.\n"
+            "Mayor Ann Field said the plan would go ahead. Her deputy, Tom Reyes, disagreed. "
+            "He said more than 300 homes would lose their gardens.")
+    docs, parsed = parse_docs([text], ["a"], 0, mode=mode)
+    save_docs(docs, tmp_path / "b.spacy")
+    back, = load_docs(replace(parsed, path=str(tmp_path / "b.spacy")))
+    assert [s.text for s in back.sents] == [s.text for s in docs[0].sents]
+    assert len(list(back.sents)) == 6
+    assert extract_entities(back) == extract_entities(docs[0])
+    assert extract_numbers(back) == extract_numbers(docs[0])
