@@ -306,8 +306,10 @@ _ROLE_WORDS = frozenset(w for t in TITLES for w in t)
 
 
 def _role_word(token: Token) -> bool:
+    """A job word ("leader", "Prime Minister", "Sen."), not a function word
+    ("Tory and Lib Dem" gives nobody a job)."""
     word = token.lower_.rstrip(".")
-    return word.isalpha() and (token.is_lower or word in _ROLE_WORDS)
+    return word.isalpha() and not token.is_stop and (token.is_lower or word in _ROLE_WORDS)
 
 
 def group_roles(spans: list[Span], labels: list[str], keys: list[str]) -> list[str | None]:
