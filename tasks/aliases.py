@@ -15,6 +15,12 @@ table, the evidence its articles give:
   add up the articles of all runs and follow a link only when one full name
   has strictly the most votes. (Trailing words, "Commission" of "European
   Commission", link within an article only: elsewhere they may be another.)
+- ``role``: two groups that give one person the same job on one night
+  ("Tory leader Michael Howard", "Conservative leader Michael Howard") are
+  one group; the shorter name links to the longer, for every night.
+- ``team``: a school's or city's name alone is the team named for it
+  ("Gonzaga" of the "Gonzaga Bulldogs") when the night's articles show it
+  (``team_links``); for that run's rows only if the name is also a place's.
 - ``surname``: a person named by surname alone is the one full name that
   owns that surname the same night ("Kerry" is "John Kerry" if no other
   Kerry is named in full that night, and John Kerry in two articles or
@@ -154,7 +160,7 @@ def _nickname(word: str) -> bool:
 def team_links(rows: Iterable[dict], run_id: str) -> list[dict]:
     """A team goes by its school's or city's name alone: "Gonzaga" of the
     "Gonzaga Bulldogs", which articles also call "the Bulldogs". The name
-    alone (as ORG or PERSON) is the team for that night's rows if two
+    alone (as ORG or PERSON) is the team if two
     articles of the night write both, the nickname alone is written too
     (no "Records" for "Apple Records"), no other name of two articles or more
     is the name plus one word, the night never tags the name as a place
@@ -168,7 +174,7 @@ def team_links(rows: Iterable[dict], run_id: str) -> list[dict]:
     for r in rows:
         label, canon = r["label"], fold(r["canonical"])
         if label in PLACE_LABELS:
-            place_names.update({canon, fold(clean_name(r["text"], label))})
+            place_names.add(canon)
             continue
         if label == PERSON and canon:
             surnames[canon.rsplit(" ", 1)[-1]].add(r["entity_key"])
@@ -176,7 +182,8 @@ def team_links(rows: Iterable[dict], run_id: str) -> list[dict]:
             continue
         if " " in canon:
             names[canon.rsplit(" ", 1)[0]][r["entity_key"]].add(r["article_id"])
-        bare[fold(clean_name(r["text"], label))][r["article_id"]] += 1
+        own = canon if r["text"] == r["canonical"] else fold(clean_name(r["text"], label))
+        bare[own][r["article_id"]] += 1
     out = []
     for name, keys in sorted(names.items()):
         common = [k for k, seen in keys.items() if len(seen) >= 2]
@@ -207,7 +214,9 @@ def _row(run_id: str, src: str, dst: str, kind: str, scoped: bool, arts: Counter
 def night_links(rows: list[dict], run_id: str) -> pa.Table:
     """The ``entity_aliases`` rows one run's entity rows prove."""
     links = acronym_links(rows, run_id) + surname_links(rows, run_id) + role_links(rows, run_id)
-    return from_rows("entity_aliases", links + team_links(rows, run_id))
+    # The views follow one link per key and night: a surname's owner wins over a team.
+    taken = {r["from_key"] for r in links if r["run_scoped"]}
+    return from_rows("entity_aliases", links + [r for r in team_links(rows, run_id) if r["from_key"] not in taken])
 
 
 def stage(lake: Lake, run_id: str) -> int:

@@ -175,3 +175,11 @@ def test_no_team_without_its_nickname_alone_in_two_articles() -> None:
 def test_two_teams_of_one_name_link_neither() -> None:
     rows = _team_night() + [_row(a, "Quillmoor Rovers", "ORG", "Quillmoor Rovers", "ORG:quillmoor rovers") for a in ("a5", "a6")]
     assert team_links(rows, "r1") == []
+
+
+def test_a_surname_owner_wins_over_a_team_for_one_key_and_night() -> None:
+    rows = [r for r in _team_night() if r["article_id"] != "a3"]
+    rows += [_row(a, "Ann Quillmoor", "PERSON", "Ann Quillmoor", "PERSON:ann quillmoor") for a in ("a7", "a8")]
+    assert team_links(rows, "r1")  # the night shows a team too
+    links = [r for r in night_links(rows, "r1").to_pylist() if r["from_key"] == "PERSON:quillmoor"]
+    assert [(r["to_key"], r["kind"]) for r in links] == [("PERSON:ann quillmoor", "surname")]
