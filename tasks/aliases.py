@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -219,11 +220,18 @@ def night_links(rows: list[dict], run_id: str) -> pa.Table:
     return from_rows("entity_aliases", links + [r for r in team_links(rows, run_id) if r["from_key"] not in taken])
 
 
+def _read(part: Path) -> list[dict]:
+    """A part's rows; one staged before ``role`` existed (a run resumed after
+    an upgrade) simply gives no role evidence."""
+    names = set(pq.read_schema(part).names)
+    return pq.read_table(part, columns=[c for c in _COLUMNS if c in names]).to_pylist()
+
+
 def stage(lake: Lake, run_id: str) -> int:
     """Read the run's staged entity parts and stage its alias evidence; called
     once per run before the commit, as it needs the whole night's names."""
     parts = sorted((lake.staging(run_id) / "entities").glob("part-*.parquet"))
-    rows = [r for p in parts for r in pq.read_table(p, columns=_COLUMNS).to_pylist()]
+    rows = [r for p in parts for r in _read(p)]
     table = night_links(rows, run_id)
     if table.num_rows:
         lake_mod.write_part(lake, run_id, "entity_aliases", 0, table)

@@ -183,3 +183,19 @@ def test_a_surname_owner_wins_over_a_team_for_one_key_and_night() -> None:
     assert team_links(rows, "r1")  # the night shows a team too
     links = [r for r in night_links(rows, "r1").to_pylist() if r["from_key"] == "PERSON:quillmoor"]
     assert [(r["to_key"], r["kind"]) for r in links] == [("PERSON:ann quillmoor", "surname")]
+
+
+def test_a_part_staged_before_roles_existed_still_gives_its_other_evidence(tmp_path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from tasks import aliases
+    from tasks.lake import Lake
+
+    lake = Lake(tmp_path)
+    part = lake.staging("r1") / "entities" / "part-00000.parquet"
+    part.parent.mkdir(parents=True)
+    rows = [_row(a, "Paul Keating", "PERSON", "Paul Keating", "PERSON:paul keating") for a in ("a1", "a2")]
+    rows += [_row("a3", "Keating", "PERSON", "Keating", "PERSON:keating")]
+    pq.write_table(pa.Table.from_pylist(rows), part)  # no role, no country column
+    assert aliases.stage(lake, "r1") == 1
