@@ -161,10 +161,10 @@ def _nickname(word: str) -> bool:
 def team_links(rows: Iterable[dict], run_id: str) -> list[dict]:
     """A team goes by its school's or city's name alone: "Gonzaga" of the
     "Gonzaga Bulldogs", which articles also call "the Bulldogs". The name
-    alone (as ORG or PERSON) is the team if two
-    articles of the night write both, the nickname alone is written too
-    (no "Records" for "Apple Records"), no other name of two articles or more
-    is the name plus one word, the night never tags the name as a place
+    alone (as ORG or PERSON) is the team if two articles of the night write
+    both, the nickname alone is written too (no "Records" for "Apple
+    Records") and is a plural noun, no other name of two articles or more is
+    the name plus one word, the night never tags the name as a place
     ("Boston" the city is not the "Boston Celtics") and the nickname is no
     other person's surname that night. The link holds for every night,
     unless the name is also a place's (then only for that night's rows)."""
