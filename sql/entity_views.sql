@@ -6,13 +6,16 @@
 -- without rewriting it.
 
 -- Links that hold for every night: the full name most articles of all runs
--- wrote beside a short form, if strictly ahead of any other.
+-- wrote beside a short form, if strictly ahead of any other. Two groups
+-- giving one person one job (`role`) count from the second night that shows
+-- it: one night's coincidence (a coalition, a slip) is no second name.
 CREATE OR REPLACE VIEW entity_links AS
 WITH votes AS (
     SELECT from_key, to_key, sum(articles) AS articles
     FROM entity_aliases
     WHERE NOT run_scoped
     GROUP BY from_key, to_key
+    HAVING bool_or(kind <> 'role') OR count(DISTINCT run_id) >= 2
 ),
 ranked AS (
     SELECT

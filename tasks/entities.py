@@ -13,7 +13,7 @@ from bisect import bisect_right
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
-from tasks.canonical import HONORIFICS, TITLES, canonicalise
+from tasks.canonical import HONORIFICS, PERSON, TITLES, canonicalise
 
 # Numbers have their own task and table.
 NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"})
@@ -285,6 +285,7 @@ def extract_entities(doc: Doc) -> list[dict]:
         return []
     starts = _sentence_starts(doc)
     resolved = canonicalise([s.text for s in spans], [s.label_ for s in spans])
+    roles = group_roles(spans, [r.label for r in resolved], [r.entity_key for r in resolved])
     return [
         {
             "sentence": bisect_right(starts, span.start) - 1,
@@ -295,6 +296,33 @@ def extract_entities(doc: Doc) -> list[dict]:
             "canonical": canonical,
             "entity_key": key,
             "country": country,
+            "role": role,
         }
-        for span, (label, canonical, key, country) in zip(spans, resolved)
+        for span, (label, canonical, key, country), role in zip(spans, resolved, roles)
     ]
+
+
+_ROLE_WORDS = frozenset(w for t in TITLES for w in t)
+
+
+def _role_word(token: Token) -> bool:
+    """A job word ("leader", "Prime Minister", "Sen."), not a function word
+    ("Tory and Lib Dem" gives nobody a job)."""
+    word = token.lower_.rstrip(".")
+    return word.isalpha() and not token.is_stop and (token.is_lower or word in _ROLE_WORDS)
+
+
+def group_roles(spans: list[Span], labels: list[str], keys: list[str]) -> list[str | None]:
+    """For a group written right before a job and a person ("Tory leader
+    Michael Howard"), the job and the person's key ("leader PERSON:michael
+    howard"); None elsewhere. Two groups that give one person the same job on
+    one night are one group (``tasks.aliases``)."""
+    out: list[str | None] = [None] * len(spans)
+    for i in range(len(spans) - 1):
+        span, nxt = spans[i], spans[i + 1]
+        if labels[i] != "NORP" or labels[i + 1] != PERSON:
+            continue
+        between = span.doc[span.end : nxt.start]
+        if 1 <= len(between) <= 2 and all(_role_word(t) for t in between):
+            out[i] = " ".join(t.lower_.rstrip(".") for t in between) + " " + keys[i + 1]
+    return out

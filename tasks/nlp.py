@@ -36,3 +36,24 @@ def model_language(name: str | None = None) -> str:
         return load_meta(get_package_path(model_name(name)) / "meta.json")["lang"]
     except Exception:  # noqa: BLE001 - a path, or a package without meta: load it
         return load_model(name).lang
+
+
+@lru_cache(maxsize=4)
+def common_nouns(name: str | None = None) -> frozenset[str]:
+    """The English nouns the model's lemmatizer knows (its WordNet index), read
+    from the package files without loading the pipeline; empty for a model
+    without one. ``tasks.aliases`` tells a team's nickname ("Bulldogs") from a
+    surname ("Clijsters") by it."""
+    from spacy.lookups import Lookups
+    from spacy.util import get_package_path
+
+    try:
+        found = sorted(get_package_path(model_name(name)).glob("*/lemmatizer/lookups"))
+    except Exception:  # noqa: BLE001 - a path, not a package: no word list
+        return frozenset()
+    if not found:
+        return frozenset()
+    lookups = Lookups().from_disk(found[0])
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("noun", ()))

@@ -94,3 +94,17 @@ def test_two_people_sharing_a_surname_on_one_night_keep_the_bare_surname_apart(n
     top = _top(night)
     assert top["PERSON:john dawkins"]["articles"] == 1 and top["PERSON:ann dawkins"]["articles"] == 1
     assert top["PERSON:dawkins"]["articles"] == 1  # the third article's "Dawkins" is neither of them
+
+
+PARTY_NIGHT = [
+    "The Tory leader Anna Fenwick said the budget would hurt pensioners in the north.",
+    "On Monday the Conservative leader Anna Fenwick told party members in Leeds that taxes would fall.",
+    "Speaking in York, British leader Anna Fenwick said trade talks would resume.",
+]
+
+
+def test_two_party_names_giving_one_person_the_same_job_link_and_a_nationality_does_not(nlp) -> None:
+    rows = [dict(r, article_id=f"p{i}") for i, t in enumerate(PARTY_NIGHT) for r in extract_entities(nlp(t))]
+    assert {r["role"] for r in rows if r["label"] == "NORP"} == {"leader PERSON:anna fenwick"}
+    links = aliases.night_links(rows, "n1").to_pylist()
+    assert [(r["from_key"], r["to_key"], r["kind"]) for r in links] == [("NORP:tory", "NORP:conservative", "role")]

@@ -186,3 +186,20 @@ def test_display_name_is_never_a_dateline_in_capitals(tmp_path: Path) -> None:
     ], NIGHTS[:1])
     names = {r["entity_key"]: r["canonical"] for r in named_query(con, "entities_by_mentions")}
     assert names == {"GPE:gn:4140963": "Washington", "ORG:nato": "NATO"}
+
+
+def _party_night(run: str) -> list[dict]:
+    role = {"role": "leader PERSON:ann fenwick"}
+    return [
+        dict(_mention(f"{run}a", run, 0, "Whig", "NORP", "Whig", "NORP:whig"), **role),
+        dict(_mention(f"{run}b", run, 0, "Progressive", "NORP", "Progressive", "NORP:progressive"), **role),
+        _mention(f"{run}c", run, 0, "Whig", "NORP", "Whig", "NORP:whig"),
+    ]
+
+
+def test_two_names_of_one_group_merge_from_the_second_night_that_shows_it(tmp_path: Path) -> None:
+    one = _night(tmp_path / "one", _party_night("n1"), NIGHTS[:1])
+    assert {r["entity_key"] for r in named_query(one, "entities_by_mentions")} == {"NORP:whig", "NORP:progressive"}
+    two = _night(tmp_path / "two", _party_night("n1") + _party_night("n2"), NIGHTS)
+    rows = {r["entity_key"]: r for r in named_query(two, "entities_by_mentions")}
+    assert set(rows) == {"NORP:progressive"} and rows["NORP:progressive"]["articles"] == 6
