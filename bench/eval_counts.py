@@ -1,6 +1,6 @@
 """Event counts measured: a hand-judged sample of BBC count rows, and agreement with gdelt-regkg.
 
-    .venv/bin/python bench/eval_counts.py judge   [--shared ../shared]   # precision per field on the judged rows
+    .venv/bin/python bench/eval_counts.py judge   [--shared ../shared] [--judgements FILE]   # precision per field
     .venv/bin/python bench/eval_counts.py regkg   [--shared ../shared]   # agreement by type with gdelt-regkg
     .venv/bin/python bench/eval_counts.py list --corpus conll [--seed 7] [--sample 40]   # rows to study
 
@@ -144,8 +144,8 @@ def place_right(row: dict, judged: dict) -> bool:
     return row["country"] is None or not judged["countries"] or row["country"] in judged["countries"]
 
 
-def judge(shared: Path) -> None:
-    data = json.loads(JUDGEMENTS.read_text(encoding="utf-8"))
+def judge(shared: Path, path: Path = JUDGEMENTS) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
     rows, docs, _ = count_rows(shared, data["corpus"])
     now = {key(r): r for r in rows}
     judged = {(j["article"], j["start"], j["end"]): j for j in data["rows"]}
@@ -275,6 +275,9 @@ def main() -> None:
     ap.add_argument("what", choices=("judge", "regkg", "list"))
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--corpus", choices=tuple(CORPORA), default="bbc")
+    ap.add_argument("--judgements", type=Path, default=JUDGEMENTS,
+                    help="judgement file for judge (its corpus is read from it): counts_judgements_conll.json "
+                         "is a held-out check of place rules")
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--sample", type=int, default=SAMPLE)
     ap.add_argument("--parse", choices=[m.value for m in ParseMode], default=DEFAULT_PARSE.value,
@@ -283,7 +286,7 @@ def main() -> None:
     global PARSE
     PARSE = ParseMode(args.parse)
     if args.what == "judge":
-        judge(args.shared)
+        judge(args.shared, args.judgements)
     elif args.what == "list":
         sample(args.shared, args.corpus, args.seed, args.sample)
     else:
