@@ -264,3 +264,16 @@ def cities_named(name: str) -> list[tuple[Place, int]]:
 def population(place: Place) -> int:
     """A city's population (0 for anything else or an unknown id)."""
     return _cities_by_name()[1].get(place.geonameid or -1, 0) if place.kind == CITY else 0
+
+
+@lru_cache(maxsize=1)
+def _continent_codes() -> dict[str, str]:
+    return {code: c["continentcode"] for code, c in _data("countries.json").items()}
+
+
+def continent_of(code: str | None) -> Place | None:
+    """The continent a country lies in, so a story named at that scale (``Europe``) can agree with a
+    place inside it."""
+    cont = _continent_codes().get((code or "").upper())
+    c = _data("continents.json").get(cont) if cont else None
+    return lookup(c["name"]) if c else None
