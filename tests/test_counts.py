@@ -301,3 +301,7 @@ def test_a_dateline_inside_the_continent_the_story_names_is_the_place(nlp) -> No
     text = ("LONDON (Reuters) - Storms swept Europe on Monday. Europe braced for more, and Europe's leaders met. "
             "The talks went on. At least 30 people were killed.")
     assert _placed(nlp, text) == [("London", "GB")]
+
+
+def test_a_place_named_through_a_place_noun_is_a_place_phrase(nlp) -> None:
+    assert _placed(nlp, "Floods in Kenya killed 14 people near the town of Nakuru.") == [("Nakuru", "KE")]

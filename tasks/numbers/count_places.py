@@ -70,8 +70,8 @@ def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token |
     abroad), the story's place (:func:`desk_or_article`)."""
     found = [e for e in sent.ents if is_place(e)]
     heads = {t.i for t in (anchor, noun, verb) if t is not None}
-    phrases = [e for e in found if e.root.head.lower_ in PLACE_PREPS]
-    attached = [e for e in phrases if e.root.head.head.i in heads]
+    phrases = [e for e in found if place_prep(e) is not None]
+    attached = [e for e in phrases if place_prep(e).head.i in heads]
     # A place phrase anywhere in the sentence (``train stations in Madrid``) beats a bare mention (``Europe suffered``).
     if phrases:
         return name(nearest(attached or phrases, anchor))
@@ -85,6 +85,15 @@ def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token |
     if victims:
         return victims
     return desk_or_article(doc)
+
+
+def place_prep(ent: Span) -> Token | None:
+    """The ``in``/``at`` the place is the object of: directly (``in Kabul``) or through a place noun
+    (``in the town of Staoueli``, ``near the city of Homs``)."""
+    head = ent.root.head
+    if head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+        head = head.head.head
+    return head if head.lower_ in PLACE_PREPS and head.i != ent.root.i else None
 
 
 def nearest(ents: list[Span], anchor: Token) -> Span:
