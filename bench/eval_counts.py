@@ -34,6 +34,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import numpy
+from spacy.attrs import SENT_START
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -84,13 +87,27 @@ def parsed(shared: Path, corpus: str) -> list:
     nlp = load_model()
     digest = hashlib.sha1("".join(t for _, t in items).encode()).hexdigest()[:10]
     cache = OUT / f"docs-{corpus}-{model_name()}-{PARSE.value}-{digest}.spacy"
-    if cache.exists():
-        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    starts = cache.with_suffix(".starts.npy")
+    if cache.exists() and starts.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        return restore_sentences(docs, numpy.load(starts))
     t0 = time.perf_counter()
     docs = list(pipe(nlp, [t for _, t in items], PARSE))
     print(f"parsed {len(docs)} {corpus} articles in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     OUT.mkdir(parents=True, exist_ok=True)
     DocBin(store_user_data=False, docs=docs).to_disk(cache)
+    numpy.save(starts, numpy.concatenate([d.to_array([SENT_START]) for d in docs] or [numpy.zeros(0, "uint64")]))
+    return docs
+
+
+def restore_sentences(docs: list, starts) -> list:
+    """Sentence starts as the parse left them. A stored Doc derives its starts from the heads, which
+    merges the sentences a selective parse left unparsed (their tokens were rule-split), so the
+    cached Docs would cut sentences differently from the product's."""
+    at = 0
+    for doc in docs:
+        doc.from_array([SENT_START], starts[at:at + len(doc)])
+        at += len(doc)
     return docs
 
 
