@@ -305,3 +305,9 @@ def test_a_dateline_inside_the_continent_the_story_names_is_the_place(nlp) -> No
 
 def test_a_place_named_through_a_place_noun_is_a_place_phrase(nlp) -> None:
     assert _placed(nlp, "Floods in Kenya killed 14 people near the town of Nakuru.") == [("Nakuru", "KE")]
+
+
+def test_a_city_the_model_tags_as_a_person_is_a_place_after_a_place_preposition(nlp) -> None:
+    doc = nlp("Clashes wounded 25 people in Sanaa.")
+    assert [e.label_ for e in doc.ents if e.text == "Sanaa"] != ["GPE"]  # the model's mistake this rule is for
+    assert _placed(nlp, doc.text) == [("Sanaa", "YE")]

@@ -1,16 +1,21 @@
 """Where an event count happened: the place name it belongs to, and that place geocoded.
 
-News names the scene beside the toll (``killed in Kabul``), in the sentence
-before or after it, by a nationality (``three Russian soldiers``), or in the
-dateline of wire copy (``MOSCOW 1996-08-31``) when the article's places lie in
-that country (a story about Algeria filed in PARIS names the desk); only when
-none of these does the article's most named place stand in. The
-small model tags some countries as persons or organisations (``Sri Lanka``),
-so a span of those labels that the gazetteer knows as a country or continent
-is a place too. A city name shared by several places (``Newcastle``) is read
-in the article's country when that country has a city of the name of
-comparable size; a small foreign city of a country the article never names is
-left ungeocoded rather than put on another continent.
+News names the scene beside the toll (``killed in Kabul``, ``near the town of
+Nakuru``), by a nationality that names a place (``in three Mexican states``),
+elsewhere in the count's own clause (a place outside it, as in ``..., Jordan
+said``, names who speaks), in the sentence before or after it, by the
+nationality of those counted or acting in the clause (``three Russian
+soldiers``; not one of another clause: ``a Russian airliner crashed, killing
+all 141`` abroad), or in the dateline of wire copy (``MOSCOW 1996-08-31``)
+when the article's places lie in that country or continent (a story about
+Algeria filed in PARIS names the desk); only when none of these does the
+article's most named place stand in. The small model tags some places as
+persons or organisations (``Sri Lanka``, ``Sanaa``), so a span of those labels
+that the gazetteer knows as a country or continent, or as any place inside a
+place phrase, is a place too. A city name shared by several places
+(``Newcastle``) is read in the article's country when that country has a city
+of the name of comparable size; a small foreign city of a country the article
+never names is left ungeocoded rather than put on another continent.
 """
 from __future__ import annotations
 
@@ -26,7 +31,8 @@ from tasks import dateline, places
 T = TypeVar("T")
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-#: Labels the small model gives some country names (``Sri Lanka`` as PERSON); kept only for gazetteer countries.
+#: Labels the small model gives some place names (``Sri Lanka``, ``Sanaa`` as PERSON): kept for gazetteer
+#: countries and continents, and for other gazetteer places in a place phrase (``in Sanaa``).
 MISLABELLED = ("PERSON", "ORG")
 #: Where an event happened: ``killed in Kabul``, ``protested at the embassy``.
 PLACE_PREPS = ("in", "at", "near", "outside")
@@ -59,7 +65,9 @@ def is_place(ent: Span) -> bool:
     if ent.label_ not in MISLABELLED:
         return False
     known = places.lookup(name(ent))
-    return known is not None and known.kind in (places.COUNTRY, places.CONTINENT)
+    if known is None:
+        return False
+    return known.kind in (places.COUNTRY, places.CONTINENT) or after_preposition(ent)
 
 
 def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token | None) -> str | None:
