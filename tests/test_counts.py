@@ -311,3 +311,12 @@ def test_a_city_the_model_tags_as_a_person_is_a_place_after_a_place_preposition(
     doc = nlp("Clashes wounded 25 people in Sanaa.")
     assert [e.label_ for e in doc.ents if e.text == "Sanaa"] != ["GPE"]  # the model's mistake this rule is for
     assert _placed(nlp, doc.text) == [("Sanaa", "YE")]
+
+
+def test_the_capital_is_that_of_the_country_the_story_reports_from(nlp) -> None:
+    text = ("Kenya's rains went on. Kenya asked for help. Officials were worried. "
+            "Floods killed 14 people in the capital.")
+    assert _placed(nlp, text) == [("Nairobi", "KE")]
+    text = ("LIMA (Reuters) - Officials met on Monday. The talks went on. "
+            "Floods killed 14 people in the Peruvian capital.")
+    assert _placed(nlp, text) == [("Peru", "PE")]

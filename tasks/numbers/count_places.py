@@ -3,7 +3,8 @@
 News names the scene beside the toll (``killed in Kabul``, ``near the town of
 Nakuru``), by a nationality that names a place (``in three Mexican states``),
 elsewhere in the count's own clause (a place outside it, as in ``..., Jordan
-said``, names who speaks), in the sentence before or after it, by the
+said``, names who speaks), as ``the capital`` of the country the story reports
+from, in the sentence before or after it, by the
 nationality of those counted or acting in the clause (``three Russian
 soldiers``; not one of another clause: ``a Russian airliner crashed, killing
 all 141`` abroad), or in the dateline of wire copy (``MOSCOW 1996-08-31``)
@@ -87,6 +88,8 @@ def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token |
     own = [e for e in found if in_clause(e, verb)]
     if where or found:
         return where or name(nearest(own or found, anchor))
+    if (capital := the_capital(doc, sent)) is not None:
+        return capital
     near = [e for e in neighbour_ents(doc, sent) if is_place(e) and after_preposition(e)]
     if near:
         return name(nearest(near, anchor))
@@ -130,6 +133,21 @@ def nationalities(sent: Span, anchor: Token, verb: Token | None) -> tuple[str | 
         elif in_clause(e, verb):
             victims.append((e, known))
     return nearest_country(where, anchor), nearest_country(victims, anchor)
+
+
+def the_capital(doc: Doc, sent: Span) -> str | None:
+    """``killed in the capital``: wire copy's capital is that of the country it reports from (the
+    dateline's, else the one the article's places lie in); ``the Thai capital`` names its own country."""
+    for tok in sent:
+        if tok.lower_ != "capital" or tok.head.lower_ not in PLACE_PREPS:
+            continue
+        if any(c.ent_type_ or c.dep_ == "poss" for c in tok.children):  # the Thai capital, Kenya's capital
+            return None
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":  # the capital of Chad is a place phrase
+            return None
+        capital = places.capital_of(article_country(doc))
+        return capital.name if capital else None
+    return None
 
 
 def nearest_country(found: list[tuple[Span, places.Place]], anchor: Token) -> str | None:
