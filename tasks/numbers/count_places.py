@@ -74,7 +74,8 @@ def is_place(ent: Span) -> bool:
 def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token | None) -> str | None:
     """The first of: a place the event is ``in``/``at`` in its sentence (attached to it, else any such
     phrase), a nationality naming a place there (``in three Mexican states``), a place mentioned in the
-    count's own clause, else anywhere in the sentence, a place phrase of the sentence before or after, the
+    count's own clause, else anywhere in the sentence, ``in the capital`` (:func:`the_capital`), a place
+    phrase of the sentence before or after, the
     victims' nationality (``three Russian soldiers``; after the neighbours, as ``British soldiers`` die
     abroad), the story's place (:func:`desk_or_article`)."""
     found = [e for e in sent.ents if is_place(e)]
