@@ -266,6 +266,12 @@ def population(place: Place) -> int:
     return _cities_by_name()[1].get(place.geonameid or -1, 0) if place.kind == CITY else 0
 
 
+@lru_cache(maxsize=1)
+def _data_countries() -> dict[str, dict]:
+    return _data("countries.json")
+
+
+@lru_cache(maxsize=None)
 def continent_of(code: str | None) -> Place | None:
     """The continent a country lies in, so a story named at that scale (``Europe``) can agree with a
     place inside it."""
@@ -274,6 +280,7 @@ def continent_of(code: str | None) -> Place | None:
     return lookup(c["name"]) if c else None
 
 
+@lru_cache(maxsize=None)
 def capital_of(code: str | None) -> Place | None:
     """A country's capital city (GeoNames' capital), the most populous city of that name in the country:
     wire copy says ``in the capital`` of the country it reports from."""
@@ -281,8 +288,3 @@ def capital_of(code: str | None) -> Place | None:
     capital = country_data["capital"] if country_data else ""
     found = [p for p, _ in cities_named(capital) if p.country == code.upper()] if capital else []
     return found[0] if found else None
-
-
-@lru_cache(maxsize=1)
-def _data_countries() -> dict[str, dict]:
-    return _data("countries.json")
