@@ -1,6 +1,6 @@
 """Event counts measured: a hand-judged sample of BBC count rows, and agreement with gdelt-regkg.
 
-    .venv/bin/python bench/eval_counts.py judge   [--shared ../shared]   # precision per field on the judged rows
+    .venv/bin/python bench/eval_counts.py judge   [--shared ../shared] [--judgements FILE]   # precision per field
     .venv/bin/python bench/eval_counts.py regkg   [--shared ../shared]   # agreement by type with gdelt-regkg
     .venv/bin/python bench/eval_counts.py list --corpus conll [--seed 7] [--sample 40]   # rows to study
 
@@ -33,6 +33,9 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+
+import numpy
+from spacy.attrs import SENT_START
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -84,13 +87,27 @@ def parsed(shared: Path, corpus: str) -> list:
     nlp = load_model()
     digest = hashlib.sha1("".join(t for _, t in items).encode()).hexdigest()[:10]
     cache = OUT / f"docs-{corpus}-{model_name()}-{PARSE.value}-{digest}.spacy"
-    if cache.exists():
-        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    starts = cache.with_suffix(".starts.npy")
+    if cache.exists() and starts.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        return restore_sentences(docs, numpy.load(starts))
     t0 = time.perf_counter()
     docs = list(pipe(nlp, [t for _, t in items], PARSE))
     print(f"parsed {len(docs)} {corpus} articles in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     OUT.mkdir(parents=True, exist_ok=True)
     DocBin(store_user_data=False, docs=docs).to_disk(cache)
+    numpy.save(starts, numpy.concatenate([d.to_array([SENT_START]) for d in docs] or [numpy.zeros(0, "uint64")]))
+    return docs
+
+
+def restore_sentences(docs: list, starts) -> list:
+    """Sentence starts as the parse left them. A stored Doc derives its starts from the heads, which
+    merges the sentences a selective parse left unparsed (their tokens were rule-split), so the
+    cached Docs would cut sentences differently from the product's."""
+    at = 0
+    for doc in docs:
+        doc.from_array([SENT_START], starts[at:at + len(doc)])
+        at += len(doc)
     return docs
 
 
@@ -144,8 +161,8 @@ def place_right(row: dict, judged: dict) -> bool:
     return row["country"] is None or not judged["countries"] or row["country"] in judged["countries"]
 
 
-def judge(shared: Path) -> None:
-    data = json.loads(JUDGEMENTS.read_text(encoding="utf-8"))
+def judge(shared: Path, path: Path = JUDGEMENTS) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
     rows, docs, _ = count_rows(shared, data["corpus"])
     now = {key(r): r for r in rows}
     judged = {(j["article"], j["start"], j["end"]): j for j in data["rows"]}
@@ -275,6 +292,9 @@ def main() -> None:
     ap.add_argument("what", choices=("judge", "regkg", "list"))
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--corpus", choices=tuple(CORPORA), default="bbc")
+    ap.add_argument("--judgements", type=Path, default=JUDGEMENTS,
+                    help="judgement file for judge (its corpus is read from it): counts_judgements_conll.json "
+                         "is a held-out check of place rules")
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--sample", type=int, default=SAMPLE)
     ap.add_argument("--parse", choices=[m.value for m in ParseMode], default=DEFAULT_PARSE.value,
@@ -283,7 +303,7 @@ def main() -> None:
     global PARSE
     PARSE = ParseMode(args.parse)
     if args.what == "judge":
-        judge(args.shared)
+        judge(args.shared, args.judgements)
     elif args.what == "list":
         sample(args.shared, args.corpus, args.seed, args.sample)
     else:

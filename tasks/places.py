@@ -268,3 +268,27 @@ def cities_named(name: str) -> list[tuple[Place, int]]:
 def population(place: Place) -> int:
     """A city's population (0 for anything else or an unknown id)."""
     return _cities_by_name()[1].get(place.geonameid or -1, 0) if place.kind == CITY else 0
+
+
+@lru_cache(maxsize=1)
+def _data_countries() -> dict[str, dict]:
+    return _data("countries.json")
+
+
+@lru_cache(maxsize=None)
+def continent_of(code: str | None) -> Place | None:
+    """The continent a country lies in, so a story named at that scale (``Europe``) can agree with a
+    place inside it."""
+    country_data = _data_countries().get((code or "").upper())
+    c = _data("continents.json").get(country_data["continentcode"]) if country_data else None
+    return lookup(c["name"]) if c else None
+
+
+@lru_cache(maxsize=None)
+def capital_of(code: str | None) -> Place | None:
+    """A country's capital city (GeoNames' capital), the most populous city of that name in the country:
+    wire copy says ``in the capital`` of the country it reports from."""
+    country_data = _data_countries().get((code or "").upper())
+    capital = country_data["capital"] if country_data else ""
+    found = [p for p, _ in cities_named(capital) if p.country == code.upper()] if capital else []
+    return found[0] if found else None

@@ -273,3 +273,50 @@ def test_neighbouring_place_phrase_needs_no_parse_of_that_sentence(nlp) -> None:
     for mode in ParseMode:
         (doc,), _ = parse_docs([text], ["a"], 0, mode=mode)
         assert [r["place"] for r in extract_numbers(doc) if r["count_type"]] == ["Uganda"], mode
+
+
+def test_a_nationality_that_names_the_scene_beats_a_neighbouring_place(nlp) -> None:
+    text = ("Police in Lagos were on alert. Gunmen raided farms in at least four Nigerian states on Sunday, "
+            "killing 23 villagers.")
+    assert _placed(nlp, text) == [("Nigeria", "NG")]
+
+
+def test_a_nationality_elsewhere_in_the_sentence_is_not_the_place(nlp) -> None:
+    """The airliner's nationality is not where it crashed: the dateline's place stands in."""
+    text = ("OSLO (Reuters) - Rescuers worked through the night. A Russian airliner crashed into a hillside "
+            "as it came in to land, killing all 90 people on board.")
+    assert _placed(nlp, text) == [("Oslo", "NO")]
+
+
+def test_a_place_in_the_count_clause_beats_one_outside_it(nlp) -> None:
+    assert _placed(nlp, "Syria's army killed 12 people, Jordan said on Monday.") == [("Syria", "SY")]
+
+
+def test_the_victims_or_attackers_nationality_places_a_sentence_without_places(nlp) -> None:
+    text = "Syrian government forces killed 30 rebels, the monitoring group said."
+    assert _placed(nlp, text) == [("Syria", "SY")]
+
+
+def test_a_dateline_inside_the_continent_the_story_names_is_the_place(nlp) -> None:
+    text = ("LONDON (Reuters) - Storms swept Europe on Monday. Europe braced for more, and Europe's leaders met. "
+            "The talks went on. At least 30 people were killed.")
+    assert _placed(nlp, text) == [("London", "GB")]
+
+
+def test_a_place_named_through_a_place_noun_is_a_place_phrase(nlp) -> None:
+    assert _placed(nlp, "Floods in Kenya killed 14 people near the town of Nakuru.") == [("Nakuru", "KE")]
+
+
+def test_a_city_the_model_tags_as_a_person_is_a_place_after_a_place_preposition(nlp) -> None:
+    doc = nlp("Clashes wounded 25 people in Sanaa.")
+    assert [e.label_ for e in doc.ents if e.text == "Sanaa"] != ["GPE"]  # the model's mistake this rule is for
+    assert _placed(nlp, doc.text) == [("Sanaa", "YE")]
+
+
+def test_the_capital_is_that_of_the_country_the_story_reports_from(nlp) -> None:
+    text = ("Kenya's rains went on. Kenya asked for help. Officials were worried. "
+            "Floods killed 14 people in the capital.")
+    assert _placed(nlp, text) == [("Nairobi", "KE")]
+    text = ("LIMA (Reuters) - Officials met on Monday. The talks went on. "
+            "Floods killed 14 people in the Peruvian capital.")
+    assert _placed(nlp, text) == [("Peru", "PE")]

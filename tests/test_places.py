@@ -71,3 +71,15 @@ def test_every_city_of_a_name_is_known_with_its_population() -> None:
     assert [pop for _, pop in found] == sorted((pop for _, pop in found), reverse=True)
     assert places.population(places.lookup("Newcastle")) == found[0][1] > 0
     assert places.population(places.lookup("France")) == 0
+
+
+def test_a_country_lies_in_its_continent() -> None:
+    assert places.continent_of("GB") == places.lookup("Europe")
+    assert places.continent_of("KE") == places.lookup("Africa")
+    assert places.continent_of("XX") is None and places.continent_of(None) is None
+
+
+def test_a_country_has_its_capital_city() -> None:
+    assert places.capital_of("KE").name == "Nairobi" and places.capital_of("ke").country == "KE"
+    assert places.capital_of("US").name == "Washington" and places.capital_of("US").country == "US"
+    assert places.capital_of("XX") is None and places.capital_of(None) is None

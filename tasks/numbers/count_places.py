@@ -1,16 +1,22 @@
 """Where an event count happened: the place name it belongs to, and that place geocoded.
 
-News names the scene beside the toll (``killed in Kabul``), in the sentence
-before or after it, by a nationality (``three Russian soldiers``), or in the
-dateline of wire copy (``MOSCOW 1996-08-31``) when the article's places lie in
-that country (a story about Algeria filed in PARIS names the desk); only when
-none of these does the article's most named place stand in. The
-small model tags some countries as persons or organisations (``Sri Lanka``),
-so a span of those labels that the gazetteer knows as a country or continent
-is a place too. A city name shared by several places (``Newcastle``) is read
-in the article's country when that country has a city of the name of
-comparable size; a small foreign city of a country the article never names is
-left ungeocoded rather than put on another continent.
+News names the scene beside the toll (``killed in Kabul``, ``near the town of
+Nakuru``), by a nationality that names a place (``in three Mexican states``),
+elsewhere in the count's own clause (a place outside it, as in ``..., Jordan
+said``, names who speaks), as ``the capital`` of the country the story reports
+from, in the sentence before or after it, by the
+nationality of those counted or acting in the clause (``three Russian
+soldiers``; not one of another clause: ``a Russian airliner crashed, killing
+all 141`` abroad), or in the dateline of wire copy (``MOSCOW 1996-08-31``)
+when the article's places lie in that country or continent (a story about
+Algeria filed in PARIS names the desk); only when none of these does the
+article's most named place stand in. The small model tags some places as
+persons or organisations (``Sri Lanka``, ``Sanaa``), so a span of those labels
+that the gazetteer knows as a country or continent, or as any place inside a
+place phrase, is a place too. A city name shared by several places
+(``Newcastle``) is read in the article's country when that country has a city
+of the name of comparable size; a small foreign city of a country the article
+never names is left ungeocoded rather than put on another continent.
 """
 from __future__ import annotations
 
@@ -26,7 +32,8 @@ from tasks import dateline, places
 T = TypeVar("T")
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-#: Labels the small model gives some country names (``Sri Lanka`` as PERSON); kept only for gazetteer countries.
+#: Labels the small model gives some place names (``Sri Lanka``, ``Sanaa`` as PERSON): kept for gazetteer
+#: countries and continents, and for other gazetteer places in a place phrase (``in Sanaa``).
 MISLABELLED = ("PERSON", "ORG")
 #: Where an event happened: ``killed in Kabul``, ``protested at the embassy``.
 PLACE_PREPS = ("in", "at", "near", "outside")
@@ -37,6 +44,11 @@ COMPARABLE = 0.1
 #: lacks (a county, a village) that shares its name: better no coordinates than another continent's.
 FAMOUS = 200_000
 POSSESSIVE = ("'s", "’s", "'", "’")
+#: Nouns a nationality turns into a place: ``in the Thai capital``, ``in three Mexican states``; not ``in the
+#: Russian attack``, which names the attacker.
+PLACE_NOUNS = frozenset(("capital", "city", "town", "village", "state", "province", "region", "territory",
+                         "border", "coast", "waters", "island", "port", "countryside", "north", "south",
+                         "east", "west", "part", "side", "district"))
 
 
 def name(ent: Span) -> str:
@@ -54,32 +66,93 @@ def is_place(ent: Span) -> bool:
     if ent.label_ not in MISLABELLED:
         return False
     known = places.lookup(name(ent))
-    return known is not None and known.kind in (places.COUNTRY, places.CONTINENT)
+    if known is None:
+        return False
+    return known.kind in (places.COUNTRY, places.CONTINENT) or after_preposition(ent)
 
 
 def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token | None) -> str | None:
-    """One the event is ``in``/``at`` in its sentence, else the nearest there, else a place phrase of the
-    sentence before or after, else a nationality of the sentence, else the dateline's place if the article's
-    most named place agrees with it, else that place."""
+    """The first of: a place the event is ``in``/``at`` in its sentence (attached to it, else any such
+    phrase), a nationality naming a place there (``in three Mexican states``), a place mentioned in the
+    count's own clause, else anywhere in the sentence, ``in the capital`` (:func:`the_capital`), a place
+    phrase of the sentence before or after, the
+    victims' nationality (``three Russian soldiers``; after the neighbours, as ``British soldiers`` die
+    abroad), the story's place (:func:`desk_or_article`)."""
     found = [e for e in sent.ents if is_place(e)]
-    if not found:
-        near = [e for e in neighbour_ents(doc, sent) if is_place(e) and after_preposition(e)]
-        if near:
-            return name(min(near, key=lambda e: abs(e.start - anchor.i)))
-        return nationality(sent, anchor) or desk_or_article(doc)
     heads = {t.i for t in (anchor, noun, verb) if t is not None}
-    phrases = [e for e in found if e.root.head.lower_ in PLACE_PREPS]
-    attached = [e for e in phrases if e.root.head.head.i in heads]
+    phrases = [e for e in found if place_prep(e) is not None]
+    attached = [e for e in phrases if place_prep(e).head.i in heads]
     # A place phrase anywhere in the sentence (``train stations in Madrid``) beats a bare mention (``Europe suffered``).
-    return name(min(attached or phrases or found, key=lambda e: abs(e.start - anchor.i)))
+    if phrases:
+        return name(nearest(attached or phrases, anchor))
+    where, victims = nationalities(sent, anchor, verb)
+    own = [e for e in found if in_clause(e, verb)]
+    if where or found:
+        return where or name(nearest(own or found, anchor))
+    if (capital := the_capital(doc, sent)) is not None:
+        return capital
+    near = [e for e in neighbour_ents(doc, sent) if is_place(e) and after_preposition(e)]
+    if near:
+        return name(nearest(near, anchor))
+    if victims:
+        return victims
+    return desk_or_article(doc)
 
 
-def nationality(sent: Span, anchor: Token) -> str | None:
-    """``Three Russian soldiers killed``, ``in the Thai capital``: a sentence that names no place but a
-    nationality says the country better than the article's most named place does."""
-    countries = [(e, places.demonym(e.text)) for e in sent.ents if e.label_ == "NORP"]
-    countries = [(e, c) for e, c in countries if c is not None]
-    return min(countries, key=lambda ec: abs(ec[0].start - anchor.i))[1].name if countries else None
+def place_prep(ent: Span) -> Token | None:
+    """The ``in``/``at`` the place is the object of: directly (``in Kabul``) or through a place noun
+    (``in the town of Staoueli``, ``near the city of Homs``)."""
+    head = ent.root.head
+    if head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+        head = head.head.head
+    return head if head.lower_ in PLACE_PREPS and head.i != ent.root.i else None
+
+
+def nearest(ents: list[Span], anchor: Token) -> Span:
+    return min(ents, key=lambda e: abs(e.start - anchor.i))
+
+
+def in_clause(ent: Span, verb: Token | None) -> bool:
+    """``Jordan`` in ``Syria's army killed 12 people, Jordan said`` is no part of the killing: a bare
+    mention outside the count's clause names who speaks rather than where."""
+    return verb is None or verb.left_edge.i <= ent.start and ent.end - 1 <= verb.right_edge.i
+
+
+def nationalities(sent: Span, anchor: Token, verb: Token | None) -> tuple[str | None, str | None]:
+    """The country of a nationality that names the scene (``in the Thai capital``, ``in three Mexican
+    states``) and of one in the count's own clause (``three Russian soldiers were killed``, ``Syrian
+    government forces killed 30``), each the nearest. One in another clause says nothing of the place:
+    in ``a Russian airliner crashed, killing all 141 on board`` the airliner crashed abroad."""
+    where, victims = [], []
+    for e in sent.ents:
+        known = places.demonym(e.text) if e.label_ == "NORP" else None
+        if known is None:
+            continue
+        owner = e.root.head
+        if owner.lemma_.lower() in PLACE_NOUNS and owner.head.lower_ in PLACE_PREPS:
+            where.append((e, known))
+        elif in_clause(e, verb):
+            victims.append((e, known))
+    return nearest_country(where, anchor), nearest_country(victims, anchor)
+
+
+def the_capital(doc: Doc, sent: Span) -> str | None:
+    """``killed in the capital``: wire copy's capital is that of the country it reports from (the
+    dateline's, else the one the article's places lie in); ``the Thai capital`` names its own country."""
+    for tok in sent:
+        if tok.lower_ != "capital" or tok.head.lower_ not in PLACE_PREPS:
+            continue
+        if any(c.ent_type_ or c.dep_ == "poss" for c in tok.children):  # the Thai capital, Kenya's capital
+            return None
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":  # the capital of Chad is a place phrase
+            return None
+        capital = places.capital_of(article_country(doc))
+        return capital.name if capital else None
+    return None
+
+
+def nearest_country(found: list[tuple[Span, places.Place]], anchor: Token) -> str | None:
+    return min(found, key=lambda ek: abs(ek[0].start - anchor.i))[1].name if found else None
 
 
 def after_preposition(ent: Span) -> bool:
@@ -126,13 +199,15 @@ def filed_at(doc: Doc) -> str | None:
 
 
 def desk_or_article(doc: Doc) -> str | None:
-    """The dateline's place where it lies in the country of the article's most named place (or the article
-    names none); else that place: ``PARIS`` on a story about Algeria names the desk that filed it."""
+    """The dateline's place where it lies in the country or continent of the article's most named place (or
+    the article names none); else that place: ``PARIS`` on a story about Algeria names the desk that filed it,
+    ``LONDON`` on one about Europe is the nearer place."""
     (desk, desk_country), most = dateline_of(doc), article_place(doc)
     if desk is None or most is None:
         return desk or most
-    most_known = places.lookup(most)
-    return desk if most_known is None or desk_country is None or most_known.country == desk_country else most
+    known = places.lookup(most)
+    inside = known is not None and (known.country == desk_country or known == places.continent_of(desk_country))
+    return desk if known is None or desk_country is None or inside else most
 
 
 @per_doc
