@@ -34,8 +34,6 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import numpy
-from spacy.attrs import SENT_START
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -43,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 from tasks.canonical import fold  # noqa: E402
 from tasks.components import DEFAULT_PARSE, ParseMode  # noqa: E402
 from tasks.nlp import load_model, model_name  # noqa: E402
-from tasks.parse import pipe  # noqa: E402
+from tasks.parse import pipe, read_docs, save_docs  # noqa: E402
 
 PARSE = DEFAULT_PARSE  # set from --parse
 from tasks.numbers import counts, extract_numbers  # noqa: E402
@@ -81,33 +79,17 @@ def articles(shared: Path, corpus: str) -> list[tuple[str, str]]:
 def parsed(shared: Path, corpus: str) -> list:
     """The corpus's Docs, parsed as the product parses them (``--parse``), once per corpus, model
     and parse mode, and kept in ``bench/out``."""
-    from spacy.tokens import DocBin
-
     items = articles(shared, corpus)
     nlp = load_model()
     digest = hashlib.sha1("".join(t for _, t in items).encode()).hexdigest()[:10]
-    cache = OUT / f"docs-{corpus}-{model_name()}-{PARSE.value}-{digest}.spacy"
-    starts = cache.with_suffix(".starts.npy")
-    if cache.exists() and starts.exists():
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        return restore_sentences(docs, numpy.load(starts))
+    # ``sents``: written by tasks.parse.save_docs, which keeps the sentence starts with the Docs.
+    cache = OUT / f"docs-{corpus}-{model_name()}-{PARSE.value}-{digest}.sents.spacy"
+    if cache.exists():
+        return read_docs(cache, nlp)
     t0 = time.perf_counter()
     docs = list(pipe(nlp, [t for _, t in items], PARSE))
     print(f"parsed {len(docs)} {corpus} articles in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
-    OUT.mkdir(parents=True, exist_ok=True)
-    DocBin(store_user_data=False, docs=docs).to_disk(cache)
-    numpy.save(starts, numpy.concatenate([d.to_array([SENT_START]) for d in docs] or [numpy.zeros(0, "uint64")]))
-    return docs
-
-
-def restore_sentences(docs: list, starts) -> list:
-    """Sentence starts as the parse left them. A stored Doc derives its starts from the heads, which
-    merges the sentences a selective parse left unparsed (their tokens were rule-split), so the
-    cached Docs would cut sentences differently from the product's."""
-    at = 0
-    for doc in docs:
-        doc.from_array([SENT_START], starts[at:at + len(doc)])
-        at += len(doc)
+    save_docs(docs, cache)
     return docs
 
 

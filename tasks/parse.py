@@ -289,8 +289,12 @@ def save_docs(docs: Sequence[Doc], path: Path) -> None:
 
 
 def load_docs(parsed: ParsedBatch, model: str | None = None) -> list[Doc]:
-    nlp = load_model(model)
-    return [_restore_sentences(doc) for doc in DocBin().from_disk(parsed.path).get_docs(nlp.vocab)]
+    return read_docs(Path(parsed.path), load_model(model))
+
+
+def read_docs(path: Path, nlp: Language) -> list[Doc]:
+    """The Docs ``save_docs`` left at ``path``, sentences as they were parsed."""
+    return [_restore_sentences(doc) for doc in DocBin().from_disk(path).get_docs(nlp.vocab)]
 
 
 def _restore_sentences(doc: Doc) -> Doc:
