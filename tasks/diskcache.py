@@ -75,8 +75,11 @@ def on_disk(*packages: str, modules: tuple[str, ...] = ()) -> Callable[[Callable
         @cache
         @wraps(build)
         def get() -> T:
-            key = _key(packages, (build.__module__, *modules))
-            path = cache_dir() / f"{build.__module__}.{build.__qualname__}-{key}.pickle"
+            try:
+                key = _key(packages, (build.__module__, *modules))
+                path = cache_dir() / f"{build.__module__}.{build.__qualname__}-{key}.pickle"
+            except (OSError, RuntimeError):  # no home directory to find, a source file unreadable
+                return build()
             found, value = _load(path)
             if found:
                 return value  # type: ignore[return-value]

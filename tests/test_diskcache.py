@@ -67,3 +67,17 @@ def test_unit_tables_read_back_are_the_ones_built(cache):
         table.cache_clear()
         assert table() == table.build()
     assert units.lookup("kWh").name == "kilowatt hour"
+
+
+def test_no_home_directory_costs_only_the_build(monkeypatch):
+    monkeypatch.delenv("NEWSFLOW_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(diskcache.Path, "home", staticmethod(no_home))
+    _table.cache_clear()
+    BUILDS.clear()
+    assert _table() == {"kWh": (1, 2), "SEK": (3,)}
+    assert len(BUILDS) == 1
