@@ -13,6 +13,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import flows  # noqa: F401 - before pyarrow loads numpy: one BLAS thread (flows/__init__.py), also when Prefect loads this file by path
 import pyarrow as pa
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run

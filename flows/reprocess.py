@@ -15,6 +15,7 @@ import time
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+import flows  # noqa: F401 - before pyarrow loads numpy: one BLAS thread (flows/__init__.py), also when Prefect loads this file by path
 import pyarrow as pa
 import pyarrow.compute as pc
 from prefect import flow, get_run_logger
