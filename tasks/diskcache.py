@@ -35,8 +35,8 @@ def cache_dir() -> Path:
     return Path(base) / "newsflow"
 
 
-def _key(packages: tuple[str, ...], modules: tuple[str, ...]) -> str:
-    digest = hashlib.sha1(repr(sys.version_info[:2]).encode())
+def _key(packages: tuple[str, ...], modules: tuple[str, ...], extra: str = "") -> str:
+    digest = hashlib.sha1(repr(sys.version_info[:2]).encode() + extra.encode())
     for package in packages:
         digest.update(f"{package}=={metadata.version(package)}".encode())
     for module in modules:
@@ -68,15 +68,17 @@ def _store(path: Path, value: object) -> None:
         pass
 
 
-def on_disk(*packages: str, modules: tuple[str, ...] = ()) -> Callable[[Callable[[], T]], Callable[[], T]]:
+def on_disk(*packages: str, modules: tuple[str, ...] = (),
+            extra: Callable[[], str] | None = None) -> Callable[[Callable[[], T]], Callable[[], T]]:
     """A no-argument builder's result, once per process, read from disk when a process with the
-    same ``packages`` versions and the same source (its own module and ``modules``) built it."""
+    same ``packages`` versions and the same source (its own module and ``modules``) built it,
+    and ``extra()`` (what else it depends on, such as the configured model) was the same."""
     def wrap(build: Callable[[], T]) -> Callable[[], T]:
         @cache
         @wraps(build)
         def get() -> T:
             try:
-                key = _key(packages, (build.__module__, *modules))
+                key = _key(packages, (build.__module__, *modules), extra() if extra else "")
                 path = cache_dir() / f"{build.__module__}.{build.__qualname__}-{key}.pickle"
             except (OSError, RuntimeError):  # no home directory to find, a source file unreadable
                 return build()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tasks import diskcache
-from tasks.numbers import currencies, units
+from tasks.numbers import context, currencies, units
 
 BUILDS: list[int] = []
 
@@ -52,7 +52,7 @@ def test_a_directory_that_cannot_be_written_costs_only_the_build(tmp_path, monke
 def test_another_version_replaces_the_old_file(cache, monkeypatch):
     _table()
     old, = cache.glob("*.pickle")
-    monkeypatch.setattr(diskcache, "_key", lambda packages, modules: "0" * 16)
+    monkeypatch.setattr(diskcache, "_key", lambda packages, modules, extra="": "0" * 16)
     _table.cache_clear()
     _table()
     new, = cache.glob("*.pickle")
@@ -61,7 +61,7 @@ def test_another_version_replaces_the_old_file(cache, monkeypatch):
 
 def test_unit_tables_read_back_are_the_ones_built(cache):
     for table in (units._db, units._measures, currencies._codes, currencies._phrases, currencies._symbols,
-                  currencies._local_symbols):
+                  currencies._local_symbols, context._invariant_nouns):
         table.cache_clear()
         table()  # built and stored
         table.cache_clear()
@@ -81,3 +81,14 @@ def test_no_home_directory_costs_only_the_build(monkeypatch):
     BUILDS.clear()
     assert _table() == {"kWh": (1, 2), "SEK": (3,)}
     assert len(BUILDS) == 1
+
+
+def test_invariant_plurals_need_no_inflect_once_stored(cache):
+    """A worker reads which plurals are their own singular from disk; the answers are inflect's."""
+    context._invariant_nouns()
+    context._invariant_nouns.cache_clear()
+    context.invariant.cache_clear()
+    words = ["species", "sheep", "measles", "series", "soldiers", "people", "cars"]
+    stored = [context.invariant(w) for w in words]
+    assert stored == [context._inflect().singular_noun(w) == w for w in words]
+    assert stored == [True, True, True, True, False, False, False]

@@ -16,6 +16,8 @@ from tasks.numbers.lexicon import (
     INCREASE,
 )
 from tasks.numbers import tokens, units
+from tasks.diskcache import on_disk
+from tasks.nlp import common_nouns, model_name
 
 
 def anchor(doc: Doc, r: tokens.Reading) -> Token:
@@ -129,7 +131,7 @@ def of_what(noun: Token) -> str | None:
 
 @cache
 def _inflect():
-    import inflect  # ~1 s once per process: its type-checking decorator re-parses its own source
+    import inflect  # ~1 s: its type-checking decorator re-parses its own source
 
     return inflect.engine()
 
@@ -141,8 +143,19 @@ def lemma(tok: Token) -> str:
 
 @cache
 def invariant(plural: str) -> bool:
-    """A plural that is its own singular by inflect's English rules (``species``, ``series``, ``headquarters``)."""
-    return _inflect().singular_noun(plural) == plural
+    """A plural that is its own singular by inflect's English rules (``species``, ``series``, ``headquarters``).
+
+    Asked of the nouns the model's lemmatizer knows, once, and kept on disk, so a worker
+    need not import inflect; a word outside that list is an ordinary plural (``soldiers``).
+    A model without the list asks inflect each word."""
+    known = _invariant_nouns()
+    return plural in known if known else _inflect().singular_noun(plural) == plural
+
+
+@on_disk("inflect", modules=("tasks.nlp",), extra=model_name)
+def _invariant_nouns() -> frozenset[str]:
+    engine = _inflect()
+    return frozenset(w for w in common_nouns() if " " not in w and engine.singular_noun(w) == w)
 
 
 def per_what(noun: Token) -> str | None:
