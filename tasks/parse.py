@@ -279,7 +279,7 @@ def save_docs(docs: Sequence[Doc], path: Path) -> None:
     travel as a span group and are set again on reading."""
     out = DocBin(store_user_data=False)
     for doc in docs:
-        doc.spans[_SENTENCES] = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else []
+        doc.spans[_SENTENCES] = list(doc.sents) if doc.has_annotation("SENT_START") else []
         out.add(doc)
         del doc.spans[_SENTENCES]
     path.parent.mkdir(parents=True, exist_ok=True)
