@@ -11,7 +11,7 @@ from __future__ import annotations
 from prefect import get_run_logger
 
 from flows import report
-from flows.failures import StageFailed, crash_dead_flow_run, dead_run_message, end_open_task_runs
+from flows.failures import StageFailed, crash_dead_flow_run, dead_run_message, end_open_task_runs, recorder_lag
 from flows.totals import Totals
 from tasks import lake as lake_mod
 from tasks.lake import Lake
@@ -56,7 +56,8 @@ def after_failure(lake: Lake, row: dict, totals: Totals, exc: BaseException) -> 
     log = get_run_logger()
     if row["flow_run_id"]:
         try:
-            ended = end_open_task_runs(row["flow_run_id"], f"the flow run failed: {row['error']}")
+            ended = end_open_task_runs(row["flow_run_id"], f"the flow run failed: {row['error']}",
+                                       settle=recorder_lag())
             if ended:
                 log.warning("marked %d unfinished task runs Crashed: %s", len(ended), ", ".join(sorted(ended)))
         except Exception as api_error:  # noqa: BLE001

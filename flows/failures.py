@@ -79,9 +79,26 @@ def stage_of(stage: Stage, batch: int | None, runner: Any = None,
         raise StageFailed(stage, batch, explain(exc, dead)) from exc
 
 
-def end_open_task_runs(flow_run_id: str, message: str) -> list[str]:
+def recorder_lag() -> float:
+    """Seconds until the server has recorded every task-run state sent to it so far.
+
+    Task runs report their states as events, and the server writes those in batches,
+    one every flush interval (5 s by default). A sweep sooner than that after a failure
+    misses task runs the server has not written yet; a Running state written after the
+    sweep is then never ended, and a Completed one written after it loses to Crashed.
+    The client reads the same setting the embedded server does; a remote server with
+    another interval is the one case this guesses."""
+    from prefect.settings import get_current_settings
+
+    return float(get_current_settings().server.services.task_run_recorder.flush_interval) + 1.0
+
+
+def end_open_task_runs(flow_run_id: str, message: str, settle: float = 0.0) -> list[str]:
     """Mark Crashed every task run of ``flow_run_id`` still Pending or Running: its worker
-    is gone (or the flow stopped waiting for it), so nothing else ever will."""
+    is gone (or the flow stopped waiting for it), so nothing else ever will.
+
+    ``settle`` seconds are waited first (``recorder_lag()`` for a run that failed just
+    now), so the server holds the states its task runs sent before the failure."""
     from prefect import get_client
     from prefect.client.schemas.filters import (
         FlowRunFilter, FlowRunFilterId, TaskRunFilter, TaskRunFilterState, TaskRunFilterStateType,
@@ -90,6 +107,7 @@ def end_open_task_runs(flow_run_id: str, message: str) -> list[str]:
     from prefect.states import Crashed
 
     open_types = [StateType.PENDING, StateType.RUNNING, StateType.SCHEDULED]
+    time.sleep(settle)
     ended = []
     with get_client(sync_client=True) as client:
         runs = client.read_task_runs(

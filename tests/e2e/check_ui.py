@@ -412,10 +412,11 @@ def main() -> int:
             check_failure_ui(api.removesuffix("/api"), tmp, failed, failed_summary, crashed, tag)
         ok = True
     except (AssertionError, RuntimeError, subprocess.SubprocessError) as exc:
-        log(f"FAILED: {exc}")
         for name in ("server.log", "run.log"):
             if (tmp / name).exists():
                 print(f"--- {name} (tail) ---\n{(tmp / name).read_text()[-3000:]}", file=sys.stderr)
+        # last, so that a CI log cut to its tail still shows which check failed
+        log(f"FAILED: {str(exc)[:1500]}")
     finally:
         if args.keep or not ok:
             log(f"kept {tmp}")
