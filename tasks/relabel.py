@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from tasks.canonical import PERSON, PLACE_LABELS, fold, name_tokens
@@ -121,50 +122,79 @@ def harmonise_labels(names: Sequence[str], labels: Sequence[str]) -> list[str]:
     Ties keep each mention's own label: no evidence, no change.
     """
     keys = [fold(n) for n in names]
-    singles = {k for k in keys if " " not in k}
+    labels = _full_names_as_people(names, keys, labels)
+    words = _NameWords.of(names, keys, labels)
+    return _majority(keys, _relabel_single_words(keys, labels, words), words.person)
+
+
+def _full_names_as_people(names: Sequence[str], keys: list[str], labels: Sequence[str]) -> list[str]:
+    """A full name written like one, tagged PERSON once, whose last word is also used
+    alone as a person or a body, is a person at every mention."""
     alone_as = {(k, l) for k, l in zip(keys, labels) if " " not in k}
     people = {
         k for n, k, l in zip(names, keys, labels)
         if l == PERSON and " " in k and _written_like_a_name(n)
         and ({(k.rsplit(" ", 1)[1], PERSON), (k.rsplit(" ", 1)[1], "ORG")} & alone_as)
     }
-    labels = [PERSON if k in people else l for k, l in zip(keys, labels)]
-    person_words: set[str] = set()
-    person_ends: set[str] = set()  # last words of full names, first words as below
-    first_words: dict[str, Counter[str]] = {}
-    for name, label in zip(names, labels):
-        toks = name_tokens(name)
-        if len(toks) > 1:
-            first_words.setdefault(label, Counter())[toks[0]] += 1
-            if label == PERSON:
-                person_words.update(toks)
-                person_ends.add(toks[-1])
-                if toks[-1] in singles:  # "Keanu" of "Keanu Reeves" if "Reeves" is named alone too,
-                    person_ends.add(toks[0])  # not "Pirelli" of a stray "Pirelli SpA"
-    places: dict[str, Counter[str]] = {}
-    for key, label in zip(keys, labels):
-        if label in PLACE_LABELS:
-            places.setdefault(key, Counter())[label] += 1
+    return [PERSON if k in people else l for k, l in zip(keys, labels)]
 
+
+@dataclass
+class _NameWords:
+    """What the article's longer names say about its single words."""
+
+    person: set[str]  # every word of a longer PERSON name
+    person_ends: set[str]  # last words of full names, first words as below
+    first_words: dict[str, Counter[str]]  # label -> first words of longer names so labelled
+    places: dict[str, Counter[str]]  # name -> its place labels
+
+    @classmethod
+    def of(cls, names: Sequence[str], keys: list[str], labels: Sequence[str]) -> "_NameWords":
+        singles = {k for k in keys if " " not in k}
+        words = cls(set(), set(), {}, {})
+        for name, label in zip(names, labels):
+            toks = name_tokens(name)
+            if len(toks) > 1:
+                words.first_words.setdefault(label, Counter())[toks[0]] += 1
+                if label == PERSON:
+                    words.person.update(toks)
+                    words.person_ends.add(toks[-1])
+                    if toks[-1] in singles:  # "Keanu" of "Keanu Reeves" if "Reeves" is named alone too,
+                        words.person_ends.add(toks[0])  # not "Pirelli" of a stray "Pirelli SpA"
+        for key, label in zip(keys, labels):
+            if label in PLACE_LABELS:
+                words.places.setdefault(key, Counter())[label] += 1
+        return words
+
+
+def _relabel_single_words(keys: list[str], labels: list[str], words: _NameWords) -> list[str]:
+    """Rules 1, 3 and 4 of ``harmonise_labels``: a lone PERSON word that is a place or
+    starts a company's name, and a lone thing that is a person's first or last name."""
     out = list(labels)
     for i, (key, label) in enumerate(zip(keys, labels)):
         if " " in key:
             continue
         if label == PERSON:
-            if key in person_words:
+            if key in words.person:
                 continue
-            if key in places:
-                out[i] = places[key].most_common(1)[0][0]
-            elif key in first_words.get("ORG", ()):
+            if key in words.places:
+                out[i] = words.places[key].most_common(1)[0][0]
+            elif key in words.first_words.get("ORG", ()):
                 out[i] = "ORG"
-        elif label in _SURNAME_MISLABELS and key in person_ends and not (
-            0 < first_words.get(label, Counter())[key] >= first_words.get(PERSON, Counter())[key]
+        elif label in _SURNAME_MISLABELS and key in words.person_ends and not (
+            0 < words.first_words.get(label, Counter())[key] >= words.first_words.get(PERSON, Counter())[key]
         ):
             out[i] = PERSON
+    return out
 
+
+def _majority(keys: list[str], labels: list[str], person_words: set[str]) -> list[str]:
+    """Rule 2: a name's strictly most frequent label, except for a word of a longer
+    PERSON name, which is explained."""
     votes: dict[str, Counter[str]] = {}
-    for key, label in zip(keys, out):
+    for key, label in zip(keys, labels):
         votes.setdefault(key, Counter())[label] += 1
+    out = list(labels)
     for i, key in enumerate(keys):
         if out[i] == PERSON and key in person_words:
             continue
