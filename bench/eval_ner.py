@@ -54,14 +54,10 @@ def read_jsonl(path: Path) -> list[dict]:
 
 # -- normalise stage, if another engineer's module is there yet ---------------
 
-def load_normaliser() -> Callable[[str, str], str | None] | None:
-    """``text -> normalised text`` (None if rejected), or None if not importable."""
-    try:
-        from tasks.normalise import normalise
-        from tasks.records import RawRecord, Reject
-    except Exception as exc:  # noqa: BLE001 - any import failure means "not there yet"
-        print(f"NOTE: tasks.normalise not importable ({exc!r}); (b) runs our entity task on the gold text.")
-        return None
+def load_normaliser() -> Callable[[str, str], str | None]:
+    """``text -> normalised text`` (None if rejected)."""
+    from tasks.normalise import normalise
+    from tasks.records import RawRecord, Reject
 
     def run(doc_id: str, text: str) -> str | None:
         rec = RawRecord(source=doc_id, path=f"{doc_id}.txt", fmt="txt", data=text.encode("utf-8"))
@@ -174,75 +170,66 @@ def eval_conll(shared: Path) -> None:
     parsed = list(nlp.pipe(texts, batch_size=64))
     parse_s = time.perf_counter() - t0
     t0 = time.perf_counter()
-    try:
-        from tasks import places
+    from tasks import places
 
-        places.lookup("London")  # the gazetteer loads once per process, not per batch
-    except ImportError:
-        pass
+    places.lookup("London")  # the gazetteer loads once per process, not per batch
     load_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     ours_gold_text = [task_ents(doc) for doc in parsed]
     task_s = time.perf_counter() - t0
 
-    rows: list[tuple[str, list[set[Ent]]]] = [
-        ("(a) raw spaCy, gold text", [spacy_ents(doc) for doc in parsed]),
-        ("    entity task, gold text", ours_gold_text),
-    ]
-
-    normaliser = load_normaliser()
-    if normaliser is not None:
-        norm_texts: list[str | None] = [normaliser(d["id"], d["text"]) for d in docs]
-        rejected = sum(t is None for t in norm_texts)
-        changed = sum(t is not None and t != d["text"] for t, d in zip(norm_texts, docs))
-        print(f"normalise: {changed} of {len(docs)} texts changed, {rejected} rejected (scored as no entities)")
-        ndocs = list(nlp.pipe([t or "" for t in norm_texts], batch_size=64))
-        raw_b, ours_b = [], []
-        lost = 0
-        for d, t, doc in zip(docs, norm_texts, ndocs):
-            back = offset_map(t or "", d["text"])
-            for target, ents in ((raw_b, spacy_ents(doc)), (ours_b, task_ents(doc))):
-                mapped = set()
-                for s, e, lab in ents:
-                    m = back(s, e)
-                    if m is None:
-                        lost += target is ours_b
-                        mapped.add((-1 - s, -1, lab))  # unmappable: scored as a false positive
-                    else:
-                        mapped.add((m[0], m[1], lab))
-                target.append(mapped)
-        print(f"normalise: {lost} predicted entities could not be mapped back to gold offsets")
-        # Gold entities in lines the normaliser removes by design (headline,
-        # dateline) cannot be found by any entity task: score both ways.
-        kept, raw_kept = [], []
-        for d, t, raw in zip(docs, norm_texts, rows[0][1]):
-            fwd = offset_map(d["text"], t or "")
-            kept.append({(e["start"], e["end"], e["label"]) for e in d["entities"] if t and fwd(e["start"], e["end"])})
-            raw_kept.append({(s, e, lab) for s, e, lab in raw if t and fwd(s, e)})
-        removed = sum(map(len, gold)) - sum(map(len, kept))
-        print(f"normalise: {removed} gold entities are in text the normaliser removed (headlines, datelines)")
-        rows += [("    raw spaCy, normalised text", raw_b), ("(b) normalise + entity task", ours_b)]
-        kept_rows = [
-            ("(a) raw spaCy, gold text", raw_kept),
-            ("    raw spaCy, normalised text", raw_b),
-            ("(b) normalise + entity task", ours_b),
-        ]
-    else:
-        rows.append(("(b) entity task only (no normaliser yet)", ours_gold_text))
-
+    raw = [spacy_ents(doc) for doc in parsed]
+    raw_b, ours_b, kept, raw_kept = _on_normalised_text(nlp, docs, gold, raw)
     halves = [half_of(d["id"]) for d in docs]
     print(f"\nCoNLL-2003 testa, {len(docs)} documents, {sum(map(len, gold))} gold entities; exact match P/R/F1")
-    for name, pred in rows:
+    for name, pred in [("(a) raw spaCy, gold text", raw), ("    entity task, gold text", ours_gold_text),
+                       ("    raw spaCy, normalised text", raw_b), ("(b) normalise + entity task", ours_b)]:
         print_halves(name, gold, pred, halves)
-    if normaliser is not None:
-        print("\nthe same, scored only on gold entities in text the normaliser keeps")
-        for name, pred in kept_rows:
-            print_halves(name, kept, pred, halves)
+    print("\nthe same, scored only on gold entities in text the normaliser keeps")
+    for name, pred in [("(a) raw spaCy, gold text", raw_kept), ("    raw spaCy, normalised text", raw_b),
+                       ("(b) normalise + entity task", ours_b)]:
+        print_halves(name, kept, pred, halves)
     words = sum(len(t.split()) for t in texts)
     print(
         f"\ncost: parse {parse_s:.2f}s for {words} words; entity task {task_s * 1000:.0f} ms "
         f"= {100 * task_s / parse_s:.1f}% of parse; gazetteer load {load_s * 1000:.0f} ms once per process"
     )
+
+
+def _on_normalised_text(nlp, docs: list[dict], gold: list[set[Ent]], raw: list[set[Ent]]
+                        ) -> tuple[list[set[Ent]], list[set[Ent]], list[set[Ent]], list[set[Ent]]]:
+    """Raw spaCy and the entity task on the normalised texts, mapped back to gold offsets;
+    and gold and raw entities restricted to the text normalising keeps (headlines and
+    datelines it removes by design hold entities no entity task can find)."""
+    normaliser = load_normaliser()
+    norm_texts: list[str | None] = [normaliser(d["id"], d["text"]) for d in docs]
+    rejected = sum(t is None for t in norm_texts)
+    changed = sum(t is not None and t != d["text"] for t, d in zip(norm_texts, docs))
+    print(f"normalise: {changed} of {len(docs)} texts changed, {rejected} rejected (scored as no entities)")
+    ndocs = list(nlp.pipe([t or "" for t in norm_texts], batch_size=64))
+    raw_b, ours_b = [], []
+    lost = 0
+    for d, t, doc in zip(docs, norm_texts, ndocs):
+        back = offset_map(t or "", d["text"])
+        for target, ents in ((raw_b, spacy_ents(doc)), (ours_b, task_ents(doc))):
+            mapped = set()
+            for s, e, lab in ents:
+                m = back(s, e)
+                if m is None:
+                    lost += target is ours_b
+                    mapped.add((-1 - s, -1, lab))  # unmappable: scored as a false positive
+                else:
+                    mapped.add((m[0], m[1], lab))
+            target.append(mapped)
+    print(f"normalise: {lost} predicted entities could not be mapped back to gold offsets")
+    kept, raw_kept = [], []
+    for d, t, raw_ents in zip(docs, norm_texts, raw):
+        fwd = offset_map(d["text"], t or "")
+        kept.append({(e["start"], e["end"], e["label"]) for e in d["entities"] if t and fwd(e["start"], e["end"])})
+        raw_kept.append({(s, e, lab) for s, e, lab in raw_ents if t and fwd(s, e)})
+    removed = sum(map(len, gold)) - sum(map(len, kept))
+    print(f"normalise: {removed} gold entities are in text the normaliser removed (headlines, datelines)")
+    return raw_b, ours_b, kept, raw_kept
 
 
 # -- canonical names for a human to check --------------------------------------
