@@ -139,5 +139,6 @@ def crash_dead_flow_run(holder: dict[str, str], message: str) -> bool:
         if fr.state is not None and fr.state.is_final():
             return False
         client.set_flow_run_state(fr.id, Crashed(message=message), force=True)
-    end_open_task_runs(flow_run_id, f"its flow run crashed: {message}")
+    # It may have died seconds ago, with states the server has not written yet.
+    end_open_task_runs(flow_run_id, f"its flow run crashed: {message}", settle=recorder_lag())
     return True
