@@ -320,3 +320,10 @@ def test_the_capital_is_that_of_the_country_the_story_reports_from(nlp) -> None:
     text = ("LIMA (Reuters) - Officials met on Monday. The talks went on. "
             "Floods killed 14 people in the Peruvian capital.")
     assert _placed(nlp, text) == [("Peru", "PE")]
+
+
+def test_a_destination_is_not_where_the_event_happened(nlp) -> None:
+    """The bus was bound for Nairobi; the neighbouring sentence says where it crashed."""
+    text = ("A bus overturned on a mountain road in Uganda on Sunday. "
+            "Twelve passengers were killed on the bus, which had left for Nairobi at dawn.")
+    assert _placed(nlp, text) == [("Uganda", "UG")]

@@ -37,6 +37,8 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 MISLABELLED = ("PERSON", "ORG")
 #: Where an event happened: ``killed in Kabul``, ``protested at the embassy``.
 PLACE_PREPS = ("in", "at", "near", "outside")
+#: Where something or someone is headed: ``the plane left for Florida`` crashed before it got there.
+DESTINATION_PREPS = ("for", "to", "towards", "toward")
 #: A city of the article's country wins over the default reading of a name when at least this large relative
 #: to it: ``Newcastle`` in a British story is Newcastle upon Tyne, ``Paris`` in an American one still Paris, France.
 COMPARABLE = 0.1
@@ -77,8 +79,9 @@ def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token |
     count's own clause, else anywhere in the sentence, ``in the capital`` (:func:`the_capital`), a place
     phrase of the sentence before or after, the
     victims' nationality (``three Russian soldiers``; after the neighbours, as ``British soldiers`` die
-    abroad), the story's place (:func:`desk_or_article`)."""
-    found = [e for e in sent.ents if is_place(e)]
+    abroad), the story's place (:func:`desk_or_article`). A destination (:func:`destination`) is none of
+    these: the plane that ``left for Florida`` crashed elsewhere."""
+    found = [e for e in sent.ents if is_place(e) and not destination(e)]
     heads = {t.i for t in (anchor, noun, verb) if t is not None}
     phrases = [e for e in found if place_prep(e) is not None]
     attached = [e for e in phrases if place_prep(e).head.i in heads]
@@ -97,6 +100,13 @@ def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token |
     if victims:
         return victims
     return desk_or_article(doc)
+
+
+def destination(ent: Span) -> bool:
+    """A place the sentence moves toward (``left for Florida``, ``flown to Bangkok``) is not where
+    the event happened; read from the parse, as the count's own sentence always has one."""
+    prep = ent.root.head
+    return ent.root.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in DESTINATION_PREPS
 
 
 def place_prep(ent: Span) -> Token | None:
