@@ -327,3 +327,13 @@ def test_a_destination_is_not_where_the_event_happened(nlp) -> None:
     text = ("A bus overturned on a mountain road in Uganda on Sunday. "
             "Twelve passengers were killed on the bus, which had left for Nairobi at dawn.")
     assert _placed(nlp, text) == [("Uganda", "UG")]
+
+
+def test_a_place_named_once_among_others_is_not_the_story_place(nlp) -> None:
+    """Places each named once are passing: a count whose sentences name none stays unplaced rather than
+    take the first of them; a place named twice, or the only one, is the story's."""
+    text = "Judges from Paris and Berlin praised the film on Sunday. Two crew members drowned during filming."
+    assert _placed(nlp, text) == [(None, None)]
+    text = ("Judges from Paris and Berlin praised the film on Sunday. Paris gave it a prize. "
+            "Two crew members drowned during filming.")
+    assert _placed(nlp, text) == [("Paris", "FR")]

@@ -46,6 +46,8 @@ COMPARABLE = 0.1
 #: lacks (a county, a village) that shares its name: better no coordinates than another continent's.
 FAMOUS = 200_000
 POSSESSIVE = ("'s", "’s", "'", "’")
+#: Mentions that make a place the story's place, for a count whose sentences name none.
+SALIENT = 2
 #: Nouns a nationality turns into a place: ``in the Thai capital``, ``in three Mexican states``; not ``in the
 #: Russian attack``, which names the attacker.
 PLACE_NOUNS = frozenset(("capital", "city", "town", "village", "state", "province", "region", "territory",
@@ -222,9 +224,12 @@ def desk_or_article(doc: Doc) -> str | None:
 
 @per_doc
 def article_place(doc: Doc) -> str | None:
-    """The article's most mentioned GPE or LOC (first mention breaks ties)."""
+    """The article's most mentioned GPE or LOC (first mention breaks ties), where it is named at least
+    twice or is the only place named: among several places each named once, the first is passing (the
+    city an award was given in, a firm's seat) and says less of where a count happened than no place does."""
     mentions = Counter(name(e) for e in doc.ents if e.label_ in ("GPE", "LOC") or e.label_ in MISLABELLED and is_place(e))
-    return mentions.most_common(1)[0][0] if mentions else None
+    top = mentions.most_common(1)
+    return top[0][0] if top and (top[0][1] >= SALIENT or len(mentions) == 1) else None
 
 
 @per_doc
