@@ -337,3 +337,10 @@ def test_a_place_named_once_among_others_is_not_the_story_place(nlp) -> None:
     text = ("Judges from Paris and Berlin praised the film on Sunday. Paris gave it a prize. "
             "Two crew members drowned during filming.")
     assert _placed(nlp, text) == [("Paris", "FR")]
+
+
+def test_a_nationality_named_often_is_the_story_place_when_no_place_is(nlp) -> None:
+    """Lima and Cusco are named once each; the story is Peruvian throughout."""
+    text = ("Peruvian police raided a warehouse on Monday. Officials from Lima and Cusco attended. "
+            "Police detained 14 people, Peruvian media said.")
+    assert _placed(nlp, text) == [("Peru", "PE")]

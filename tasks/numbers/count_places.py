@@ -229,7 +229,25 @@ def article_place(doc: Doc) -> str | None:
     city an award was given in, a firm's seat) and says less of where a count happened than no place does."""
     mentions = Counter(name(e) for e in doc.ents if e.label_ in ("GPE", "LOC") or e.label_ in MISLABELLED and is_place(e))
     top = mentions.most_common(1)
-    return top[0][0] if top and (top[0][1] >= SALIENT or len(mentions) == 1) else None
+    if top and (top[0][1] >= SALIENT or len(mentions) == 1):
+        return top[0][0]
+    return named_by_nationality(doc, mentions)
+
+
+def named_by_nationality(doc: Doc, mentions: Counter) -> str | None:
+    """Where no place is named twice, a country its nationality names with it (``Chinese police``,
+    ``China's third-largest``) twice or more is the story's place."""
+    countries: Counter[str] = Counter()
+    for e in doc.ents:
+        known = places.demonym(e.text) if e.label_ == "NORP" else None
+        if known is not None:
+            countries[known.name] += 1
+    for written, k in mentions.items():
+        known = places.lookup(written)
+        if known is not None and known.kind == places.COUNTRY and known.name in countries:
+            countries[known.name] += k
+    top = countries.most_common(1)
+    return top[0][0] if top and top[0][1] >= SALIENT else None
 
 
 @per_doc
