@@ -344,3 +344,20 @@ def test_a_nationality_named_often_is_the_story_place_when_no_place_is(nlp) -> N
     text = ("Peruvian police raided a warehouse on Monday. Officials from Lima and Cusco attended. "
             "Police detained 14 people, Peruvian media said.")
     assert _placed(nlp, text) == [("Peru", "PE")]
+
+
+def test_the_name_the_article_gives_the_event_places_it(nlp) -> None:
+    """``killed in the bombing`` is placed by ``the Kabul bombing`` before a neighbouring place phrase;
+    a country's nationality before the event names an actor, not the place."""
+    text = ("The Kabul bombing shocked the country. Ministers in London condemned it. "
+            "Officials said 12 people were killed in the bombing.")
+    assert _placed(nlp, text) == [("Kabul", "AF")]
+    text = ("The Russian attack began at dawn. Ministers in London condemned it. "
+            "Officials said 12 people were killed in the attack.")
+    assert _placed(nlp, text) == [("London", "GB")]
+
+
+def test_where_the_counted_come_from_is_not_the_scene(nlp) -> None:
+    text = ("Rescuers searched the rubble after the Asian earthquake. "
+            "Four tourists from Norway died in the earthquake, officials said.")
+    assert _placed(nlp, text) == [("Asia", None)]
