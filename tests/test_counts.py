@@ -361,3 +361,10 @@ def test_where_the_counted_come_from_is_not_the_scene(nlp) -> None:
     text = ("Rescuers searched the rubble after the Asian earthquake. "
             "Four tourists from Norway died in the earthquake, officials said.")
     assert _placed(nlp, text) == [("Asia", None)]
+
+
+def test_a_country_named_once_still_sets_the_story_place(nlp) -> None:
+    """Paris and Portugal are each named once: the country is the story's scale, the city passing."""
+    text = ("Judges from Paris praised the film on Sunday. Portugal had paid for most of it. "
+            "The crew worked long days. Two crew members drowned during filming.")
+    assert _placed(nlp, text) == [("Portugal", "PT")]

@@ -12,7 +12,7 @@ all 141`` abroad), or in the dateline of wire copy (``MOSCOW 1996-08-31``)
 when the article's places lie in that country or continent (a story about
 Algeria filed in PARIS names the desk); only when none of these does the
 article's most named place stand in (named twice, or alone; else a country
-its nationality names twice). Where the counted are headed or come from
+its nationality names twice, else the first country named). Where the counted are headed or come from
 (``left for Florida``, ``people from Scotland``) is not the scene. The small model tags some places as
 persons or organisations (``Sri Lanka``, ``Sanaa``), so a span of those labels
 that the gazetteer knows as a country or continent, or as any place inside a
@@ -283,13 +283,16 @@ def desk_or_article(doc: Doc) -> str | None:
 @per_doc
 def article_place(doc: Doc) -> str | None:
     """The article's most mentioned GPE or LOC (first mention breaks ties), where it is named at least
-    twice or is the only place named: among several places each named once, the first is passing (the
-    city an award was given in, a firm's seat) and says less of where a count happened than no place does."""
+    twice or is the only place named; else a country its nationality names twice; else the first country
+    named. Among several places each named once a city is passing (the one an award was given in, a
+    firm's seat) and says less of where a count happened than no place does; a country named once
+    (``a nationwide outbreak ... in the US``) still sets the story's scale."""
     mentions = Counter(name(e) for e in doc.ents if e.label_ in ("GPE", "LOC") or e.label_ in MISLABELLED and is_place(e))
     top = mentions.most_common(1)
     if top and (top[0][1] >= SALIENT or len(mentions) == 1):
         return top[0][0]
-    return named_by_nationality(doc, mentions)
+    countries = (m for m in mentions if (known := places.lookup(m)) is not None and known.kind == places.COUNTRY)
+    return named_by_nationality(doc, mentions) or next(countries, None)
 
 
 def named_by_nationality(doc: Doc, mentions: Counter) -> str | None:
