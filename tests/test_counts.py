@@ -327,6 +327,11 @@ def test_a_destination_is_not_where_the_event_happened(nlp) -> None:
     text = ("A bus overturned on a mountain road in Uganda on Sunday. "
             "Twelve passengers were killed on the bus, which had left for Nairobi at dawn.")
     assert _placed(nlp, text) == [("Uganda", "UG")]
+    # ``to`` names a place reached: the refugees are in Jordan, the soldiers were killed in Mosul.
+    text = "Ministers met in London on Monday. Twelve refugees who fled to Jordan were injured in a fire."
+    assert _placed(nlp, text) == [("Jordan", "JO")]
+    text = "Ministers met in London on Monday. Troops were sent to Mosul after 40 soldiers were killed there."
+    assert _placed(nlp, text) == [("Mosul", "IQ")]
 
 
 def test_a_place_named_once_among_others_is_not_the_story_place(nlp) -> None:

@@ -40,8 +40,9 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 MISLABELLED = ("PERSON", "ORG")
 #: Where an event happened: ``killed in Kabul``, ``protested at the embassy``.
 PLACE_PREPS = ("in", "at", "near", "outside")
-#: Where something or someone is headed: ``the plane left for Florida`` crashed before it got there.
-DESTINATION_PREPS = ("for", "to", "towards", "toward")
+#: Where something or someone is headed, not yet there: ``the plane left for Florida`` crashed before it got
+#: there. Not ``to``: ``refugees who fled to Jordan`` are there, ``sent to Mosul after 40 were killed there``.
+DESTINATION_PREPS = ("for", "towards", "toward")
 #: A city of the article's country wins over the default reading of a name when at least this large relative
 #: to it: ``Newcastle`` in a British story is Newcastle upon Tyne, ``Paris`` in an American one still Paris, France.
 COMPARABLE = 0.1
@@ -172,7 +173,7 @@ def places_before_nouns(doc: Doc) -> dict[str, str]:
 
 
 def elsewhere(ent: Span) -> bool:
-    """A place the sentence moves toward (``left for Florida``, ``flown to Bangkok``) or the counted
+    """A place the sentence moves toward (``left for Florida``, ``heading towards Calais``) or the counted
     people come from (``three people from Scotland died``) is not where the event happened; ``evacuated
     from Gaza`` (``from`` on a verb) is. Read from the parse, as the count's own sentence always has one."""
     prep = ent.root.head
