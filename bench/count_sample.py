@@ -6,7 +6,8 @@ person to judge on screen (type + value right? place right?), not to commit.
     .venv/bin/python bench/count_sample.py [--shared ../shared] [--articles 300] [--sample 40] [--seed 16] [--offset 0]
 
 Articles are taken at an even stride over the corpus (all five categories);
-the sample is drawn with a fixed seed so two people judge the same rows.
+the sample is drawn with a fixed seed so two people judge the same rows. Rows of
+the judged articles' held-out half B are never shown.
 """
 from __future__ import annotations
 
@@ -24,6 +25,14 @@ sys.path.insert(0, str(ROOT))
 from tasks import places  # noqa: E402
 from tasks.nlp import load_model  # noqa: E402
 from tasks.numbers import counts, extract_numbers  # noqa: E402
+from eval_numbers import half_of  # noqa: E402  (bench/ is the script's directory)
+
+
+def held_out() -> set[str]:
+    """Articles of the judged BBC rows' half B (``eval_counts.py judge``): their rows are never shown,
+    so that half stays out of anyone's error analysis."""
+    data = json.loads((ROOT / "bench/counts_judgements.json").read_text(encoding="utf-8"))
+    return {j["article"] for j in data["rows"] if half_of(j["article"]) == "B"}
 
 
 def pick(shared: Path, n: int, offset: int) -> list[dict]:
@@ -77,8 +86,11 @@ def main() -> None:
           f"{timed.seconds / numbers_s:.3f} of numbers)")
     for t, n in Counter(r["count_type"] for _, _, r in counted).most_common():
         print(f"  {t:8} {n}")
+    held = held_out()
+    shown = [(a, doc, r) for a, doc, r in counted if a["id"] not in held]
+    print(f"sample: {len(counted) - len(shown)} rows of held-out judged articles (half B) not shown")
     random.seed(args.seed)
-    for i, (a, doc, r) in enumerate(random.sample(counted, min(args.sample, len(counted))), 1):
+    for i, (a, doc, r) in enumerate(random.sample(shown, min(args.sample, len(shown))), 1):
         sent = list(doc.sents)[r["sentence"]].text.strip()
         print(f"\n[{i}] {a['id']}  {r['count_type']} {r['value']:g} noun={r['noun']} verb={r['verb']} "
               f"place={r['place']}\n    {sent}")

@@ -1,6 +1,6 @@
 """Event counts measured: a hand-judged sample of BBC count rows, and agreement with gdelt-regkg.
 
-    .venv/bin/python bench/eval_counts.py judge   [--shared ../shared] [--judgements FILE]   # precision per field
+    .venv/bin/python bench/eval_counts.py judge   [--shared ../shared] [--judgements FILE] [--misses-a]   # precision per field
     .venv/bin/python bench/eval_counts.py regkg   [--shared ../shared]   # agreement by type with gdelt-regkg
     .venv/bin/python bench/eval_counts.py list --corpus conll [--seed 7] [--sample 40]   # rows to study
 
@@ -10,13 +10,15 @@ of them, exact duplicate articles left out), each stored as article id and
 character offsets of the number with a person's verdict (is it an event count,
 its type, value, counted object, and the place names that are right for it).
 No article text is stored: the corpus stays in ``../shared``. A judged row the
-extractor no longer gives is a miss of unknown kind; a count row in those
-articles that was never judged is listed as unjudged so a person can extend
-the file.
+extractor no longer gives is a miss of unknown kind.
 
-Rule work must not study the judged rows (they would stop predicting
-anything): ``list`` prints rows to study from another corpus (``conll``:
-Reuters wire, ``scraped``: US news of 2023) or another seed.
+The judged rows are split in two fixed halves by a hash of the article id
+(``eval_numbers.half_of``). ``judge`` prints the figures of half A, half B and
+all; ``--misses-a`` prints half A's misses (and count rows never judged outside
+half B's articles, so a person can extend the file). Half B's misses are never
+printed: rule work may study half A only, and B (with the CoNLL file, held out
+whole) is the figure that predicts unseen news. ``list`` prints rows to study
+from another corpus (``conll``: Reuters wire, ``scraped``: US news of 2023).
 
 Parsing is the slow part (~2 min for the BBC corpus on one core), so parsed
 documents are kept under ``bench/out/`` (git-ignored) per corpus and model;
@@ -45,6 +47,7 @@ from tasks.parse import pipe, read_docs, save_docs  # noqa: E402
 
 PARSE = DEFAULT_PARSE  # set from --parse
 from tasks.numbers import counts, extract_numbers  # noqa: E402
+from eval_numbers import half_of  # noqa: E402  (bench/ is the script's directory)
 
 JUDGEMENTS = ROOT / "bench/counts_judgements.json"
 OUT = ROOT / "bench/out"
@@ -143,46 +146,64 @@ def place_right(row: dict, judged: dict) -> bool:
     return row["country"] is None or not judged["countries"] or row["country"] in judged["countries"]
 
 
-def judge(shared: Path, path: Path = JUDGEMENTS) -> None:
+def _score(j: dict, r: dict | None) -> tuple[bool, bool | None, bool | None]:
+    """(type+value right, object right, place right) of one judged row; None where the row is no real count
+    still extracted (a dropped non-count is right, a dropped count wrong)."""
+    if r is None:
+        return j["type"] is None, None, None
+    ok_tv = r["count_type"] == j["type"] and j["value"] is not None and r["value"] == j["value"]
+    if j["type"] is None:
+        return ok_tv, None, None
+    return ok_tv, object_right(r["noun"], j["object"]), place_right(r, j)
+
+
+def _figures(label: str, scored: list[tuple[bool, bool | None, bool | None]]) -> str:
+    n, real = len(scored), [s for s in scored if s[2] is not None]
+    tv, obj, plc = sum(s[0] for s in scored), sum(s[1] for s in real), sum(s[2] for s in real)
+    return (f"{label:5} type+value {tv}/{n} ({tv / max(n, 1):.0%})  object {obj}/{len(real)}  "
+            f"place {plc}/{len(real)} ({plc / max(len(real), 1):.0%})")
+
+
+def _miss(j: dict, r: dict | None, scored: tuple, docs: dict) -> str | None:
+    ok_tv, ok_obj, ok_place = scored
+    if r is None:
+        return None if j["type"] is None else f"GONE (a count: {j['type']} {j['value']:g})  {key(j)}"
+    if j["type"] is None:
+        return "NOT A COUNT  " + show(r, docs[r["article"]])
+    if ok_tv and ok_obj and ok_place:
+        return None
+    want = f"[want {j['type']} {j['value']:g} {j['object']} {j['places']}]"
+    return (("" if ok_tv else "TYPE/VALUE ") + ("" if ok_obj else "OBJECT ") + ("" if ok_place else "PLACE ")
+            + " " + show(r, docs[r["article"]], want))
+
+
+def judge(shared: Path, path: Path = JUDGEMENTS, misses_a: bool = False) -> None:
+    """Figures for half A, half B and all (halves by a hash of the article id, as ``eval_numbers.half_of``
+    splits NewsQuant). Only half A's misses are ever printed (``misses_a``), and only for the BBC file:
+    half B and the CoNLL file stay out of error analysis, so their figures predict unseen news."""
     data = json.loads(path.read_text(encoding="utf-8"))
     rows, docs, _ = count_rows(shared, data["corpus"])
     now = {key(r): r for r in rows}
     judged = {(j["article"], j["start"], j["end"]): j for j in data["rows"]}
-    tv = obj = plc = counts_ = gone = lost = 0
-    wrong: list[str] = []
-    for k, j in judged.items():
-        r = now.get(k)
-        if r is None:  # dropping a row judged no count is right; dropping a count is a miss of unknown kind
-            gone += 1
-            tv += j["type"] is None
-            lost += j["type"] is not None
-            if j["type"] is not None:
-                wrong.append(f"GONE (a count: {j['type']} {j['value']:g})  {k}")
-            continue
-        ok_tv = r["count_type"] == j["type"] and j["value"] is not None and r["value"] == j["value"]
-        tv += ok_tv
-        if j["type"] is None:
-            wrong.append("NOT A COUNT  " + show(r, docs[r["article"]]))
-            continue
-        counts_ += 1
-        ok_obj, ok_place = object_right(r["noun"], j["object"]), place_right(r, j)
-        obj += ok_obj
-        plc += ok_place
-        if not (ok_tv and ok_obj and ok_place):
-            want = f"[want {j['type']} {j['value']:g} {j['object']} {j['places']}]"
-            wrong.append(("" if ok_tv else "TYPE/VALUE ") + ("" if ok_obj else "OBJECT ")
-                         + ("" if ok_place else "PLACE ") + " " + show(r, docs[r["article"]], want))
-    n = len(judged)
-    real = sum(j["type"] is not None for j in judged.values())
-    print(f"{n} judged rows ({real} real counts); {gone} no longer extracted, {lost} of them counts "
-          "(misses of unknown kind)")
-    print(f"type+value right: {tv}/{n} ({tv / n:.0%})  [a dropped non-count is right, a dropped count wrong]")
-    print(f"object right:     {obj}/{counts_} of the real counts still extracted ({obj / max(counts_, 1):.0%})")
-    print(f"place right:      {plc}/{counts_} of the real counts still extracted ({plc / max(counts_, 1):.0%})")
-    print("\n".join(wrong))
-    arts = {j["article"] for j in judged.values()}
-    new = [r for r in rows if key(r) not in judged]
-    print(f"\n{len(new)} unjudged count rows ({sum(r['article'] in arts for r in new)} in judged articles):")
+    scored = {k: _score(j, now.get(k)) for k, j in judged.items()}
+    halves = {h: [s for k, s in scored.items() if half_of(k[0]) == h] for h in "AB"}
+    gone = sum(k not in now for k in judged)
+    print(f"{path.name}: {len(judged)} judged rows ({sum(j['type'] is not None for j in judged.values())} real "
+          f"counts); {gone} no longer extracted; halves by a hash of the article id "
+          + ("(A: misses may be studied, B: held out)" if data["corpus"] == "bbc" else "(held out whole)"))
+    for label, part in (("A", halves["A"]), ("B", halves["B"]), ("all", list(scored.values()))):
+        print(_figures(label, part))
+    print("(type+value of all rows: a dropped non-count is right, a dropped count wrong; "
+          "object and place of the real counts still extracted)")
+    if not misses_a:
+        return
+    if data["corpus"] != "bbc":
+        sys.exit("--misses-a is for the BBC file only: the CoNLL file is held out whole")
+    misses = [_miss(j, now.get(k), scored[k], docs) for k, j in judged.items() if half_of(k[0]) == "A"]
+    print("\nhalf A misses:\n" + "\n".join(m for m in misses if m))
+    held = {j["article"] for j in judged.values() if half_of(j["article"]) == "B"}
+    new = [r for r in rows if key(r) not in judged and r["article"] not in held]
+    print(f"\n{len(new)} unjudged count rows outside half B's articles:")
     for r in new:
         print(show(r, docs[r["article"]]))
 
@@ -277,6 +298,8 @@ def main() -> None:
     ap.add_argument("--judgements", type=Path, default=JUDGEMENTS,
                     help="judgement file for judge (its corpus is read from it): counts_judgements_conll.json "
                          "is a held-out check of place rules")
+    ap.add_argument("--misses-a", action="store_true",
+                    help="judge: print half A's misses (the only judged rows whose misses may be studied)")
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--sample", type=int, default=SAMPLE)
     ap.add_argument("--parse", choices=[m.value for m in ParseMode], default=DEFAULT_PARSE.value,
@@ -285,7 +308,7 @@ def main() -> None:
     global PARSE
     PARSE = ParseMode(args.parse)
     if args.what == "judge":
-        judge(args.shared, args.judgements)
+        judge(args.shared, args.judgements, args.misses_a)
     elif args.what == "list":
         sample(args.shared, args.corpus, args.seed, args.sample)
     else:

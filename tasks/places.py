@@ -292,3 +292,17 @@ def capital_of(code: str | None) -> Place | None:
     capital = country_data["capital"] if country_data else ""
     found = [p for p, _ in cities_named(capital) if p.country == code.upper()] if capital else []
     return found[0] if found else None
+
+
+@lru_cache(maxsize=None)
+def continent_by_demonym(word: str) -> Place | None:
+    """The continent a word names as a people or origin (``Asian``, ``European``, ``African``): news
+    names an event by it (``the Asian tsunami``). Derived from GeoNames' continent names by the endings
+    country demonyms take."""
+    key = fold(word)
+    for c in _data("continents.json").values():
+        base = fold(c["name"])
+        stems = {base, base.rstrip("aeiouy")}
+        if any(key == stem + ending for stem in stems for ending in _DEMONYM_ENDINGS if ending):
+            return lookup(c["name"])
+    return None

@@ -320,3 +320,56 @@ def test_the_capital_is_that_of_the_country_the_story_reports_from(nlp) -> None:
     text = ("LIMA (Reuters) - Officials met on Monday. The talks went on. "
             "Floods killed 14 people in the Peruvian capital.")
     assert _placed(nlp, text) == [("Peru", "PE")]
+
+
+def test_a_destination_is_not_where_the_event_happened(nlp) -> None:
+    """The bus was bound for Nairobi; the neighbouring sentence says where it crashed."""
+    text = ("A bus overturned on a mountain road in Uganda on Sunday. "
+            "Twelve passengers were killed on the bus, which had left for Nairobi at dawn.")
+    assert _placed(nlp, text) == [("Uganda", "UG")]
+    # ``to`` names a place reached: the refugees are in Jordan, the soldiers were killed in Mosul.
+    text = "Ministers met in London on Monday. Twelve refugees who fled to Jordan were injured in a fire."
+    assert _placed(nlp, text) == [("Jordan", "JO")]
+    text = "Ministers met in London on Monday. Troops were sent to Mosul after 40 soldiers were killed there."
+    assert _placed(nlp, text) == [("Mosul", "IQ")]
+
+
+def test_a_place_named_once_among_others_is_not_the_story_place(nlp) -> None:
+    """Places each named once are passing: a count whose sentences name none stays unplaced rather than
+    take the first of them; a place named twice, or the only one, is the story's."""
+    text = "Judges from Paris and Berlin praised the film on Sunday. Two crew members drowned during filming."
+    assert _placed(nlp, text) == [(None, None)]
+    text = ("Judges from Paris and Berlin praised the film on Sunday. Paris gave it a prize. "
+            "Two crew members drowned during filming.")
+    assert _placed(nlp, text) == [("Paris", "FR")]
+
+
+def test_a_nationality_named_often_is_the_story_place_when_no_place_is(nlp) -> None:
+    """Lima and Cusco are named once each; the story is Peruvian throughout."""
+    text = ("Peruvian police raided a warehouse on Monday. Officials from Lima and Cusco attended. "
+            "Police detained 14 people, Peruvian media said.")
+    assert _placed(nlp, text) == [("Peru", "PE")]
+
+
+def test_the_name_the_article_gives_the_event_places_it(nlp) -> None:
+    """``killed in the bombing`` is placed by ``the Kabul bombing`` before a neighbouring place phrase;
+    a country's nationality before the event names an actor, not the place."""
+    text = ("The Kabul bombing shocked the country. Ministers in London condemned it. "
+            "Officials said 12 people were killed in the bombing.")
+    assert _placed(nlp, text) == [("Kabul", "AF")]
+    text = ("The Russian attack began at dawn. Ministers in London condemned it. "
+            "Officials said 12 people were killed in the attack.")
+    assert _placed(nlp, text) == [("London", "GB")]
+
+
+def test_where_the_counted_come_from_is_not_the_scene(nlp) -> None:
+    text = ("Rescuers searched the rubble after the Asian earthquake. "
+            "Four tourists from Norway died in the earthquake, officials said.")
+    assert _placed(nlp, text) == [("Asia", None)]
+
+
+def test_a_country_named_once_still_sets_the_story_place(nlp) -> None:
+    """Paris and Portugal are each named once: the country is the story's scale, the city passing."""
+    text = ("Judges from Paris praised the film on Sunday. Portugal had paid for most of it. "
+            "The crew worked long days. Two crew members drowned during filming.")
+    assert _placed(nlp, text) == [("Portugal", "PT")]

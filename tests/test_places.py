@@ -83,3 +83,14 @@ def test_a_country_has_its_capital_city() -> None:
     assert places.capital_of("KE").name == "Nairobi" and places.capital_of("ke").country == "KE"
     assert places.capital_of("US").name == "Washington" and places.capital_of("US").country == "US"
     assert places.capital_of("XX") is None and places.capital_of(None) is None
+
+
+@pytest.mark.parametrize("word, continent", [("Asian", "Asia"), ("Europeans", "Europe"), ("African", "Africa"),
+                                             ("South American", "South America")])
+def test_continent_demonyms_name_their_continent(word: str, continent: str) -> None:
+    assert places.continent_by_demonym(word).name == continent
+
+
+@pytest.mark.parametrize("word", ["Russian", "Asiatic", "Americana"])
+def test_other_words_name_no_continent(word: str) -> None:
+    assert places.continent_by_demonym(word) is None

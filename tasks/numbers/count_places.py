@@ -4,13 +4,16 @@ News names the scene beside the toll (``killed in Kabul``, ``near the town of
 Nakuru``), by a nationality that names a place (``in three Mexican states``),
 elsewhere in the count's own clause (a place outside it, as in ``..., Jordan
 said``, names who speaks), as ``the capital`` of the country the story reports
-from, in the sentence before or after it, by the
+from, by the name the article gives the event elsewhere (``died in the
+tsunami``: ``the Asian tsunami``), in the sentence before or after it, by the
 nationality of those counted or acting in the clause (``three Russian
 soldiers``; not one of another clause: ``a Russian airliner crashed, killing
 all 141`` abroad), or in the dateline of wire copy (``MOSCOW 1996-08-31``)
 when the article's places lie in that country or continent (a story about
 Algeria filed in PARIS names the desk); only when none of these does the
-article's most named place stand in. The small model tags some places as
+article's most named place stand in (named twice, or alone; else a country
+its nationality names twice, else the first country named). Where the counted are headed or come from
+(``left for Florida``, ``people from Scotland``) is not the scene. The small model tags some places as
 persons or organisations (``Sri Lanka``, ``Sanaa``), so a span of those labels
 that the gazetteer knows as a country or continent, or as any place inside a
 place phrase, is a place too. A city name shared by several places
@@ -37,6 +40,9 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 MISLABELLED = ("PERSON", "ORG")
 #: Where an event happened: ``killed in Kabul``, ``protested at the embassy``.
 PLACE_PREPS = ("in", "at", "near", "outside")
+#: Where something or someone is headed, not yet there: ``the plane left for Florida`` crashed before it got
+#: there. Not ``to``: ``refugees who fled to Jordan`` are there, ``sent to Mosul after 40 were killed there``.
+DESTINATION_PREPS = ("for", "towards", "toward")
 #: A city of the article's country wins over the default reading of a name when at least this large relative
 #: to it: ``Newcastle`` in a British story is Newcastle upon Tyne, ``Paris`` in an American one still Paris, France.
 COMPARABLE = 0.1
@@ -44,11 +50,26 @@ COMPARABLE = 0.1
 #: lacks (a county, a village) that shares its name: better no coordinates than another continent's.
 FAMOUS = 200_000
 POSSESSIVE = ("'s", "’s", "'", "’")
+#: Mentions that make a place the story's place, for a count whose sentences name none.
+SALIENT = 2
 #: Nouns a nationality turns into a place: ``in the Thai capital``, ``in three Mexican states``; not ``in the
 #: Russian attack``, which names the attacker.
 PLACE_NOUNS = frozenset(("capital", "city", "town", "village", "state", "province", "region", "territory",
                          "border", "coast", "waters", "island", "port", "countryside", "north", "south",
                          "east", "west", "part", "side", "district"))
+
+
+def per_doc(fn: Callable[[Doc], T]) -> Callable[[Doc], T]:
+    """``fn(doc)`` computed once per Doc (kept in its ``user_data``): every count of an
+    article asks for the same article-wide facts."""
+    key = f"counts.{fn.__name__}"
+
+    @functools.wraps(fn)
+    def once(doc: Doc) -> T:
+        if key not in doc.user_data:
+            doc.user_data[key] = fn(doc)
+        return doc.user_data[key]
+    return once
 
 
 def name(ent: Span) -> str:
@@ -77,8 +98,10 @@ def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token |
     count's own clause, else anywhere in the sentence, ``in the capital`` (:func:`the_capital`), a place
     phrase of the sentence before or after, the
     victims' nationality (``three Russian soldiers``; after the neighbours, as ``British soldiers`` die
-    abroad), the story's place (:func:`desk_or_article`)."""
-    found = [e for e in sent.ents if is_place(e)]
+    abroad), the story's place (:func:`desk_or_article`). Before the neighbours, the place the article
+    names the event by (:func:`event_place`: ``the Asian tsunami``). A destination or the counted people's
+    origin (:func:`elsewhere`) is none of these: the plane that ``left for Florida`` crashed elsewhere."""
+    found = [e for e in sent.ents if is_place(e) and not elsewhere(e)]
     heads = {t.i for t in (anchor, noun, verb) if t is not None}
     phrases = [e for e in found if place_prep(e) is not None]
     attached = [e for e in phrases if place_prep(e).head.i in heads]
@@ -91,12 +114,73 @@ def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token |
         return where or name(nearest(own or found, anchor))
     if (capital := the_capital(doc, sent)) is not None:
         return capital
+    if (named := event_place(doc, sent, heads, noun)) is not None:
+        return named
     near = [e for e in neighbour_ents(doc, sent) if is_place(e) and after_preposition(e)]
     if near:
         return name(nearest(near, anchor))
     if victims:
         return victims
     return desk_or_article(doc)
+
+
+def event_place(doc: Doc, sent: Span, heads: set[int], noun: Token | None) -> str | None:
+    """The place the article names the event by elsewhere: ``died in the tsunami`` is placed by ``the
+    Asian tsunami`` or ``Sri Lanka's tsunami`` in another sentence. The event is a noun in a prepositional
+    phrase on the count's verb or noun (``killed in the crash``, ``died after the attack``) or the verb's
+    subject (``the quake killed 30``), with its compound nouns (``the tsunami disaster``). A country's
+    nationality does not name the event's place (``the Russian attack`` names the attacker); a
+    continent's does (``the Asian tsunami``)."""
+    named = places_before_nouns(doc)
+    for tok in event_nouns(sent, heads, noun):
+        for form in {tok.lower_, tok.lemma_.lower()} - {""}:
+            if form in named:
+                return named[form]
+    return None
+
+
+def event_nouns(sent: Span, heads: set[int], noun: Token | None) -> list[Token]:
+    found = []
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.ent_type_ or noun is not None and tok.i == noun.i:
+            continue
+        via_prep = tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i in heads
+        if via_prep or tok.dep_ == "nsubj" and tok.head.i in heads:
+            found += [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"] + [tok]
+    return found
+
+
+@per_doc
+def places_before_nouns(doc: Doc) -> dict[str, str]:
+    """Lowercase word -> the place a name right before it gives it (``the Asian tsunami``, ``Bali's
+    bombings``, ``the Indian Ocean tidal wave``: up to two words after the name), the first such
+    place per word. Read from the words, as a selective parse leaves most sentences unparsed."""
+    out: dict[str, str] = {}
+    for e in doc.ents:
+        if e.label_ == "NORP":
+            known = places.continent_by_demonym(e.text)
+            where = known.name if known else None
+        else:
+            where = name(e) if is_place(e) else None
+        k = e.end + (e.end < len(doc) and doc[e.end].text in POSSESSIVE)
+        if where is None or k >= len(doc) or doc[k].ent_type_:
+            continue
+        for tok in doc[k:k + 2]:
+            if not (tok.is_alpha and tok.is_lower) or tok.is_stop:
+                break
+            out.setdefault(tok.lower_, where)
+    return out
+
+
+def elsewhere(ent: Span) -> bool:
+    """A place the sentence moves toward (``left for Florida``, ``heading towards Calais``) or the counted
+    people come from (``three people from Scotland died``) is not where the event happened; ``evacuated
+    from Gaza`` (``from`` on a verb) is. Read from the parse, as the count's own sentence always has one."""
+    prep = ent.root.head
+    if ent.root.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    origin = prep.lower_ == "from" and prep.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")  # people from Scotland
+    return origin or prep.lower_ in DESTINATION_PREPS
 
 
 def place_prep(ent: Span) -> Token | None:
@@ -174,19 +258,6 @@ def neighbour_ents(doc: Doc, sent: Span) -> list[Span]:
     return before + after
 
 
-def per_doc(fn: Callable[[Doc], T]) -> Callable[[Doc], T]:
-    """``fn(doc)`` computed once per Doc (kept in its ``user_data``): every count of an
-    article asks for the same article-wide facts."""
-    key = f"counts.{fn.__name__}"
-
-    @functools.wraps(fn)
-    def once(doc: Doc) -> T:
-        if key not in doc.user_data:
-            doc.user_data[key] = fn(doc)
-        return doc.user_data[key]
-    return once
-
-
 @per_doc
 def dateline_of(doc: Doc) -> tuple[str | None, str | None]:
     """The dateline's place and country (wire copy)."""
@@ -212,9 +283,33 @@ def desk_or_article(doc: Doc) -> str | None:
 
 @per_doc
 def article_place(doc: Doc) -> str | None:
-    """The article's most mentioned GPE or LOC (first mention breaks ties)."""
+    """The article's most mentioned GPE or LOC (first mention breaks ties), where it is named at least
+    twice or is the only place named; else a country its nationality names twice; else the first country
+    named. Among several places each named once a city is passing (the one an award was given in, a
+    firm's seat) and says less of where a count happened than no place does; a country named once
+    (``a nationwide outbreak ... in the US``) still sets the story's scale."""
     mentions = Counter(name(e) for e in doc.ents if e.label_ in ("GPE", "LOC") or e.label_ in MISLABELLED and is_place(e))
-    return mentions.most_common(1)[0][0] if mentions else None
+    top = mentions.most_common(1)
+    if top and (top[0][1] >= SALIENT or len(mentions) == 1):
+        return top[0][0]
+    countries = (m for m in mentions if (known := places.lookup(m)) is not None and known.kind == places.COUNTRY)
+    return named_by_nationality(doc, mentions) or next(countries, None)
+
+
+def named_by_nationality(doc: Doc, mentions: Counter) -> str | None:
+    """Where no place is named twice, a country its nationality names with it (``Chinese police``,
+    ``China's third-largest``) twice or more is the story's place."""
+    countries: Counter[str] = Counter()
+    for e in doc.ents:
+        known = places.demonym(e.text) if e.label_ == "NORP" else None
+        if known is not None:
+            countries[known.name] += 1
+    for written, k in mentions.items():
+        known = places.lookup(written)
+        if known is not None and known.kind == places.COUNTRY and known.name in countries:
+            countries[known.name] += k
+    top = countries.most_common(1)
+    return top[0][0] if top and top[0][1] >= SALIENT else None
 
 
 @per_doc
