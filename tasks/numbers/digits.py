@@ -138,7 +138,7 @@ def glued_suffix(doc: Doc, i: int, j: int, end: int, lex: lexeme.Lexeme,
         scale = LETTER_SCALES[lex.suffix]  # ``2.5B dollars``: a capital B before a currency is billion
         lex = lexeme.Lexeme(lex.value * scale, upper=lex.upper * scale if lex.upper is not None else None)
     elif lex.suffix:
-        found = units.lookup(lex.suffix)
+        found = units.lookup(lex.suffix) or units.glued_symbol(lex.suffix)
         if found is None and lex.suffix == "s" and "." in doc[i].text:
             found = units.lookup("sec")  # ``0-60mph in 3.1s``; ``1990s`` (no decimal) is a decade, not seconds
         cur = currencies.currency_prefix(lex.suffix) if not lex.suffix.isalpha() else None

@@ -40,7 +40,8 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     if t.lower_ in currencies.SCALED_CURRENCY and (r.scale > 1 or price_follows(doc, j + 1, end) or quote(doc, r)):
         r.unit, r.end = units.Unit(currencies.SCALED_CURRENCY[t.lower_], Kind.MONEY), j + 1  # ``3.4 billion marks``
         return
-    if t.lower_ in currencies.AMBIGUOUS_POUND:
+    if t.lower_ in currencies.AMBIGUOUS_POUND and not (j + 2 < end and doc[j + 1].text in DASHES
+                                                        and units.lookup(doc[j:j + 3].text) is not None):
         r.unit = units.Unit("pound sterling", Kind.MONEY) if r.scale > 1 or (j + 1 < end and doc[j + 1].lower_ == "sterling") \
             else units.Unit("pound-mass", Kind.QUANTITY)
         r.end = j + 1

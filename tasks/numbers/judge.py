@@ -253,6 +253,21 @@ def _duration_label(c: Case) -> bool:
         and doc[r.end].pos_ in ("NOUN", "PROPN", "SYM", "ADJ") and not lasts(doc, r)
 
 
+_SLASH_PAIR = re.compile(r"^(?P<a>\d+)/(?P<b>\d+)$")
+
+
+def _slash_pair(c: Case) -> bool:
+    """``24/7``, ``50/50``, ``20/20 vision``: a fraction in news is written below one; a slash over a figure
+    no larger than the one before it is a pair of figures (round the clock, even odds), never their quotient.
+    One the tagger calls a date is a month and day (``after 9/11``). A mixed figure (``25-1/2``, a stock
+    quote) is not this: its whole part is written apart."""
+    r = c.r
+    if not c.bare or r.unit is not None or r.end - r.start != 1:
+        return False
+    m = _SLASH_PAIR.match(c.doc[r.start].text)
+    return m is not None and (int(m["a"]) >= int(m["b"]) > 0 or c.first.ent_type_ == "DATE")
+
+
 def _relative_position(c: Case) -> bool:
     """``second to last``."""
     r, doc = c.r, c.doc
@@ -269,6 +284,7 @@ RULES: dict[str, Callable[[Case], bool]] = {
     "label": _label,
     "clock_time": _clock_time,
     "score": _score,
+    "slash_pair": _slash_pair,
     "compound_adjective": _compound_adjective,
     "duration_label": _duration_label,
     "relative_position": _relative_position,
