@@ -10,6 +10,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from tasks.numbers.lexicon import (
+    UNIT_ADJECTIVES,
     WIRE_NOUNS,
     PER_NOUNS,
     DECREASE,
@@ -193,8 +194,8 @@ def modifier(c: Token) -> str | None:
     if c.dep_ in ("amod", "compound", "nmod") and any(h.text == "-" and h.dep_ == "punct" for h in c.children):
         last = c.right_edge.i if c.right_edge.i < c.head.i else c.i  # ``gas-only``: the hyphen may follow
         return c.doc[c.left_edge.i:last + 1].text.lower().replace(" ", "")
-    if any(a.dep_ == "advmod" for a in c.children):
-        return None
+    if any(a.dep_ == "advmod" for a in c.children) or c.lower_ in UNIT_ADJECTIVES or c.lower_ == "other":
+        return None  # ``12 more bodies``, ``three other men``: how many more, not a kind of body
     if c.dep_ == "amod" and c.pos_ == "ADJ" and c.tag_ in ("JJR", "JJS"):
         return c.lemma_.lower()  # ``biggest banks``: NewsQuant names what is counted by lemmas, ``big bank``
     if c.dep_ == "compound" and c.pos_ == "NOUN":

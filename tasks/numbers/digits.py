@@ -153,17 +153,20 @@ def scale_after(doc: Doc, r: tokens.Reading, i: int, j: int, end: int) -> int:
     unit = r.unit
     money = unit is not None and unit.kind == Kind.MONEY or i > 0 and currencies.currency_prefix(doc[i - 1].text) is not None
     while j < end and (unit is None or unit.kind == Kind.MONEY):
-        low = doc[j].lower_
+        text = doc[j].text
+        if len(text) > 1 and text.endswith(".") and text[:-1].isalpha() and j + 1 == end:
+            text = text[:-1]  # ``$45m.``: the tokenizer keeps a sentence's full stop on a letter
+        low = text.lower()
         glued = not doc[j - 1].whitespace_
         factor = numwords.SCALES.get(low) or numwords.MULTIPLIERS.get(low)
         if factor is None and j == r.end and r.upper is None:
-            if glued and doc[j].text in GLUED_SCALE_TOKENS:
-                factor = GLUED_SCALE_TOKENS[doc[j].text]
+            if glued and text in GLUED_SCALE_TOKENS:
+                factor = GLUED_SCALE_TOKENS[text]
             elif glued and low == "m" and (money or million_m(doc, j, end)):
                 factor = 1e6  # ``35m of its devices``, ``12.3m tonnes``; plain ``37m`` is metres
             elif low in ("b", "k", "t") and money and glued:
                 factor = numwords.SCALE_ABBREV[low]
-            elif doc[j].text in SPACED_SCALE_TOKENS:
+            elif text in SPACED_SCALE_TOKENS:
                 factor = numwords.SCALE_ABBREV[low]
         if factor is None:
             break
