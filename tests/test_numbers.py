@@ -414,3 +414,23 @@ def test_an_ordinal_after_or_stays_an_ordinal(nlp) -> None:
 def test_a_hyphenated_modifier_is_not_read_twice(nlp) -> None:
     rows = extract_numbers(nlp("The airline runs 77 short- and medium-distance flights."))
     assert "short short" not in (rows[0]["noun"] or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [("Rescuers found 12 more bodies on Friday.", "body"), ("Police questioned three other drivers.", "driver"),
+     ("The council hired 40 additional wardens.", "warden"), ("The council hired 40 traffic wardens.", "traffic warden")],
+)
+def test_noun_drops_adjectives_of_how_many_more(nlp, text: str, noun: str) -> None:
+    assert _one(nlp, text)["noun"] == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [("The new phone has a 12MP camera.", "12MP", 12, "megapixel"),
+     ("The pickup makes 420 lb.-ft. of torque.", "420 lb.-ft.", 420, "foot pound-force"),
+     ("The reservoir lost 2.5 megalitres a day.", "2.5 megalitres a day", 2.5, "megalitre per day")],
+)
+def test_units_of_this_round(nlp, text: str, surface: str, value: float, unit: str) -> None:
+    r = _find(extract_numbers(nlp(text)), surface)
+    assert (r["value"], r["unit"]) == (pytest.approx(value), unit)

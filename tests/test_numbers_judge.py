@@ -33,6 +33,9 @@ def _surfaces(nlp, text: str) -> list[str]:
         ("The shop opens at 9 am on Sundays.", "The shop has 9 staff on Sundays.", "9"),
         # labels / a count before the same noun
         ("The vote is in Room 12 today.", "The hotel has 12 rooms.", "12"),
+        # a slash over a figure no larger (round the clock, even odds) / a fraction
+        ("The clinic is open 24/7 for walk-ins.", "The clinic treated 2/3 of walk-ins.", "2/3"),
+        ("Pundits called it a 50/50 contest.", "Pundits said 1/5 of seats would change.", "1/5"),
     ],
 )
 def test_rule_and_its_counter_example(nlp, rejected: str, kept: str, surface: str) -> None:
@@ -46,6 +49,7 @@ def test_rule_and_its_counter_example(nlp, rejected: str, kept: str, surface: st
         ("Profit for 1986/87 doubled.", "1986/87", "season"),
         ("The bridge opened in 1998.", "1998", "year"),
         ("Lincoln won 3-1 at home.", "3", "score"),
+        ("The clinic is open 24/7 for walk-ins.", "24/7", "slash_pair"),
         ("Our seats are in Section 427 by the aisle.", "427", "name"),  # spaCy: a LAW entity
         ("The Boeing 737 landed safely.", "737", "label"),  # a number after a proper noun
     ],

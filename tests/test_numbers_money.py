@@ -363,3 +363,20 @@ def test_earnings_table_shares_are_counted_not_money(nlp) -> None:
 
 def test_money_raised_is_not_a_rise(nlp) -> None:
     assert _find(_rows(nlp, "The share sale raised $54bn for the state."), "$54bn")["qualifier"] == "exact"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Harlow Retail booked a loss of $45m.", "$45m.", 45e6, "dollar"),
+        ("The Finnish unit lost EUR 45m.", "EUR 45m.", 45e6, "euro"),
+    ],
+)
+def test_a_scale_letter_holding_the_full_stop(nlp, text: str, surface: str, value: float, unit: str) -> None:
+    row = next(r for r in _rows(nlp, text) if r["surface"].rstrip(".") == surface.rstrip("."))
+    assert (row["value"], row["unit"]) == (pytest.approx(value), unit)
+
+
+def test_a_length_before_the_full_stop_stays_a_length(nlp) -> None:
+    [row] = _rows(nlp, "The new sea wall is 45m.")
+    assert (row["value"], row["unit"]) == (45, "metre")

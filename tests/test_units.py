@@ -68,3 +68,28 @@ def test_iso_currency_codes(code: str, name: str | None) -> None:
 )
 def test_currency_words_after_a_number(word: str, name: str) -> None:
     assert currencies.currency_word(word) == name
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        # torque written either way round, dotted or plural
+        ("ft-lbs", "foot pound-force"), ("lb.-ft.", "foot pound-force"), ("pound-feet", "foot pound-force"),
+        # an SI prefix word on a measure the database lists without it
+        ("megalitres", "megalitre"), ("gigajoules", "gigajoule"), ("hectolitre", "hectolitre"),
+    ],
+)
+def test_torque_and_prefixed_words(surface: str, name: str) -> None:
+    assert units.lookup(surface) == units.Unit(name, Kind.QUANTITY)
+
+
+@pytest.mark.parametrize("surface", ["million", "decide", "kilometer-long", "megastar", "microphone"])
+def test_a_prefix_on_a_word_that_is_no_unit_is_nothing(surface: str) -> None:
+    assert units.lookup(surface) is None
+
+
+def test_two_capitals_glued_to_digits_are_the_database_symbol() -> None:
+    assert units.glued_symbol("MP") == units.Unit("megapixel", Kind.QUANTITY)
+    assert units.lookup("MP") is None  # spaced, ``12 MP`` may be members of parliament
+    assert units.glued_symbol("CT") is None  # a centavo is money, not read from an acronym
+    assert units.glued_symbol("Mp3") is None
