@@ -358,7 +358,8 @@ def test_a_word_before_a_full_stop_that_ends_the_sentence_stays_a_word(nlp) -> N
 
 def test_earnings_table_shares_are_counted_not_money(nlp) -> None:
     rows = _rows(nlp, "Nine mths shr 1.23 dlrs vs 98 cts; avg shrs 12.3 mln vs 11.9 mln.")
-    assert [(r["surface"], r["unit"], r["noun"]) for r in rows[-2:]] == [("12.3 mln", None, "share"), ("11.9 mln", None, None)]
+    # the figure after ``vs`` is the same count of shares, not dollars
+    assert [(r["surface"], r["unit"], r["noun"]) for r in rows[-2:]] == [("12.3 mln", None, "share"), ("11.9 mln", None, "share")]
 
 
 def test_money_raised_is_not_a_rise(nlp) -> None:
@@ -380,3 +381,27 @@ def test_a_scale_letter_holding_the_full_stop(nlp, text: str, surface: str, valu
 def test_a_length_before_the_full_stop_stays_a_length(nlp) -> None:
     [row] = _rows(nlp, "The new sea wall is 45m.")
     assert (row["value"], row["unit"]) == (45, "metre")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "noun"),
+    [
+        # the unit or counted noun of a scaled amount, written once for the figure it is compared with
+        ("Car output fell to 1.25 million vehicles from 1.27 million.", "1.27 million", 1.27e6, None, "vehicle"),
+        ("Crude stocks fell 1m barrels to 294.3m.", "294.3m", 294.3e6, "barrel", None),
+    ],
+)
+def test_a_compared_figure_takes_the_unit_written_once(nlp, text: str, surface: str, value: float,
+                                                       unit: str | None, noun: str | None) -> None:
+    row = next(r for r in _rows(nlp, text) if r["surface"].rstrip(".") == surface)
+    assert (row["value"], row["unit"], row["noun"]) == (pytest.approx(value), unit, noun)
+
+
+def test_a_compared_length_stays_a_length(nlp) -> None:
+    rows = _rows(nlp, "The sea wall grew 2m in height to 12m.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(2, "metre"), (12, "metre")]
+
+
+def test_an_unscaled_figure_after_a_count_takes_no_noun(nlp) -> None:
+    rows = _rows(nlp, "The firm cut 1,200 jobs, from 15,000.")
+    assert [r["noun"] for r in rows] == ["job", None]

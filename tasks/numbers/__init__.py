@@ -11,6 +11,8 @@ tokens that can start a number, so it stays a small fraction of parse time.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from tasks.numbers import context, counts, extend, judge, qualifiers, read, tokens, units
@@ -80,14 +82,30 @@ def share_units(doc: Doc, rows: list[dict]) -> None:
         if last is not None and last["sentence"] != row["sentence"]:
             last = None
         decimal, scaled = DECIMAL.search(row["surface"]) is not None, SCALED.search(row["surface"]) is not None
-        if row["unit"] is not None and row["kind"] in (Kind.MONEY, Kind.QUANTITY) and row["upper"] is None \
+        if last is not None and last["unit"] not in (None, "metre") and row["unit"] == "metre" \
+                and _million_not_metres(doc, row):
+            row["value"], row["unit"], row["kind"] = tidy(row["value"] * 1e6), last["unit"], last["kind"]
+        elif row["unit"] is not None and row["kind"] in (Kind.MONEY, Kind.QUANTITY) and row["upper"] is None \
                 and (decimal or scaled):
             last = row
         elif row["noun"] is not None:
-            last = None  # a count in between (``avg shrs 12.3 mln``): what follows compares with it
+            # a scaled count (``1.25 million vehicles``) is compared with the same count (``from 1.27 million``);
+            # any other count in between (``avg shrs 12.3 mln``) is what follows compares with
+            last = row if scaled and row["kind"] == Kind.CARDINAL and row["upper"] is None else None
+        elif last is not None and last["unit"] is None and row["kind"] == Kind.CARDINAL and row["unit"] is None \
+                and scaled and _after_comparison(doc, row["start"]):
+            row["noun"] = last["noun"]
         elif last is not None and row["kind"] == Kind.CARDINAL and row["unit"] is None and row["noun"] is None \
                 and (decimal or scaled and _after_comparison(doc, row["start"])):
             row["unit"], row["kind"] = last["unit"], last["kind"]
+
+
+def _million_not_metres(doc: Doc, row: dict) -> bool:
+    """``fell 1m barrels to 294.3m``: a glued ``m`` that ends the sentence after ``to`` or a word of comparison,
+    once a scaled amount of another unit was written, is that amount's million, not metres."""
+    span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
+    return span is not None and span.end >= span.sent.end - 1 and re.fullmatch(r"[\d.,]+m\.?", row["surface"]) is not None \
+        and (_after_comparison(doc, row["start"]) or span.start > 0 and doc[span.start - 1].lower_ == "to")
 
 
 def _after_comparison(doc: Doc, start: int) -> bool:

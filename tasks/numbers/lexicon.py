@@ -219,7 +219,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "i", "you", "we", "they", "who"})
 
 DECIMAL = re.compile(r"\d\.\d")
 #: A figure written with a scale (``290 mln``, ``4bn``, ``1.2 billion``): an amount whose unit may be left implied.
-SCALED = re.compile(r"(?i)\d\s*(?:million|billion|trillion|mln|bln|mn|bn|tn|trn)\b")
+SCALED = re.compile(r"(?i)\d\s*(?:million|billion|trillion|mln|bln|mn|bn|tn|trn)\b|\dm\b")
 #: Words that compare a figure with one before it, so it is written without the unit (``from 290 mln``).
 COMPARISON_WORDS = frozenset({"from", "vs", "vs.", "versus", "against"})
 
