@@ -434,3 +434,13 @@ def test_noun_drops_adjectives_of_how_many_more(nlp, text: str, noun: str) -> No
 def test_units_of_this_round(nlp, text: str, surface: str, value: float, unit: str) -> None:
     r = _find(extract_numbers(nlp(text)), surface)
     assert (r["value"], r["unit"]) == (pytest.approx(value), unit)
+
+
+def test_a_unit_holding_the_full_stop_before_the_next_sentence(nlp) -> None:
+    rows = extract_numbers(nlp("The car charges at 250 kW. Then it drives 400 km."))
+    assert [(r["value"], r["unit"], r["noun"]) for r in rows] == [(250, "kilowatt", None), (400, "kilometre", None)]
+
+
+def test_a_word_before_the_full_stop_stays_a_word(nlp) -> None:
+    rows = extract_numbers(nlp("The striker scored 12 in. Then he rested."))
+    assert [(r["value"], r["unit"]) for r in rows] == [(12, None)]

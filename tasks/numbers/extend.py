@@ -59,8 +59,9 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     for n in range(min(units.MAX_UNIT_TOKENS, end - j)):
         text += doc[j + n].text
         found = units.lookup(text)
-        if found is None and len(doc[j + n].text) > 1 and doc[j + n].text.endswith(".") and j + n + 2 >= end:
-            found = units.lookup(text[:-1])  # ``125.8 p.``: the full stop glued to the unit
+        if found is None and len(doc[j + n].text) > 1 and doc[j + n].text.endswith(".") \
+                and (j + n + 2 >= end or doc[j + n + 1].is_title and doc[j + n].text[:-1] not in units.WORD_SYMBOLS):
+            found = units.lookup(text[:-1])  # ``125.8 p.``, ``250 kW. This``: the full stop glued to the unit
         elif found is None and doc[j + n].text[-1:] in DASHES and doc[j + n].text[:-1].isalpha():
             found = units.lookup(text[:-1])  # ``287 miles- and``: a dash glued to the unit word
         elif found is None and "." in doc[j + n].text[:-1] and doc[j + n].text.replace(".", "").isalpha():
