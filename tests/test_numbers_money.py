@@ -405,3 +405,26 @@ def test_a_compared_length_stays_a_length(nlp) -> None:
 def test_an_unscaled_figure_after_a_count_takes_no_noun(nlp) -> None:
     rows = _rows(nlp, "The firm cut 1,200 jobs, from 15,000.")
     assert [r["noun"] for r in rows] == ["job", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The rand slipped to 18.45 per US dollar on Friday.", "18.45 per US dollar", "south african rand per dollar"),
+        ("The won firmed to 1,310 against the dollar.", "1,310 against the dollar", "south korean won per dollar"),
+        ("The rouble traded at 92 a euro.", "92 a euro", "russian ruble per euro"),
+    ],
+)
+def test_an_exchange_rate_names_both_currencies(nlp, text: str, surface: str, unit: str) -> None:
+    row = _find(_rows(nlp, text), surface)
+    assert (row["unit"], row["kind"]) == (unit, "money")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [("Volunteers planted 20 trees per dollar raised.", "20"),  # no currency quoted: a count per dollar
+     ("The index rose to 1,310 against the odds.", "1,310")],
+)
+def test_a_figure_against_no_currency_is_no_exchange_rate(nlp, text: str, surface: str) -> None:
+    row = next(r for r in _rows(nlp, text) if r["surface"].startswith(surface))
+    assert row["kind"] == "cardinal"

@@ -187,6 +187,37 @@ def currency_word(surface: str) -> str | None:
     return CURRENCY_WORDS.get(surface) or CURRENCY_WORDS.get(surface.lower()) or currency_code(surface)
 
 
+def named(words: list[str]) -> tuple[str, int] | None:
+    """A currency written as words after ``per``, ``against`` or ``to the``: a phrase, a word, the pound."""
+    if words and words[0] in ("pound", "pounds", "sterling"):
+        return "pound sterling", 1  # quoted against another currency, the pound is money
+    if words and starts_phrase(words[0]) and (phrase := currency_phrase(words)):
+        return phrase
+    return (name, 1) if words and (name := currency_word(words[0])) else None
+
+
+#: Words that quote a rate against another currency: ``43.3 per US dollar``, ``72.5 against the dollar``.
+_QUOTED = {("per",): 1, ("against", "the"): 2, ("to", "the"): 2, ("a",): 1}
+
+
+def exchange_rate(before: list[str], after: list[str]) -> tuple[str, int] | None:
+    """``the rupee climbed to 43.305 per US dollar``: a bare figure quoting one currency against another.
+
+    ``before`` are the sentence's lower-case words before the figure (the quoted
+    currency is the last one named there), ``after`` those after it. Returns
+    the unit (``indian rupee per dollar``) and how many words after the figure
+    it takes; None unless both currencies are named, so a bare ``per dollar``
+    (``jobs per dollar``) is left to the per-units.
+    """
+    link = next(((words, n) for words, n in _QUOTED.items() if tuple(after[:n]) == words), None)
+    quoted = named(after[link[1]:link[1] + 3]) if link else None
+    if quoted is None:
+        return None
+    subject = next((found[0] for k in range(len(before) - 1, -1, -1)
+                    if (found := named(before[k:k + 3])) and found[0] != quoted[0]), None)
+    return (f"{subject} per {quoted[0]}", link[1] + quoted[1]) if subject else None
+
+
 def warm() -> None:
     """Build the currency indexes now rather than on the first amount a worker meets."""
     _codes()

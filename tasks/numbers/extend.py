@@ -389,4 +389,8 @@ def grow(doc: Doc, r: tokens.Reading, floor: int, end: int) -> Grown:
     per_unit(doc, r, end)
     if other is None and r.unit is None and r.upper is None and not r.ordinal:
         unit_from_alternative(doc, r, end)
+    if r.unit is None and not r.ordinal and r.end < end and doc[r.end].lower_ in ("per", "against", "to", "a"):
+        rate = currencies.exchange_rate([t.lower_ for t in doc[floor:r.start]], [t.lower_ for t in doc[r.end:min(end, r.end + 5)]])
+        if rate is not None:
+            r.unit, r.end = units.Unit(rate[0], Kind.MONEY), r.end + rate[1]
     return Grown(qualifier, q_start, between)
