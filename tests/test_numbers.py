@@ -444,3 +444,16 @@ def test_a_unit_holding_the_full_stop_before_the_next_sentence(nlp) -> None:
 def test_a_word_before_the_full_stop_stays_a_word(nlp) -> None:
     rows = extract_numbers(nlp("The striker scored 12 in. Then he rested."))
     assert [(r["value"], r["unit"]) for r in rows] == [(12, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("The talks broke off for half an hour.", 0.5, "hour"), ("The leader was half a mile ahead.", 0.5, "mile")],
+)
+def test_a_fraction_word_takes_the_unit_after_its_article(nlp, text: str, value: float, unit: str) -> None:
+    r = _one(nlp, text)
+    assert (r["value"], r["unit"]) == (value, unit)
+
+
+def test_half_a_dozen_is_still_six(nlp) -> None:
+    assert _one(nlp, "They hired half a dozen guards.")["value"] == 6

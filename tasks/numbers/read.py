@@ -70,6 +70,10 @@ def read_words(doc: Doc, i: int, end: int) -> tokens.Reading | None:
             and doc[j + 2].lower_ in numwords.SCALES:
         value *= numwords.SCALES[doc[j + 2].lower_]  # ``two thirds of a million``
         j += 3
+    if 0 < value < 1 and doc[j - 1].lower_ in ("half", "quarter", "quarters") and j + 1 < end \
+            and doc[j].lower_ in ARTICLES and (u := units.lookup(doc[j + 1].text)) is not None \
+            and u.kind in (Kind.DURATION, Kind.QUANTITY):
+        j += 1  # ``half an hour``, ``three quarters of a mile`` reads ``of a`` too: the article is the fraction's
     scale = 1.0
     for t in doc[i:j]:
         scale *= numwords.SCALES.get(t.lower_, 1.0)
