@@ -428,3 +428,21 @@ def test_an_exchange_rate_names_both_currencies(nlp, text: str, surface: str, un
 def test_a_figure_against_no_currency_is_no_exchange_rate(nlp, text: str, surface: str) -> None:
     row = next(r for r in _rows(nlp, text) if r["surface"].startswith(surface))
     assert row["kind"] == "cardinal"
+
+
+@pytest.mark.parametrize(
+    ("text", "lower", "upper", "unit"),
+    [
+        ("Tickets will cost $24-$26 at the door.", 24, 26, "dollar"),
+        ("Brokers valued the catalogue at £40m-£50m.", 40e6, 50e6, "pound sterling"),
+        ("Brokers valued the catalogue at £40m-£50m in all.", 40e6, 50e6, "pound sterling"),
+        ("The plant will cost $1-$2bn.", 1e9, 2e9, "dollar"),
+    ],
+)
+def test_a_price_range_with_the_symbol_on_both_ends(nlp, text: str, lower: float, upper: float, unit: str) -> None:
+    [row] = _rows(nlp, text)
+    assert (row["lower"], row["upper"], row["unit"]) == (pytest.approx(lower), pytest.approx(upper), unit)
+
+
+def test_a_falling_pair_with_symbols_is_no_range(nlp) -> None:
+    assert all(r["upper"] is None for r in _rows(nlp, "Fares fell from $26-$24 overnight."))

@@ -66,6 +66,10 @@ def digit_text(doc: Doc, i: int, end: int) -> tuple[str, int]:
     return text, j
 
 
+#: A price range whose first end carries a scale and whose second end's was split off: ``40m-£50``.
+_SCALED_FIRST_END = re.compile(r"^\d[\d,.]*[a-zA-Z]{1,3}[-–—][^\d\s]{1,3}[\d,.]*\d$")
+
+
 def read_digits(doc: Doc, i: int, end: int) -> tokens.Reading | None:
     """A number written with digits, with what is glued to it: currency, sign, unit, scale."""
     tok = doc[i]
@@ -77,6 +81,9 @@ def read_digits(doc: Doc, i: int, end: int) -> tokens.Reading | None:
         lex = lexeme.lex_token(text[:-1])  # ``8- to 16-meter``: a suspended hyphen
     if lex is None:
         return None
+    if lex.upper is not None and j < end and not doc[j - 1].whitespace_ and _SCALED_FIRST_END.match(text) \
+            and doc[j].text.rstrip(".").lower() in numwords.SCALE_ABBREV:
+        j += 1  # ``40m-£50`` ``m``: the second end's scale, split off by the tokenizer, already applied
     if j == i + 1 and not (lex.prefix or lex.suffix or lex.ordinal or lex.upper is not None) \
             and (n := tokens.next_word(doc, j, end)) < end and (doc[n].lower_ in numwords.SCALES or doc[n].lower_ == "point") \
             and (w := tokens.grow_words(doc, i, end)) > n + 1:
