@@ -448,7 +448,9 @@ def test_a_word_before_the_full_stop_stays_a_word(nlp) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value", "unit"),
-    [("The talks broke off for half an hour.", 0.5, "hour"), ("The leader was half a mile ahead.", 0.5, "mile")],
+    [("The talks broke off for half an hour.", 0.5, "hour"), ("The leader was half a mile ahead.", 0.5, "mile"),
+     ("The bank cut its rate by a quarter of a percentage point.", 0.25, "percentage point"),
+     ("The pack was a third of a mile behind.", 1 / 3, "mile")],
 )
 def test_a_fraction_word_takes_the_unit_after_its_article(nlp, text: str, value: float, unit: str) -> None:
     r = _one(nlp, text)
@@ -457,3 +459,8 @@ def test_a_fraction_word_takes_the_unit_after_its_article(nlp, text: str, value:
 
 def test_half_a_dozen_is_still_six(nlp) -> None:
     assert _one(nlp, "They hired half a dozen guards.")["value"] == 6
+
+
+def test_a_fraction_of_a_group_stays_a_share(nlp) -> None:
+    r = _one(nlp, "A third of a class passed.")
+    assert (r["value"], r["unit"], r["noun"]) == (pytest.approx(1 / 3), None, "class")

@@ -44,7 +44,7 @@ def read_words(doc: Doc, i: int, end: int) -> tokens.Reading | None:
         if low in ("second", "seconds") and i > 0 and tokens.is_word_number(doc[i - 1]):
             return None
         if low in numwords.DENOMINATORS and i > 0 and doc[i - 1].lower_ in ARTICLES and tokens.fraction_context(doc, i, end):
-            return tokens.Reading(i - 1, i + 1, 1 / numwords.DENOMINATORS[low])  # ``a fifth of``
+            return tokens.Reading(i - 1, fraction_of_measure(doc, i + 1, end), 1 / numwords.DENOMINATORS[low])  # ``a fifth of``
         return tokens.Reading(i, i + 1, float(numwords.ORDINALS[low]), ordinal=True)
     j = tokens.grow_words(doc, i, end)
     start = i
@@ -70,10 +70,8 @@ def read_words(doc: Doc, i: int, end: int) -> tokens.Reading | None:
             and doc[j + 2].lower_ in numwords.SCALES:
         value *= numwords.SCALES[doc[j + 2].lower_]  # ``two thirds of a million``
         j += 3
-    if 0 < value < 1 and doc[j - 1].lower_ in ("half", "quarter", "quarters") and j + 1 < end \
-            and doc[j].lower_ in ARTICLES and (u := units.lookup(doc[j + 1].text)) is not None \
-            and u.kind in (Kind.DURATION, Kind.QUANTITY):
-        j += 1  # ``half an hour``, ``three quarters of a mile`` reads ``of a`` too: the article is the fraction's
+    if 0 < value < 1:
+        j = fraction_of_measure(doc, j, end)
     scale = 1.0
     for t in doc[i:j]:
         scale *= numwords.SCALES.get(t.lower_, 1.0)
@@ -120,3 +118,19 @@ def vague_scale(doc: Doc, i: int, end: int) -> tokens.Reading | None:
             "pound sterling" if doc[j + 1].lower_ in currencies.AMBIGUOUS_POUND else None)):
         r.unit, r.end = units.Unit(cur, Kind.MONEY), j + 2  # ``hundreds of millions of dollars`` is money
     return r
+
+
+def fraction_of_measure(doc: Doc, j: int, end: int) -> int:
+    """Where a fraction ends that takes the measure after its article: ``half an hour``, ``a third of a mile``,
+    ``a quarter of a percentage point`` (the unit is then read as for any number); else ``j``."""
+    k = j + (j < end and doc[j].lower_ == "of")
+    if k + 1 < end and doc[k].lower_ in ARTICLES and (k > j or doc[j - 1].lower_ in ("half", "quarter", "quarters")) \
+            and _measure(doc[k + 1:min(end, k + 3)]):
+        return k + 1
+    return j
+
+
+def _measure(words) -> bool:
+    """Whether a duration or measure starts at ``words`` (one word, or two: ``percentage point``)."""
+    return any((u := units.lookup(words[:n].text)) is not None and u.kind in (Kind.DURATION, Kind.QUANTITY, Kind.PERCENT)
+               for n in (2, 1) if len(words) >= n)
