@@ -446,3 +446,19 @@ def test_a_price_range_with_the_symbol_on_both_ends(nlp, text: str, lower: float
 
 def test_a_falling_pair_with_symbols_is_no_range(nlp) -> None:
     assert all(r["upper"] is None for r in _rows(nlp, "Fares fell from $26-$24 overnight."))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Group profit was 820 mln Belgian francs, or 31.50 francs a share.", "31.50 francs a share",
+         "belgian franc per share"),
+        ("Dome Oil lost 45 mln Canadian dlrs, against 12 mln dlrs a year earlier.", "12 mln dlrs", "canadian dollar"),
+        # a currency that names itself keeps its name
+        ("The fund paid 10.5 million Australian dollars and 2 million US dollars.", "2 million US dollars", "dollar"),
+        ("The fund paid 10.5 million Australian dollars ($7.5 million).", "$7.5 million", "dollar"),
+        ("The court imposed a fine of 3 million francs.", "3 million francs", "swiss franc"),
+    ],
+)
+def test_a_bare_currency_word_is_the_one_named_before_it(nlp, text: str, surface: str, unit: str) -> None:
+    assert _find(_rows(nlp, text), surface)["unit"] == unit

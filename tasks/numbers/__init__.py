@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from tasks.numbers import context, counts, extend, judge, qualifiers, read, tokens, units
+from tasks.numbers import context, counts, currencies, extend, judge, qualifiers, read, tokens, units
 from tasks.numbers.lexicon import (
     Kind,
     BOUNDS,
@@ -63,7 +63,36 @@ def extract_numbers(doc: Doc) -> list[dict]:
                 rows.append(row)
             i = max(r.end, i + 1)
     share_units(doc, rows)
+    named_once(rows)
     return rows
+
+
+#: A money surface that names no country: lower-case words and figures, no symbol (``31.50 francs a share``).
+BARE_MONEY = re.compile(r"[0-9a-z.,-]+(?: [a-z.-]+)+")
+
+
+def named_once(rows: list[dict]) -> None:
+    """``820 mln French francs, or 31.50 francs a share``: a bare currency word is the currency named before it.
+
+    A currency word alone takes the database's default (``francs`` are Swiss,
+    ``dlrs`` US); once the sentence has named a country's (``French francs``,
+    ``Canadian dlrs``), the same word after it means that one. Only a surface
+    in lower case with no symbol is bare: ``US dollars`` and ``$7.5 million``
+    name their own currency.
+    """
+    named: dict[str, str] = {}  # a currency's own word (franc) -> the country's currency of that word
+    sentence = None
+    for row in rows:
+        if row["sentence"] != sentence:
+            named, sentence = {}, row["sentence"]
+        if row["kind"] != Kind.MONEY:
+            continue
+        base, per, rest = row["unit"].partition(" per ")
+        word = base.split()[-1]
+        if " " in base and base != currencies.default_of(word):
+            named[word] = base
+        elif word in named and BARE_MONEY.fullmatch(row["surface"]):
+            row["unit"] = named[word] + per + rest
 
 
 def share_units(doc: Doc, rows: list[dict]) -> None:

@@ -10,6 +10,8 @@ are the context decisions the data cannot make (``pounds`` is money or mass;
 """
 from __future__ import annotations
 
+import functools
+
 from tasks.diskcache import on_disk
 from tasks.numbers.units import DB_NAMES, WORD_SYMBOLS, lookup, quantulum3_load
 
@@ -216,6 +218,13 @@ def exchange_rate(before: list[str], after: list[str]) -> tuple[str, int] | None
     subject = next((found[0] for k in range(len(before) - 1, -1, -1)
                     if (found := named(before[k:k + 3])) and found[0] != quoted[0]), None)
     return (f"{subject} per {quoted[0]}", link[1] + quoted[1]) if subject else None
+
+
+@functools.cache
+def default_of(word: str) -> str | None:
+    """The currency a currency's own word means alone (``franc`` Swiss, ``dollar`` US, ``mark`` German)."""
+    return next((name for w, name in (*CURRENCY_WORDS.items(), *SCALED_CURRENCY.items())
+                 if name.split()[-1] == word and w.rstrip("s") == word), None)
 
 
 def warm() -> None:
