@@ -33,6 +33,8 @@ def _surfaces(nlp, text: str) -> list[str]:
         ("The shop opens at 9 am on Sundays.", "The shop has 9 staff on Sundays.", "9"),
         # labels / a count before the same noun
         ("The vote is in Room 12 today.", "The hotel has 12 rooms.", "12"),
+        # a year's possessive, even after a comparison / a count after one
+        ("Losses were lower than 2003's.", "Losses were lower than 2003 euros.", "2003 euros"),
         # a slash over a figure no larger (round the clock, even odds) / a fraction
         ("The clinic is open 24/7 for walk-ins.", "The clinic treated 2/3 of walk-ins.", "2/3"),
         ("Pundits called it a 50/50 contest.", "Pundits said 1/5 of seats would change.", "1/5"),

@@ -220,7 +220,10 @@ def _season(c: Case) -> bool:
 
 
 def _year(c: Case) -> bool:
-    return c.bare and c.r.unit is None and c.qualifier is None and is_year(c.doc, c.r)
+    """``in 1998``; ``lower than 2003's loss`` too: a year's possessive names the year whatever compares it."""
+    r, doc = c.r, c.doc
+    possessive = r.end < c.end and doc[r.end].text in ("'s", "’s") and r.upper is None
+    return c.bare and r.unit is None and (c.qualifier is None or possessive) and is_year(doc, r)
 
 
 def _label(c: Case) -> bool:
