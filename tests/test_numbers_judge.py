@@ -35,6 +35,8 @@ def _surfaces(nlp, text: str) -> list[str]:
         ("The vote is in Room 12 today.", "The hotel has 12 rooms.", "12"),
         # a year's possessive, even after a comparison / a count after one
         ("Losses were lower than 2003's.", "Losses were lower than 2003 euros.", "2003 euros"),
+        # a dated year with a bound and no noun after it / a bounded count
+        ("Rates will stay low until at least 2008, analysts said.", "At least 2008 fans stayed, analysts said.", "2008"),
         # a slash over a figure no larger (round the clock, even odds) / a fraction
         ("The clinic is open 24/7 for walk-ins.", "The clinic treated 2/3 of walk-ins.", "2/3"),
         ("Pundits called it a 50/50 contest.", "Pundits said 1/5 of seats would change.", "1/5"),
@@ -72,3 +74,14 @@ def test_a_scaled_amount_run_into_a_date_stays(nlp) -> None:
 
 def test_a_date_with_small_numbers_is_still_a_date(nlp) -> None:
     assert extract_numbers(nlp("The vote was held on March 3, 2019 in Lyon.")) == []
+
+
+def test_a_year_then_the_level_reached_is_no_range(nlp) -> None:
+    rows = extract_numbers(nlp("Sales fell from 36,185 in 2003 to 28,041."))
+    assert [(r["value"], r["upper"]) for r in rows] == [(36185, None), (28041, None)]
+
+
+def test_a_span_of_years_and_a_range_of_counts_stay(nlp) -> None:
+    assert extract_numbers(nlp("Prices rose from 1990 to 2000.")) == []
+    [row] = extract_numbers(nlp("The plant will hire 1500 to 25,000 workers."))
+    assert (row["lower"], row["upper"]) == (1500, 25000)

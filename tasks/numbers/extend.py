@@ -225,7 +225,7 @@ def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.
         r.scale = other.scale
     if link == "-" and (other.value <= r.value or (doc[r.start].shape_ == "ddd" and doc[k].shape_ == "dddd")):
         return None  # ``2-0`` is a score, ``555-1234`` a phone number
-    return other
+    return None if judge.year_then_amount(doc, r, other) else other
 
 
 def after_change(doc: Doc, r: tokens.Reading) -> bool:

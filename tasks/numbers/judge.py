@@ -220,10 +220,25 @@ def _season(c: Case) -> bool:
 
 
 def _year(c: Case) -> bool:
-    """``in 1998``; ``lower than 2003's loss`` too: a year's possessive names the year whatever compares it."""
+    """``in 1998``; with a bound or approximation too when it is plainly the year: a possessive (``lower than
+    2003's loss``) or a date the tagger marks with no noun counted after it (``until at least 2008,``,
+    ``beyond 2009.``); ``more than 2000 people`` stays a count."""
     r, doc = c.r, c.doc
-    possessive = r.end < c.end and doc[r.end].text in ("'s", "’s") and r.upper is None
-    return c.bare and r.unit is None and (c.qualifier is None or possessive) and is_year(doc, r)
+    nxt = doc[r.end] if r.end < c.end else None
+    plain = nxt is not None and nxt.text in ("'s", "’s") and r.upper is None \
+        or doc[r.start].ent_type_ == "DATE" and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ"))
+    return c.bare and r.unit is None and (c.qualifier is None or plain) and is_year(doc, r)
+
+
+#: Prepositions that put a year in time: ``fell from 36,185 in 2003 to 28,041`` joins no range across them.
+YEAR_PREPOSITIONS = frozenset({"in", "during", "since"})
+
+
+def year_then_amount(doc: Doc, r: tokens.Reading, other: tokens.Reading) -> bool:
+    """A year after ``in``/``during`` followed by ``to`` and an amount that is no year: the level reached."""
+    return doc[r.start].shape_ == "dddd" and 1000 <= r.value <= 2100 and r.start > 0 \
+        and doc[r.start - 1].lower_ in YEAR_PREPOSITIONS \
+        and not (doc[other.start].shape_ == "dddd" and 1000 <= other.value <= 2100)
 
 
 def _label(c: Case) -> bool:
