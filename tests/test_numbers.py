@@ -464,3 +464,13 @@ def test_half_a_dozen_is_still_six(nlp) -> None:
 def test_a_fraction_of_a_group_stays_a_share(nlp) -> None:
     r = _one(nlp, "A third of a class passed.")
     assert (r["value"], r["unit"], r["noun"]) == (pytest.approx(1 / 3), None, "class")
+
+
+def test_a_couple_of_is_two(nlp) -> None:
+    r = _one(nlp, "The talks were put off for a couple of weeks.")
+    assert (r["value"], r["unit"], r["kind"]) == (2, "week", "duration")
+    assert _one(nlp, "A couple of officers were hurt.")["noun"] == "officer"
+
+
+def test_the_couple_is_no_number(nlp) -> None:
+    assert extract_numbers(nlp("The couple were unhurt, and a couple stayed.")) == []

@@ -34,6 +34,8 @@ def read_words(doc: Doc, i: int, end: int) -> tokens.Reading | None:
         return None if value is None else tokens.Reading(i, i + 1, value, unit=units.MULTIPLIER)  # ``sixfold``
     if low in VAGUE_SCALES:
         return vague_scale(doc, i, end)
+    if low == "couple":
+        return couple(doc, i, end)
     if low in COMPOUND_WORDS:
         rank = numwords.parse_ordinal(low)
         if rank is not None:
@@ -118,6 +120,13 @@ def vague_scale(doc: Doc, i: int, end: int) -> tokens.Reading | None:
             "pound sterling" if doc[j + 1].lower_ in currencies.AMBIGUOUS_POUND else None)):
         r.unit, r.end = units.Unit(cur, Kind.MONEY), j + 2  # ``hundreds of millions of dollars`` is money
     return r
+
+
+def couple(doc: Doc, i: int, end: int) -> tokens.Reading | None:
+    """``a couple of days``: two of a plural noun; ``the couple`` (two people) and ``a couple`` alone count nothing."""
+    if 0 < i and i + 2 < end and doc[i - 1].lower_ == "a" and doc[i + 1].lower_ == "of" and doc[i + 2].tag_ == "NNS":
+        return tokens.Reading(i - 1, i + 2, 2.0)
+    return None
 
 
 def fraction_of_measure(doc: Doc, j: int, end: int) -> int:
