@@ -474,3 +474,9 @@ def test_a_couple_of_is_two(nlp) -> None:
 
 def test_the_couple_is_no_number(nlp) -> None:
     assert extract_numbers(nlp("The couple were unhurt, and a couple stayed.")) == []
+
+
+def test_a_unit_and_a_half(nlp) -> None:
+    r = _one(nlp, "The hearing lasted an hour and a half.")
+    assert (r["value"], r["unit"], r["surface"]) == (1.5, "hour", "an hour and a half")
+    assert _one(nlp, "She ate an apple and a half.")["unit"] is None  # no measure: the half alone

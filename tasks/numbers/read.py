@@ -72,6 +72,8 @@ def read_words(doc: Doc, i: int, end: int) -> tokens.Reading | None:
             and doc[j + 2].lower_ in numwords.SCALES:
         value *= numwords.SCALES[doc[j + 2].lower_]  # ``two thirds of a million``
         j += 3
+    if value == 0.5 and (whole := unit_and_a_half(doc, start)) is not None:
+        return tokens.Reading(start - 3, j, 1.5, None, False, whole)  # ``an hour and a half``
     if 0 < value < 1:
         j = fraction_of_measure(doc, j, end)
     scale = 1.0
@@ -127,6 +129,15 @@ def couple(doc: Doc, i: int, end: int) -> tokens.Reading | None:
     if 0 < i and i + 2 < end and doc[i - 1].lower_ == "a" and doc[i + 1].lower_ == "of" and doc[i + 2].tag_ == "NNS":
         return tokens.Reading(i - 1, i + 2, 2.0)
     return None
+
+
+def unit_and_a_half(doc: Doc, start: int) -> units.Unit | None:
+    """The measure of ``an hour and a half``, ``a mile and a half`` when ``a half`` starts at ``start``."""
+    if start - 3 < doc[start].sent.start or doc[start].lower_ not in ARTICLES or doc[start - 1].lower_ != "and" \
+            or doc[start - 3].lower_ not in ARTICLES:
+        return None
+    found = units.lookup(doc[start - 2].text)
+    return found if found is not None and found.kind in (Kind.DURATION, Kind.QUANTITY) else None
 
 
 def fraction_of_measure(doc: Doc, j: int, end: int) -> int:
