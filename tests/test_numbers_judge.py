@@ -37,6 +37,8 @@ def _surfaces(nlp, text: str) -> list[str]:
         ("Losses were lower than 2003's.", "Losses were lower than 2003 euros.", "2003 euros"),
         # a dated year with a bound and no noun after it / a bounded count
         ("Rates will stay low until at least 2008, analysts said.", "At least 2008 fans stayed, analysts said.", "2008"),
+        # a mobile generation / a count before the same noun
+        ("Carriers sold 3G phones in November.", "Carriers sold 3 phones in November.", "3"),
         # a slash over a figure no larger (round the clock, even odds) / a fraction
         ("The clinic is open 24/7 for walk-ins.", "The clinic treated 2/3 of walk-ins.", "2/3"),
         ("Pundits called it a 50/50 contest.", "Pundits said 1/5 of seats would change.", "1/5"),
@@ -54,6 +56,7 @@ def test_rule_and_its_counter_example(nlp, rejected: str, kept: str, surface: st
         ("The bridge opened in 1998.", "1998", "year"),
         ("Lincoln won 3-1 at home.", "3", "score"),
         ("The clinic is open 24/7 for walk-ins.", "24/7", "slash_pair"),
+        ("The 5G network covers the city.", "5", "generation"),
         ("Our seats are in Section 427 by the aisle.", "427", "name"),  # spaCy: a LAW entity
         ("The Boeing 737 landed safely.", "737", "label"),  # a number after a proper noun
     ],

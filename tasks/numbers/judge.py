@@ -286,6 +286,13 @@ def _slash_pair(c: Case) -> bool:
     return m is not None and (int(m["a"]) >= int(m["b"]) > 0 or c.first.ent_type_ == "DATE")
 
 
+def _generation(c: Case) -> bool:
+    """``3G phones``, ``the 5G network``: a mobile generation, a name; the tokenizer splits the ``G`` off."""
+    r, doc = c.r, c.doc
+    return c.bare and r.unit is None and r.upper is None and r.end < c.end and doc[r.end].text == "G" \
+        and not doc[r.end - 1].whitespace_ and float(r.value).is_integer() and 0 < r.value < 10
+
+
 def _relative_position(c: Case) -> bool:
     """``second to last``."""
     r, doc = c.r, c.doc
@@ -303,6 +310,7 @@ RULES: dict[str, Callable[[Case], bool]] = {
     "clock_time": _clock_time,
     "score": _score,
     "slash_pair": _slash_pair,
+    "generation": _generation,
     "compound_adjective": _compound_adjective,
     "duration_label": _duration_label,
     "relative_position": _relative_position,
