@@ -480,3 +480,10 @@ def test_a_unit_and_a_half(nlp) -> None:
     r = _one(nlp, "The hearing lasted an hour and a half.")
     assert (r["value"], r["unit"], r["surface"]) == (1.5, "hour", "an hour and a half")
     assert _one(nlp, "She ate an apple and a half.")["unit"] is None  # no measure: the half alone
+
+
+def test_a_table_row_counts_no_word_of_the_next_row(nlp) -> None:
+    rows = extract_numbers(nlp("BOSTON 69 65 .515 5\nTORONTO 63 71 .470 11"))
+    assert all(r["noun"] is None for r in rows)
+    assert _one(nlp, "The club sold 69\nseason tickets.")["noun"] is None
+    assert _one(nlp, "The club sold 69 season tickets.")["noun"] == "season ticket"

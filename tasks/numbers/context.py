@@ -74,10 +74,15 @@ def change_beside(doc: Doc, start: int, floor: int) -> str | None:
 def counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
     """The noun a bare count counts: ``6,000 people``, ``three of its soldiers``.
 
-    A single letter (``18 R``, ``5 K``) is a symbol or an initial, never what is counted.
+    A single letter (``18 R``, ``5 K``) is a symbol or an initial, never what
+    is counted; nor is a word on another line (``BOSTON 69 65 .515 5 1/2`` then
+    ``TORONTO``: a table's next row).
     """
     noun = _counted_noun(doc, r)
-    return None if noun is not None and len(noun.text.rstrip(".")) == 1 else noun
+    if noun is None or len(noun.text.rstrip(".")) == 1:
+        return None
+    lo, hi = (r.end - 1, noun.i) if noun.i >= r.end else (noun.i, r.start)
+    return None if any("\n" in t.whitespace_ or "\n" in t.text for t in doc[lo:hi]) else noun
 
 
 def _counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
