@@ -93,3 +93,13 @@ def test_two_capitals_glued_to_digits_are_the_database_symbol() -> None:
     assert units.lookup("MP") is None  # spaced, ``12 MP`` may be members of parliament
     assert units.glued_symbol("CT") is None  # a centavo is money, not read from an acronym
     assert units.glued_symbol("Mp3") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [("naira", "nigerian naira"), ("zlotys", "polish zloty"), ("forint", "hungarian forint"), ("baht", "thai baht"),
+     # shared by two currencies, an English word, or ours
+     ("dinars", None), ("lira", None), ("soles", None), ("real", None), ("dlrs", "dollar")],
+)
+def test_a_currency_own_word_where_only_one_currency_is_called_so(word: str, name: str | None) -> None:
+    assert currencies.currency_word(word) == name

@@ -185,8 +185,41 @@ def _phrases() -> dict[tuple[str, ...], str]:
 
 
 def currency_word(surface: str) -> str | None:
-    """The currency a word after a number names (``euros``, ``cents``, ``USD``, ``NOK``)."""
-    return CURRENCY_WORDS.get(surface) or CURRENCY_WORDS.get(surface.lower()) or currency_code(surface)
+    """The currency a word after a number names (``euros``, ``cents``, ``USD``, ``NOK``, ``naira``)."""
+    return CURRENCY_WORDS.get(surface) or CURRENCY_WORDS.get(surface.lower()) or currency_code(surface) \
+        or (_own_words().get(surface.lower()) if surface.isalpha() else None)
+
+
+#: CLDR names' last words that are ordinary English words, not money on their own.
+_NOT_MONEY_ALONE = frozenset({"account", "code", "currency", "funds", "rights", "value", "real", "reals", "sol",
+                              "silver", "gold", "platinum", "palladium", "unit", "units", "soles"})
+
+
+@_STORED
+def _own_words() -> dict[str, str]:
+    """``3,000 naira``, ``40 million zlotys``: a currency's own word, where only one currency is called so.
+
+    From every CLDR name (via Babel), singular and plural; a word that two
+    currencies share (``dinar``, ``lira``, ``peso``), that is an English noun
+    (``real``) or a unit (``dram``) stays unread, and the wire's words are ours.
+    """
+    from babel.numbers import get_currency_name, list_currencies
+
+    codes, seen = _codes(), {}
+    for code in list_currencies():
+        one, many = get_currency_name(code, locale="en").lower().split(), get_currency_name(code, count=2, locale="en").lower().split()
+        for word in {one[-1], many[-1]}:
+            seen.setdefault(word.rstrip("s"), set()).add(codes.get(code, " ".join(one)))
+    return {word: names.copy().pop() for code in codes for word in _names_of(code)
+            if len(names := seen.get(word.rstrip("s"), set())) == 1 and word.isalpha()
+            and word not in _NOT_MONEY_ALONE and lookup(word) is None}
+
+
+def _names_of(code: str) -> set[str]:
+    from babel.numbers import get_currency_name
+
+    return {get_currency_name(code, locale="en").lower().split()[-1],
+            get_currency_name(code, count=2, locale="en").lower().split()[-1]}
 
 
 def named(words: list[str]) -> tuple[str, int] | None:
@@ -233,3 +266,4 @@ def warm() -> None:
     _phrases()
     _symbols()
     _local_symbols()
+    _own_words()
