@@ -487,3 +487,9 @@ def test_a_table_row_counts_no_word_of_the_next_row(nlp) -> None:
     assert all(r["noun"] is None for r in rows)
     assert _one(nlp, "The club sold 69\nseason tickets.")["noun"] is None
     assert _one(nlp, "The club sold 69 season tickets.")["noun"] == "season ticket"
+
+
+def test_next_year_after_a_day_of_the_month_is_a_date(nlp) -> None:
+    assert all(r["unit"] != "year" for r in extract_numbers(nlp("The tour starts on May 13 next year.")))
+    assert _one(nlp, "He stayed 5 more years.")["unit"] == "year"
+    assert _one(nlp, "Prices rose over the 3 past years.")["unit"] == "year"

@@ -75,8 +75,9 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     if best is None and t.text.islower() and (found := units.word_length(t.text, doc[j + 1].lower_ if j + 1 < end else None)):
         best = (found, j + 1)  # ``2 in thick``, ``the pencil is 2 in.``
     if best is None and t.lower_ in UNIT_ADJECTIVES and j + 1 < end and doc[j + 1].is_alpha \
-            and (found := units.lookup(doc[j + 1].text)) is not None and found.kind in (Kind.DURATION, Kind.QUANTITY):
-        best = (found, j + 2)  # ``three straight days``, ``the 50 previous years``, ``two more miles``
+            and (found := units.lookup(doc[j + 1].text)) is not None and found.kind in (Kind.DURATION, Kind.QUANTITY) \
+            and (t.lower_ not in ("next", "last", "past") or doc[j + 1].tag_ == "NNS"):
+        best = (found, j + 2)  # ``three straight days``, ``the 50 previous years``; ``May 13 next year`` is a date
     if best:
         r.unit, r.end = best
         if r.end == j + 1 and units.has_other_reading(t.text):
