@@ -493,3 +493,10 @@ def test_next_year_after_a_day_of_the_month_is_a_date(nlp) -> None:
     assert all(r["unit"] != "year" for r in extract_numbers(nlp("The tour starts on May 13 next year.")))
     assert _one(nlp, "He stayed 5 more years.")["unit"] == "year"
     assert _one(nlp, "Prices rose over the 3 past years.")["unit"] == "year"
+
+
+def test_a_figure_or_a_month_is_never_the_counted_noun(nlp) -> None:
+    rows = extract_numbers(nlp("Savings bonds 30.12 - 0.004 +0.578"))
+    assert [r["noun"] for r in rows] == [None, None, None]
+    rows = extract_numbers(nlp("The fund bought 35,000 September 97 options."))
+    assert [r["noun"] for r in rows if r["value"] == 35000] == ["option"]

@@ -75,12 +75,13 @@ def counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
     """The noun a bare count counts: ``6,000 people``, ``three of its soldiers``.
 
     A single letter (``18 R``, ``5 K``) is a symbol or an initial, never what
-    is counted; nor is a word on another line (``BOSTON 69 65 .515 5 1/2`` then
+    is counted, nor a figure or a month; nor is a word on another line (``BOSTON 69 65 .515 5 1/2`` then
     ``TORONTO``: a table's next row).
     """
     noun = _counted_noun(doc, r)
-    if noun is None or len(noun.text.rstrip(".")) == 1:
-        return None
+    if noun is None or len(noun.text.rstrip(".")) == 1 or not any(ch.isalpha() for ch in noun.text) \
+            or noun.pos_ == "PROPN" and noun.ent_type_ in ("DATE", "TIME"):
+        return None  # ``+0.578`` in a table, ``35,000 September 97 options``: a figure or a month counts nothing
     lo, hi = (r.end - 1, noun.i) if noun.i >= r.end else (noun.i, r.start)
     return None if any("\n" in t.whitespace_ or "\n" in t.text for t in doc[lo:hi]) else noun
 
