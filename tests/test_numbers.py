@@ -495,7 +495,8 @@ def test_next_year_after_a_day_of_the_month_is_a_date(nlp) -> None:
     assert _one(nlp, "Prices rose over the 3 past years.")["unit"] == "year"
 
 
-def test_a_figure_or_a_month_is_never_the_counted_noun(nlp) -> None:
+def test_a_figure_a_month_or_a_person_is_never_the_counted_noun(nlp) -> None:
+    assert _one(nlp, "Replacements: 6 - Michael Jones came on.")["noun"] is None  # a shirt number
     rows = extract_numbers(nlp("Savings bonds 30.12 - 0.004 +0.578"))
     assert [r["noun"] for r in rows] == [None, None, None]
     rows = extract_numbers(nlp("The fund bought 35,000 September 97 options."))
