@@ -37,6 +37,8 @@ def _surfaces(nlp, text: str) -> list[str]:
         ("Losses were lower than 2003's.", "Losses were lower than 2003 euros.", "2003 euros"),
         # a dated year with a bound and no noun after it / a bounded count
         ("Rates will stay low until at least 2008, analysts said.", "At least 2008 fans stayed, analysts said.", "2008"),
+        # a 24-hour clock time with its zone / a count before a capitalised noun
+        ("The plane landed at 2200 GMT.", "The plane carried 220 GIs.", "220"),
         # a mobile generation / a count before the same noun
         ("Carriers sold 3G phones in November.", "Carriers sold 3 phones in November.", "3"),
         # a slash over a figure no larger (round the clock, even odds) / a fraction

@@ -245,10 +245,16 @@ def _label(c: Case) -> bool:
     return c.bare and c.r.unit is None and is_label(c.doc, c.r, c.floor)
 
 
+#: Time zones agencies write after a 24-hour clock time (``at 2200 GMT``, ``1430 ET``).
+TIME_ZONES = frozenset({"GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "ET", "PST", "PDT", "PT", "CST", "CDT",
+                        "MST", "MDT", "JST", "HKT", "SGT", "IST", "AEST", "AEDT"})
+
+
 def _clock_time(c: Case) -> bool:
-    """``2.13 am``."""
+    """``2.13 am``, ``at 2200 GMT``."""
     r, doc = c.r, c.doc
-    return c.bare and r.unit is None and r.end < c.end and doc[r.end].lower_ in ("am", "pm", "a.m.", "p.m.", "a.m", "p.m")
+    return c.bare and r.unit is None and r.end < c.end and (
+        doc[r.end].lower_ in ("am", "pm", "a.m.", "p.m.", "a.m", "p.m") or doc[r.end].text in TIME_ZONES)
 
 
 def _score(c: Case) -> bool:
