@@ -501,3 +501,8 @@ def test_a_figure_a_month_or_a_person_is_never_the_counted_noun(nlp) -> None:
     assert [r["noun"] for r in rows] == [None, None, None]
     rows = extract_numbers(nlp("The fund bought 35,000 September 97 options."))
     assert [r["noun"] for r in rows if r["value"] == 35000] == ["option"]
+
+
+def test_a_unit_then_and_a_half(nlp) -> None:
+    assert _one(nlp, "The jury deliberated for two hours and a half.")["value"] == 2.5
+    assert _one(nlp, "He paid $5 and a half-price fee.")["value"] == 5  # money, and a compound

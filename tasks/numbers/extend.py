@@ -361,6 +361,10 @@ def grow(doc: Doc, r: tokens.Reading, floor: int, end: int) -> Grown:
         unit_after(doc, r, end)
     if r.unit is None:
         unit_before_or(doc, r, floor)
+    elif r.upper is None and r.unit.kind in (Kind.DURATION, Kind.QUANTITY) and r.end + 2 < end \
+            and [t.lower_ for t in doc[r.end:r.end + 3]] == ["and", "a", "half"] \
+            and (r.end + 3 >= len(doc) or doc[r.end + 3].text not in DASHES):
+        r.value, r.end = r.value + 0.5, r.end + 3  # ``two hours and a half``: the half is of the unit
     qualifier, q_start = qualifiers.left(doc, r.start, floor)
     if qualifier is None and r.start > floor and doc[r.start - 1].text in ("~", "≈"):
         qualifier, q_start = "approx", r.start - 1
