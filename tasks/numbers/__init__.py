@@ -133,7 +133,8 @@ def _million_not_metres(doc: Doc, row: dict) -> bool:
     """``fell 1m barrels to 294.3m``: a glued ``m`` that ends the sentence after ``to`` or a word of comparison,
     once a scaled amount of another unit was written, is that amount's million, not metres."""
     span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
-    return span is not None and span.end >= span.sent.end - 1 and re.fullmatch(r"[\d.,]+m\.?", row["surface"]) is not None \
+    return span is not None and span.end >= span.sent.end - 1 \
+        and re.fullmatch(r"[\d.,]+m\.?", row["surface"]) is not None \
         and (_after_comparison(doc, row["start"]) or span.start > 0 and doc[span.start - 1].lower_ == "to")
 
 

@@ -81,7 +81,7 @@ def counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
     noun = _counted_noun(doc, r)
     if noun is None or len(noun.text.rstrip(".")) == 1 or not any(ch.isalpha() for ch in noun.text) \
             or noun.pos_ == "PROPN" and noun.ent_type_ in ("DATE", "TIME", "PERSON"):
-        return None  # ``+0.578``, ``35,000 September 97 options``, ``6 - Michael Jones``: no figure, month or person is counted
+        return None  # ``+0.578``, ``35,000 September 97 options``, ``6 - Michael Jones``: none is counted
     lo, hi = (r.end - 1, noun.i) if noun.i >= r.end else (noun.i, r.start)
     return None if any("\n" in t.whitespace_ or "\n" in t.text for t in doc[lo:hi]) else noun
 

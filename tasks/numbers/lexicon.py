@@ -57,6 +57,8 @@ NUMBER_WORDS = frozenset(ONES) | frozenset(TENS) | frozenset(SCALES) | frozenset
     | {"half", "halves", "quarter", "quarters", "point"} - {"none"}
 #: Tens and units written as one word (``twentyfifth``, ``fortytwo``): a start for the extractor.
 COMPOUND_WORDS = frozenset(t + o for t in TENS for o in list(ONES)[1:10] + [w for w, n in ORDINALS.items() if n < 10])
+#: Words that read as two of the plural noun after ``of`` (``a couple of days``): a start for the extractor too.
+PAIR_WORDS = frozenset({"couple"})
 
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from tasks.numbers import currencies, digits, numwords, tokens, units
 from tasks.numbers.lexicon import (
     VAGUE_SCALES,
+    PAIR_WORDS,
     Kind,
     COMPOUND_WORDS,
     ARTICLES,
@@ -34,7 +35,7 @@ def read_words(doc: Doc, i: int, end: int) -> tokens.Reading | None:
         return None if value is None else tokens.Reading(i, i + 1, value, unit=units.MULTIPLIER)  # ``sixfold``
     if low in VAGUE_SCALES:
         return vague_scale(doc, i, end)
-    if low == "couple":
+    if low in PAIR_WORDS:
         return couple(doc, i, end)
     if low in COMPOUND_WORDS:
         rank = numwords.parse_ordinal(low)
