@@ -506,3 +506,9 @@ def test_a_figure_a_month_or_a_person_is_never_the_counted_noun(nlp) -> None:
 def test_a_unit_then_and_a_half(nlp) -> None:
     assert _one(nlp, "The jury deliberated for two hours and a half.")["value"] == 2.5
     assert _one(nlp, "He paid $5 and a half-price fee.")["value"] == 5  # money, and a compound
+
+
+def test_thousands_more_is_a_vague_range(nlp) -> None:
+    r = _one(nlp, "Thousands more fled on Sunday.")
+    assert (r["lower"], r["upper"]) == (1000, 10000)
+    assert extract_numbers(nlp("Millions watched.")) == []

@@ -116,8 +116,8 @@ def vague_scale(doc: Doc, i: int, end: int) -> tokens.Reading | None:
     while j + 1 < end and doc[j].lower_ == "of" and doc[j + 1].lower_ in numwords.PLURAL_SCALES:
         scale *= numwords.PLURAL_SCALES[doc[j + 1].lower_]
         j += 2
-    if j == i + 1 and (doc[i].lower_ == "tens" or j >= end or doc[j].lower_ != "of"):
-        return None  # ``tens`` alone, ``millions`` with nothing counted
+    if j == i + 1 and (doc[i].lower_ == "tens" or j >= end or doc[j].lower_ not in ("of", "more")):
+        return None  # ``tens`` alone, ``millions`` with nothing counted; ``thousands more fled`` counts
     r = tokens.Reading(i, j, scale, upper=scale * 10, scale=scale)
     if j + 1 < end and doc[j].lower_ == "of" and (cur := currencies.currency_word(doc[j + 1].text) or (
             "pound sterling" if doc[j + 1].lower_ in currencies.AMBIGUOUS_POUND else None)):
