@@ -37,7 +37,7 @@ def test_units_from_the_database(surface: str, name: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize("surface", ["in", "am", "pm", "s", "b", "bars", "drops", "quarters", "marks", "sets",
-                                     "TV", "MP", "PA", "st", "th", "fur"])
+                                     "TV", "MP", "PA", "st", "St", "th", "fur"])
 def test_words_and_letters_the_database_calls_units_are_not_units_alone(surface: str) -> None:
     assert units.lookup(surface) is None
 

@@ -162,7 +162,7 @@ COMMON_NOUNS = frozenset({
 WORD_SYMBOLS = frozenset({"in", "am", "pm", "as", "at", "pt", "cd", "da", "do", "is", "it", "no", "on", "or", "to",
                           "mb", "b", "s", "yd", "cc", "st", "nd", "rd", "th", "ab", "ac", "au", "bu", "den", "dam",
                           "fur", "gal", "lea", "sb", "fb", "ly", "pk", "qr", "thm", "ka", "ky", "hs", "ua", "yb",
-                          "zb", "nb", "tb", "pb"})
+                          "zb", "nb", "tb", "pb", "St"})  # ``St`` Saint (``1 St Mirren 1``), not stokes
 
 
 def _symbol_ok(s: str) -> bool:
