@@ -122,10 +122,10 @@ def _chain(nlp: Language, docs: Iterable[Doc], names: Sequence[str]) -> Iterator
 
 @cache
 def _number_candidate() -> re.Pattern:
-    from tasks.numbers.lexicon import COMPOUND_WORDS, NUMBER_WORDS, ORDINALS, PLURAL_SCALES, VAGUE_SCALES
+    from tasks.numbers.lexicon import COMPOUND_WORDS, NUMBER_WORDS, ORDINALS, PAIR_WORDS, PLURAL_SCALES, VAGUE_SCALES
 
     # Every word the number reader can start a number with, ``tens of thousands`` included.
-    words = sorted(NUMBER_WORDS | COMPOUND_WORDS | set(ORDINALS) | set(VAGUE_SCALES) | set(PLURAL_SCALES),
+    words = sorted(NUMBER_WORDS | COMPOUND_WORDS | PAIR_WORDS | set(ORDINALS) | set(VAGUE_SCALES) | set(PLURAL_SCALES),
                    key=len, reverse=True)
     currency = "".join(c for c in map(chr, range(0x10000)) if unicodedata.category(c) == "Sc")
     return re.compile(r"\d|[" + re.escape(currency) + r"]|\b(?:" + "|".join(map(re.escape, words)) + r")\b",

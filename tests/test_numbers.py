@@ -414,3 +414,101 @@ def test_an_ordinal_after_or_stays_an_ordinal(nlp) -> None:
 def test_a_hyphenated_modifier_is_not_read_twice(nlp) -> None:
     rows = extract_numbers(nlp("The airline runs 77 short- and medium-distance flights."))
     assert "short short" not in (rows[0]["noun"] or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [("Rescuers found 12 more bodies on Friday.", "body"), ("Police questioned three other drivers.", "driver"),
+     ("The council hired 40 additional wardens.", "warden"), ("The council hired 40 traffic wardens.", "traffic warden")],
+)
+def test_noun_drops_adjectives_of_how_many_more(nlp, text: str, noun: str) -> None:
+    assert _one(nlp, text)["noun"] == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [("The new phone has a 12MP camera.", "12MP", 12, "megapixel"),
+     ("The pickup makes 420 lb.-ft. of torque.", "420 lb.-ft.", 420, "foot pound-force"),
+     ("The reservoir lost 2.5 megalitres a day.", "2.5 megalitres a day", 2.5, "megalitre per day")],
+)
+def test_units_of_this_round(nlp, text: str, surface: str, value: float, unit: str) -> None:
+    r = _find(extract_numbers(nlp(text)), surface)
+    assert (r["value"], r["unit"]) == (pytest.approx(value), unit)
+
+
+def test_a_unit_holding_the_full_stop_before_the_next_sentence(nlp) -> None:
+    rows = extract_numbers(nlp("The car charges at 250 kW. Then it drives 400 km."))
+    assert [(r["value"], r["unit"], r["noun"]) for r in rows] == [(250, "kilowatt", None), (400, "kilometre", None)]
+
+
+def test_a_word_before_the_full_stop_stays_a_word(nlp) -> None:
+    rows = extract_numbers(nlp("The striker scored 12 in. Then he rested."))
+    assert [(r["value"], r["unit"]) for r in rows] == [(12, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("The talks broke off for half an hour.", 0.5, "hour"), ("The leader was half a mile ahead.", 0.5, "mile"),
+     ("The bank cut its rate by a quarter of a percentage point.", 0.25, "percentage point"),
+     ("The pack was a third of a mile behind.", 1 / 3, "mile")],
+)
+def test_a_fraction_word_takes_the_unit_after_its_article(nlp, text: str, value: float, unit: str) -> None:
+    r = _one(nlp, text)
+    assert (r["value"], r["unit"]) == (value, unit)
+
+
+def test_half_a_dozen_is_still_six(nlp) -> None:
+    assert _one(nlp, "They hired half a dozen guards.")["value"] == 6
+
+
+def test_a_fraction_of_a_group_stays_a_share(nlp) -> None:
+    r = _one(nlp, "A third of a class passed.")
+    assert (r["value"], r["unit"], r["noun"]) == (pytest.approx(1 / 3), None, "class")
+
+
+def test_a_couple_of_is_two(nlp) -> None:
+    r = _one(nlp, "The talks were put off for a couple of weeks.")
+    assert (r["value"], r["unit"], r["kind"]) == (2, "week", "duration")
+    assert _one(nlp, "A couple of officers were hurt.")["noun"] == "officer"
+
+
+def test_the_couple_is_no_number(nlp) -> None:
+    assert extract_numbers(nlp("The couple were unhurt, and a couple stayed.")) == []
+
+
+def test_a_unit_and_a_half(nlp) -> None:
+    r = _one(nlp, "The hearing lasted an hour and a half.")
+    assert (r["value"], r["unit"], r["surface"]) == (1.5, "hour", "an hour and a half")
+    assert _one(nlp, "She ate an apple and a half.")["unit"] is None  # no measure: the half alone
+
+
+def test_a_table_row_counts_no_word_of_the_next_row(nlp) -> None:
+    rows = extract_numbers(nlp("BOSTON 69 65 .515 5\nTORONTO 63 71 .470 11"))
+    assert all(r["noun"] is None for r in rows)
+    assert _one(nlp, "The club sold 69\nseason tickets.")["noun"] is None
+    assert _one(nlp, "The club sold 69 season tickets.")["noun"] == "season ticket"
+
+
+def test_next_year_after_a_day_of_the_month_is_a_date(nlp) -> None:
+    assert all(r["unit"] != "year" for r in extract_numbers(nlp("The tour starts on May 13 next year.")))
+    assert _one(nlp, "He stayed 5 more years.")["unit"] == "year"
+    assert _one(nlp, "Prices rose over the 3 past years.")["unit"] == "year"
+
+
+def test_a_figure_a_month_or_a_person_is_never_the_counted_noun(nlp) -> None:
+    assert _one(nlp, "Replacements: 6 - Michael Jones came on.")["noun"] is None  # a shirt number
+    rows = extract_numbers(nlp("Savings bonds 30.12 - 0.004 +0.578"))
+    assert [r["noun"] for r in rows] == [None, None, None]
+    rows = extract_numbers(nlp("The fund bought 35,000 September 97 options."))
+    assert [r["noun"] for r in rows if r["value"] == 35000] == ["option"]
+
+
+def test_a_unit_then_and_a_half(nlp) -> None:
+    assert _one(nlp, "The jury deliberated for two hours and a half.")["value"] == 2.5
+    assert _one(nlp, "He paid $5 and a half-price fee.")["value"] == 5  # money, and a compound
+
+
+def test_thousands_more_is_a_vague_range(nlp) -> None:
+    r = _one(nlp, "Thousands more fled on Sunday.")
+    assert (r["lower"], r["upper"]) == (1000, 10000)
+    assert extract_numbers(nlp("Millions watched.")) == []

@@ -33,6 +33,17 @@ def _surfaces(nlp, text: str) -> list[str]:
         ("The shop opens at 9 am on Sundays.", "The shop has 9 staff on Sundays.", "9"),
         # labels / a count before the same noun
         ("The vote is in Room 12 today.", "The hotel has 12 rooms.", "12"),
+        # a year's possessive, even after a comparison / a count after one
+        ("Losses were lower than 2003's.", "Losses were lower than 2003 euros.", "2003 euros"),
+        # a dated year with a bound and no noun after it / a bounded count
+        ("Rates will stay low until at least 2008, analysts said.", "At least 2008 fans stayed, analysts said.", "2008"),
+        # a 24-hour clock time with its zone / a count before a capitalised noun
+        ("The plane landed at 2200 GMT.", "The plane carried 220 GIs.", "220"),
+        # a mobile generation / a count before the same noun
+        ("Carriers sold 3G phones in November.", "Carriers sold 3 phones in November.", "3"),
+        # a slash over a figure no larger (round the clock, even odds) / a fraction
+        ("The clinic is open 24/7 for walk-ins.", "The clinic treated 2/3 of walk-ins.", "2/3"),
+        ("Pundits called it a 50/50 contest.", "Pundits said 1/5 of seats would change.", "1/5"),
     ],
 )
 def test_rule_and_its_counter_example(nlp, rejected: str, kept: str, surface: str) -> None:
@@ -46,6 +57,8 @@ def test_rule_and_its_counter_example(nlp, rejected: str, kept: str, surface: st
         ("Profit for 1986/87 doubled.", "1986/87", "season"),
         ("The bridge opened in 1998.", "1998", "year"),
         ("Lincoln won 3-1 at home.", "3", "score"),
+        ("The clinic is open 24/7 for walk-ins.", "24/7", "slash_pair"),
+        ("The 5G network covers the city.", "5", "generation"),
         ("Our seats are in Section 427 by the aisle.", "427", "name"),  # spaCy: a LAW entity
         ("The Boeing 737 landed safely.", "737", "label"),  # a number after a proper noun
     ],
@@ -66,3 +79,14 @@ def test_a_scaled_amount_run_into_a_date_stays(nlp) -> None:
 
 def test_a_date_with_small_numbers_is_still_a_date(nlp) -> None:
     assert extract_numbers(nlp("The vote was held on March 3, 2019 in Lyon.")) == []
+
+
+def test_a_year_then_the_level_reached_is_no_range(nlp) -> None:
+    rows = extract_numbers(nlp("Sales fell from 36,185 in 2003 to 28,041."))
+    assert [(r["value"], r["upper"]) for r in rows] == [(36185, None), (28041, None)]
+
+
+def test_a_span_of_years_and_a_range_of_counts_stay(nlp) -> None:
+    assert extract_numbers(nlp("Prices rose from 1990 to 2000.")) == []
+    [row] = extract_numbers(nlp("The plant will hire 1500 to 25,000 workers."))
+    assert (row["lower"], row["upper"]) == (1500, 25000)

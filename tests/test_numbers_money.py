@@ -358,8 +358,107 @@ def test_a_word_before_a_full_stop_that_ends_the_sentence_stays_a_word(nlp) -> N
 
 def test_earnings_table_shares_are_counted_not_money(nlp) -> None:
     rows = _rows(nlp, "Nine mths shr 1.23 dlrs vs 98 cts; avg shrs 12.3 mln vs 11.9 mln.")
-    assert [(r["surface"], r["unit"], r["noun"]) for r in rows[-2:]] == [("12.3 mln", None, "share"), ("11.9 mln", None, None)]
+    # the figure after ``vs`` is the same count of shares, not dollars
+    assert [(r["surface"], r["unit"], r["noun"]) for r in rows[-2:]] == [("12.3 mln", None, "share"), ("11.9 mln", None, "share")]
 
 
 def test_money_raised_is_not_a_rise(nlp) -> None:
     assert _find(_rows(nlp, "The share sale raised $54bn for the state."), "$54bn")["qualifier"] == "exact"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Harlow Retail booked a loss of $45m.", "$45m.", 45e6, "dollar"),
+        ("The Finnish unit lost EUR 45m.", "EUR 45m.", 45e6, "euro"),
+    ],
+)
+def test_a_scale_letter_holding_the_full_stop(nlp, text: str, surface: str, value: float, unit: str) -> None:
+    row = next(r for r in _rows(nlp, text) if r["surface"].rstrip(".") == surface.rstrip("."))
+    assert (row["value"], row["unit"]) == (pytest.approx(value), unit)
+
+
+def test_a_length_before_the_full_stop_stays_a_length(nlp) -> None:
+    [row] = _rows(nlp, "The new sea wall is 45m.")
+    assert (row["value"], row["unit"]) == (45, "metre")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "noun"),
+    [
+        # the unit or counted noun of a scaled amount, written once for the figure it is compared with
+        ("Car output fell to 1.25 million vehicles from 1.27 million.", "1.27 million", 1.27e6, None, "vehicle"),
+        ("Crude stocks fell 1m barrels to 294.3m.", "294.3m", 294.3e6, "barrel", None),
+    ],
+)
+def test_a_compared_figure_takes_the_unit_written_once(nlp, text: str, surface: str, value: float,
+                                                       unit: str | None, noun: str | None) -> None:
+    row = next(r for r in _rows(nlp, text) if r["surface"].rstrip(".") == surface)
+    assert (row["value"], row["unit"], row["noun"]) == (pytest.approx(value), unit, noun)
+
+
+def test_a_compared_length_stays_a_length(nlp) -> None:
+    rows = _rows(nlp, "The sea wall grew 2m in height to 12m.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(2, "metre"), (12, "metre")]
+
+
+def test_an_unscaled_figure_after_a_count_takes_no_noun(nlp) -> None:
+    rows = _rows(nlp, "The firm cut 1,200 jobs, from 15,000.")
+    assert [r["noun"] for r in rows] == ["job", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The rand slipped to 18.45 per US dollar on Friday.", "18.45 per US dollar", "south african rand per dollar"),
+        ("The won firmed to 1,310 against the dollar.", "1,310 against the dollar", "south korean won per dollar"),
+        ("The rouble traded at 92 a euro.", "92 a euro", "russian ruble per euro"),
+    ],
+)
+def test_an_exchange_rate_names_both_currencies(nlp, text: str, surface: str, unit: str) -> None:
+    row = _find(_rows(nlp, text), surface)
+    assert (row["unit"], row["kind"]) == (unit, "money")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [("Volunteers planted 20 trees per dollar raised.", "20"),  # no currency quoted: a count per dollar
+     ("The index rose to 1,310 against the odds.", "1,310")],
+)
+def test_a_figure_against_no_currency_is_no_exchange_rate(nlp, text: str, surface: str) -> None:
+    row = next(r for r in _rows(nlp, text) if r["surface"].startswith(surface))
+    assert row["kind"] == "cardinal"
+
+
+@pytest.mark.parametrize(
+    ("text", "lower", "upper", "unit"),
+    [
+        ("Tickets will cost $24-$26 at the door.", 24, 26, "dollar"),
+        ("Brokers valued the catalogue at £40m-£50m.", 40e6, 50e6, "pound sterling"),
+        ("Brokers valued the catalogue at £40m-£50m in all.", 40e6, 50e6, "pound sterling"),
+        ("The plant will cost $1-$2bn.", 1e9, 2e9, "dollar"),
+    ],
+)
+def test_a_price_range_with_the_symbol_on_both_ends(nlp, text: str, lower: float, upper: float, unit: str) -> None:
+    [row] = _rows(nlp, text)
+    assert (row["lower"], row["upper"], row["unit"]) == (pytest.approx(lower), pytest.approx(upper), unit)
+
+
+def test_a_falling_pair_with_symbols_is_no_range(nlp) -> None:
+    assert all(r["upper"] is None for r in _rows(nlp, "Fares fell from $26-$24 overnight."))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Group profit was 820 mln Belgian francs, or 31.50 francs a share.", "31.50 francs a share",
+         "belgian franc per share"),
+        ("Dome Oil lost 45 mln Canadian dlrs, against 12 mln dlrs a year earlier.", "12 mln dlrs", "canadian dollar"),
+        # a currency that names itself keeps its name
+        ("The fund paid 10.5 million Australian dollars and 2 million US dollars.", "2 million US dollars", "dollar"),
+        ("The fund paid 10.5 million Australian dollars ($7.5 million).", "$7.5 million", "dollar"),
+        ("The court imposed a fine of 3 million francs.", "3 million francs", "swiss franc"),
+    ],
+)
+def test_a_bare_currency_word_is_the_one_named_before_it(nlp, text: str, surface: str, unit: str) -> None:
+    assert _find(_rows(nlp, text), surface)["unit"] == unit

@@ -37,7 +37,7 @@ def test_units_from_the_database(surface: str, name: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize("surface", ["in", "am", "pm", "s", "b", "bars", "drops", "quarters", "marks", "sets",
-                                     "TV", "MP", "PA", "st", "th", "fur"])
+                                     "TV", "MP", "PA", "st", "St", "th", "fur"])
 def test_words_and_letters_the_database_calls_units_are_not_units_alone(surface: str) -> None:
     assert units.lookup(surface) is None
 
@@ -67,4 +67,39 @@ def test_iso_currency_codes(code: str, name: str | None) -> None:
      ("DKK", "danish krone")],
 )
 def test_currency_words_after_a_number(word: str, name: str) -> None:
+    assert currencies.currency_word(word) == name
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        # torque written either way round, dotted or plural
+        ("ft-lbs", "foot pound-force"), ("lb.-ft.", "foot pound-force"), ("pound-feet", "foot pound-force"),
+        # an SI prefix word on a measure the database lists without it
+        ("megalitres", "megalitre"), ("gigajoules", "gigajoule"), ("hectolitre", "hectolitre"),
+    ],
+)
+def test_torque_and_prefixed_words(surface: str, name: str) -> None:
+    assert units.lookup(surface) == units.Unit(name, Kind.QUANTITY)
+
+
+@pytest.mark.parametrize("surface", ["million", "decide", "kilometer-long", "megastar", "microphone"])
+def test_a_prefix_on_a_word_that_is_no_unit_is_nothing(surface: str) -> None:
+    assert units.lookup(surface) is None
+
+
+def test_two_capitals_glued_to_digits_are_the_database_symbol() -> None:
+    assert units.glued_symbol("MP") == units.Unit("megapixel", Kind.QUANTITY)
+    assert units.lookup("MP") is None  # spaced, ``12 MP`` may be members of parliament
+    assert units.glued_symbol("CT") is None  # a centavo is money, not read from an acronym
+    assert units.glued_symbol("Mp3") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [("naira", "nigerian naira"), ("zlotys", "polish zloty"), ("forint", "hungarian forint"), ("baht", "thai baht"),
+     # shared by two currencies, an English word, or ours
+     ("dinars", None), ("lira", None), ("soles", None), ("real", None), ("dlrs", "dollar")],
+)
+def test_a_currency_own_word_where_only_one_currency_is_called_so(word: str, name: str | None) -> None:
     assert currencies.currency_word(word) == name

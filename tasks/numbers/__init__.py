@@ -11,9 +11,11 @@ tokens that can start a number, so it stays a small fraction of parse time.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
-from tasks.numbers import context, counts, extend, judge, qualifiers, read, tokens, units
+from tasks.numbers import context, counts, currencies, extend, judge, qualifiers, read, tokens, units
 from tasks.numbers.lexicon import (
     Kind,
     BOUNDS,
@@ -61,7 +63,36 @@ def extract_numbers(doc: Doc) -> list[dict]:
                 rows.append(row)
             i = max(r.end, i + 1)
     share_units(doc, rows)
+    named_once(rows)
     return rows
+
+
+#: A money surface that names no country: lower-case words and figures, no symbol (``31.50 francs a share``).
+BARE_MONEY = re.compile(r"[0-9a-z.,-]+(?: [a-z.-]+)+")
+
+
+def named_once(rows: list[dict]) -> None:
+    """``820 mln French francs, or 31.50 francs a share``: a bare currency word is the currency named before it.
+
+    A currency word alone takes the database's default (``francs`` are Swiss,
+    ``dlrs`` US); once the sentence has named a country's (``French francs``,
+    ``Canadian dlrs``), the same word after it means that one. Only a surface
+    in lower case with no symbol is bare: ``US dollars`` and ``$7.5 million``
+    name their own currency.
+    """
+    named: dict[str, str] = {}  # a currency's own word (franc) -> the country's currency of that word
+    sentence = None
+    for row in rows:
+        if row["sentence"] != sentence:
+            named, sentence = {}, row["sentence"]
+        if row["kind"] != Kind.MONEY:
+            continue
+        base, per, rest = row["unit"].partition(" per ")
+        word = base.split()[-1]
+        if " " in base and base != currencies.default_of(word):
+            named[word] = base
+        elif word in named and BARE_MONEY.fullmatch(row["surface"]):
+            row["unit"] = named[word] + per + rest
 
 
 def share_units(doc: Doc, rows: list[dict]) -> None:
@@ -80,14 +111,31 @@ def share_units(doc: Doc, rows: list[dict]) -> None:
         if last is not None and last["sentence"] != row["sentence"]:
             last = None
         decimal, scaled = DECIMAL.search(row["surface"]) is not None, SCALED.search(row["surface"]) is not None
-        if row["unit"] is not None and row["kind"] in (Kind.MONEY, Kind.QUANTITY) and row["upper"] is None \
+        if last is not None and last["unit"] not in (None, "metre") and row["unit"] == "metre" \
+                and _million_not_metres(doc, row):
+            row["value"], row["unit"], row["kind"] = tidy(row["value"] * 1e6), last["unit"], last["kind"]
+        elif row["unit"] is not None and row["kind"] in (Kind.MONEY, Kind.QUANTITY) and row["upper"] is None \
                 and (decimal or scaled):
             last = row
         elif row["noun"] is not None:
-            last = None  # a count in between (``avg shrs 12.3 mln``): what follows compares with it
+            # a scaled count (``1.25 million vehicles``) is compared with the same count (``from 1.27 million``);
+            # any other count in between (``avg shrs 12.3 mln``) is what follows compares with
+            last = row if scaled and row["kind"] == Kind.CARDINAL and row["upper"] is None else None
+        elif last is not None and last["unit"] is None and row["kind"] == Kind.CARDINAL and row["unit"] is None \
+                and scaled and _after_comparison(doc, row["start"]):
+            row["noun"] = last["noun"]
         elif last is not None and row["kind"] == Kind.CARDINAL and row["unit"] is None and row["noun"] is None \
                 and (decimal or scaled and _after_comparison(doc, row["start"])):
             row["unit"], row["kind"] = last["unit"], last["kind"]
+
+
+def _million_not_metres(doc: Doc, row: dict) -> bool:
+    """``fell 1m barrels to 294.3m``: a glued ``m`` that ends the sentence after ``to`` or a word of comparison,
+    once a scaled amount of another unit was written, is that amount's million, not metres."""
+    span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
+    return span is not None and span.end >= span.sent.end - 1 \
+        and re.fullmatch(r"[\d.,]+m\.?", row["surface"]) is not None \
+        and (_after_comparison(doc, row["start"]) or span.start > 0 and doc[span.start - 1].lower_ == "to")
 
 
 def _after_comparison(doc: Doc, start: int) -> bool:

@@ -10,6 +10,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from tasks.numbers.lexicon import (
+    UNIT_ADJECTIVES,
     WIRE_NOUNS,
     PER_NOUNS,
     DECREASE,
@@ -73,10 +74,16 @@ def change_beside(doc: Doc, start: int, floor: int) -> str | None:
 def counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
     """The noun a bare count counts: ``6,000 people``, ``three of its soldiers``.
 
-    A single letter (``18 R``, ``5 K``) is a symbol or an initial, never what is counted.
+    A single letter (``18 R``, ``5 K``) is a symbol or an initial, never what
+    is counted, nor a figure or a month; nor is a word on another line (``BOSTON 69 65 .515 5 1/2`` then
+    ``TORONTO``: a table's next row).
     """
     noun = _counted_noun(doc, r)
-    return None if noun is not None and len(noun.text.rstrip(".")) == 1 else noun
+    if noun is None or len(noun.text.rstrip(".")) == 1 or not any(ch.isalpha() for ch in noun.text) \
+            or noun.pos_ == "PROPN" and noun.ent_type_ in ("DATE", "TIME", "PERSON"):
+        return None  # ``+0.578``, ``35,000 September 97 options``, ``6 - Michael Jones``: none is counted
+    lo, hi = (r.end - 1, noun.i) if noun.i >= r.end else (noun.i, r.start)
+    return None if any("\n" in t.whitespace_ or "\n" in t.text for t in doc[lo:hi]) else noun
 
 
 def _counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
@@ -193,8 +200,8 @@ def modifier(c: Token) -> str | None:
     if c.dep_ in ("amod", "compound", "nmod") and any(h.text == "-" and h.dep_ == "punct" for h in c.children):
         last = c.right_edge.i if c.right_edge.i < c.head.i else c.i  # ``gas-only``: the hyphen may follow
         return c.doc[c.left_edge.i:last + 1].text.lower().replace(" ", "")
-    if any(a.dep_ == "advmod" for a in c.children):
-        return None
+    if any(a.dep_ == "advmod" for a in c.children) or c.lower_ in UNIT_ADJECTIVES or c.lower_ == "other":
+        return None  # ``12 more bodies``, ``three other men``: how many more, not a kind of body
     if c.dep_ == "amod" and c.pos_ == "ADJ" and c.tag_ in ("JJR", "JJS"):
         return c.lemma_.lower()  # ``biggest banks``: NewsQuant names what is counted by lemmas, ``big bank``
     if c.dep_ == "compound" and c.pos_ == "NOUN":

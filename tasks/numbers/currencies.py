@@ -10,6 +10,8 @@ are the context decisions the data cannot make (``pounds`` is money or mass;
 """
 from __future__ import annotations
 
+import functools
+
 from tasks.diskcache import on_disk
 from tasks.numbers.units import DB_NAMES, WORD_SYMBOLS, lookup, quantulum3_load
 
@@ -183,8 +185,79 @@ def _phrases() -> dict[tuple[str, ...], str]:
 
 
 def currency_word(surface: str) -> str | None:
-    """The currency a word after a number names (``euros``, ``cents``, ``USD``, ``NOK``)."""
-    return CURRENCY_WORDS.get(surface) or CURRENCY_WORDS.get(surface.lower()) or currency_code(surface)
+    """The currency a word after a number names (``euros``, ``cents``, ``USD``, ``NOK``, ``naira``)."""
+    return CURRENCY_WORDS.get(surface) or CURRENCY_WORDS.get(surface.lower()) or currency_code(surface) \
+        or (_own_words().get(surface.lower()) if surface.isalpha() else None)
+
+
+#: CLDR names' last words that are ordinary English words, not money on their own.
+_NOT_MONEY_ALONE = frozenset({"account", "code", "currency", "funds", "rights", "value", "real", "reals", "sol",
+                              "silver", "gold", "platinum", "palladium", "unit", "units", "soles"})
+
+
+@_STORED
+def _own_words() -> dict[str, str]:
+    """``3,000 naira``, ``40 million zlotys``: a currency's own word, where only one currency is called so.
+
+    From every CLDR name (via Babel), singular and plural; a word that two
+    currencies share (``dinar``, ``lira``, ``peso``), that is an English noun
+    (``real``) or a unit (``dram``) stays unread, and the wire's words are ours.
+    """
+    from babel.numbers import get_currency_name, list_currencies
+
+    codes, seen = _codes(), {}
+    for code in list_currencies():
+        one, many = get_currency_name(code, locale="en").lower().split(), get_currency_name(code, count=2, locale="en").lower().split()
+        for word in {one[-1], many[-1]}:
+            seen.setdefault(word.rstrip("s"), set()).add(codes.get(code, " ".join(one)))
+    return {word: names.copy().pop() for code in codes for word in _names_of(code)
+            if len(names := seen.get(word.rstrip("s"), set())) == 1 and word.isalpha()
+            and word not in _NOT_MONEY_ALONE and lookup(word) is None}
+
+
+def _names_of(code: str) -> set[str]:
+    from babel.numbers import get_currency_name
+
+    return {get_currency_name(code, locale="en").lower().split()[-1],
+            get_currency_name(code, count=2, locale="en").lower().split()[-1]}
+
+
+def named(words: list[str]) -> tuple[str, int] | None:
+    """A currency written as words after ``per``, ``against`` or ``to the``: a phrase, a word, the pound."""
+    if words and words[0] in ("pound", "pounds", "sterling"):
+        return "pound sterling", 1  # quoted against another currency, the pound is money
+    if words and starts_phrase(words[0]) and (phrase := currency_phrase(words)):
+        return phrase
+    return (name, 1) if words and (name := currency_word(words[0])) else None
+
+
+#: Words that quote a rate against another currency: ``43.3 per US dollar``, ``72.5 against the dollar``.
+_QUOTED = {("per",): 1, ("against", "the"): 2, ("to", "the"): 2, ("a",): 1}
+
+
+def exchange_rate(before: list[str], after: list[str]) -> tuple[str, int] | None:
+    """``the rupee climbed to 43.305 per US dollar``: a bare figure quoting one currency against another.
+
+    ``before`` are the sentence's lower-case words before the figure (the quoted
+    currency is the last one named there), ``after`` those after it. Returns
+    the unit (``indian rupee per dollar``) and how many words after the figure
+    it takes; None unless both currencies are named, so a bare ``per dollar``
+    (``jobs per dollar``) is left to the per-units.
+    """
+    link = next(((words, n) for words, n in _QUOTED.items() if tuple(after[:n]) == words), None)
+    quoted = named(after[link[1]:link[1] + 3]) if link else None
+    if quoted is None:
+        return None
+    subject = next((found[0] for k in range(len(before) - 1, -1, -1)
+                    if (found := named(before[k:k + 3])) and found[0] != quoted[0]), None)
+    return (f"{subject} per {quoted[0]}", link[1] + quoted[1]) if subject else None
+
+
+@functools.cache
+def default_of(word: str) -> str | None:
+    """The currency a currency's own word means alone (``franc`` Swiss, ``dollar`` US, ``mark`` German)."""
+    return next((name for w, name in (*CURRENCY_WORDS.items(), *SCALED_CURRENCY.items())
+                 if name.split()[-1] == word and w.rstrip("s") == word), None)
 
 
 def warm() -> None:
@@ -193,3 +266,4 @@ def warm() -> None:
     _phrases()
     _symbols()
     _local_symbols()
+    _own_words()

@@ -66,6 +66,10 @@ def digit_text(doc: Doc, i: int, end: int) -> tuple[str, int]:
     return text, j
 
 
+#: A price range whose first end carries a scale and whose second end's was split off: ``40m-£50``.
+_SCALED_FIRST_END = re.compile(r"^\d[\d,.]*[a-zA-Z]{1,3}[-–—][^\d\s]{1,3}[\d,.]*\d$")
+
+
 def read_digits(doc: Doc, i: int, end: int) -> tokens.Reading | None:
     """A number written with digits, with what is glued to it: currency, sign, unit, scale."""
     tok = doc[i]
@@ -77,6 +81,9 @@ def read_digits(doc: Doc, i: int, end: int) -> tokens.Reading | None:
         lex = lexeme.lex_token(text[:-1])  # ``8- to 16-meter``: a suspended hyphen
     if lex is None:
         return None
+    if lex.upper is not None and j < end and not doc[j - 1].whitespace_ and _SCALED_FIRST_END.match(text) \
+            and doc[j].text.rstrip(".").lower() in numwords.SCALE_ABBREV:
+        j += 1  # ``40m-£50`` ``m``: the second end's scale, split off by the tokenizer, already applied
     if j == i + 1 and not (lex.prefix or lex.suffix or lex.ordinal or lex.upper is not None) \
             and (n := tokens.next_word(doc, j, end)) < end and (doc[n].lower_ in numwords.SCALES or doc[n].lower_ == "point") \
             and (w := tokens.grow_words(doc, i, end)) > n + 1:
@@ -138,7 +145,7 @@ def glued_suffix(doc: Doc, i: int, j: int, end: int, lex: lexeme.Lexeme,
         scale = LETTER_SCALES[lex.suffix]  # ``2.5B dollars``: a capital B before a currency is billion
         lex = lexeme.Lexeme(lex.value * scale, upper=lex.upper * scale if lex.upper is not None else None)
     elif lex.suffix:
-        found = units.lookup(lex.suffix)
+        found = units.lookup(lex.suffix) or units.glued_symbol(lex.suffix)
         if found is None and lex.suffix == "s" and "." in doc[i].text:
             found = units.lookup("sec")  # ``0-60mph in 3.1s``; ``1990s`` (no decimal) is a decade, not seconds
         cur = currencies.currency_prefix(lex.suffix) if not lex.suffix.isalpha() else None
@@ -153,17 +160,20 @@ def scale_after(doc: Doc, r: tokens.Reading, i: int, j: int, end: int) -> int:
     unit = r.unit
     money = unit is not None and unit.kind == Kind.MONEY or i > 0 and currencies.currency_prefix(doc[i - 1].text) is not None
     while j < end and (unit is None or unit.kind == Kind.MONEY):
-        low = doc[j].lower_
+        text = doc[j].text
+        if len(text) > 1 and text.endswith(".") and text[:-1].isalpha() and j + 1 == end:
+            text = text[:-1]  # ``$45m.``: the tokenizer keeps a sentence's full stop on a letter
+        low = text.lower()
         glued = not doc[j - 1].whitespace_
         factor = numwords.SCALES.get(low) or numwords.MULTIPLIERS.get(low)
         if factor is None and j == r.end and r.upper is None:
-            if glued and doc[j].text in GLUED_SCALE_TOKENS:
-                factor = GLUED_SCALE_TOKENS[doc[j].text]
+            if glued and text in GLUED_SCALE_TOKENS:
+                factor = GLUED_SCALE_TOKENS[text]
             elif glued and low == "m" and (money or million_m(doc, j, end)):
                 factor = 1e6  # ``35m of its devices``, ``12.3m tonnes``; plain ``37m`` is metres
             elif low in ("b", "k", "t") and money and glued:
                 factor = numwords.SCALE_ABBREV[low]
-            elif doc[j].text in SPACED_SCALE_TOKENS:
+            elif text in SPACED_SCALE_TOKENS:
                 factor = numwords.SCALE_ABBREV[low]
         if factor is None:
             break

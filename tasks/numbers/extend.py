@@ -40,7 +40,8 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     if t.lower_ in currencies.SCALED_CURRENCY and (r.scale > 1 or price_follows(doc, j + 1, end) or quote(doc, r)):
         r.unit, r.end = units.Unit(currencies.SCALED_CURRENCY[t.lower_], Kind.MONEY), j + 1  # ``3.4 billion marks``
         return
-    if t.lower_ in currencies.AMBIGUOUS_POUND:
+    if t.lower_ in currencies.AMBIGUOUS_POUND and not (j + 2 < end and doc[j + 1].text in DASHES
+                                                        and units.lookup(doc[j:j + 3].text) is not None):
         r.unit = units.Unit("pound sterling", Kind.MONEY) if r.scale > 1 or (j + 1 < end and doc[j + 1].lower_ == "sterling") \
             else units.Unit("pound-mass", Kind.QUANTITY)
         r.end = j + 1
@@ -58,8 +59,9 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     for n in range(min(units.MAX_UNIT_TOKENS, end - j)):
         text += doc[j + n].text
         found = units.lookup(text)
-        if found is None and len(doc[j + n].text) > 1 and doc[j + n].text.endswith(".") and j + n + 2 >= end:
-            found = units.lookup(text[:-1])  # ``125.8 p.``: the full stop glued to the unit
+        if found is None and len(doc[j + n].text) > 1 and doc[j + n].text.endswith(".") \
+                and (j + n + 2 >= end or doc[j + n + 1].is_title and doc[j + n].text[:-1] not in units.WORD_SYMBOLS):
+            found = units.lookup(text[:-1])  # ``125.8 p.``, ``250 kW. This``: the full stop glued to the unit
         elif found is None and doc[j + n].text[-1:] in DASHES and doc[j + n].text[:-1].isalpha():
             found = units.lookup(text[:-1])  # ``287 miles- and``: a dash glued to the unit word
         elif found is None and "." in doc[j + n].text[:-1] and doc[j + n].text.replace(".", "").isalpha():
@@ -73,8 +75,9 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     if best is None and t.text.islower() and (found := units.word_length(t.text, doc[j + 1].lower_ if j + 1 < end else None)):
         best = (found, j + 1)  # ``2 in thick``, ``the pencil is 2 in.``
     if best is None and t.lower_ in UNIT_ADJECTIVES and j + 1 < end and doc[j + 1].is_alpha \
-            and (found := units.lookup(doc[j + 1].text)) is not None and found.kind in (Kind.DURATION, Kind.QUANTITY):
-        best = (found, j + 2)  # ``three straight days``, ``the 50 previous years``, ``two more miles``
+            and (found := units.lookup(doc[j + 1].text)) is not None and found.kind in (Kind.DURATION, Kind.QUANTITY) \
+            and (t.lower_ not in ("next", "last", "past") or doc[j + 1].tag_ == "NNS"):
+        best = (found, j + 2)  # ``three straight days``, ``the 50 previous years``; ``May 13 next year`` is a date
     if best:
         r.unit, r.end = best
         if r.end == j + 1 and units.has_other_reading(t.text):
@@ -223,7 +226,7 @@ def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.
         r.scale = other.scale
     if link == "-" and (other.value <= r.value or (doc[r.start].shape_ == "ddd" and doc[k].shape_ == "dddd")):
         return None  # ``2-0`` is a score, ``555-1234`` a phone number
-    return other
+    return None if judge.year_then_amount(doc, r, other) else other
 
 
 def after_change(doc: Doc, r: tokens.Reading) -> bool:
@@ -358,6 +361,10 @@ def grow(doc: Doc, r: tokens.Reading, floor: int, end: int) -> Grown:
         unit_after(doc, r, end)
     if r.unit is None:
         unit_before_or(doc, r, floor)
+    elif r.upper is None and r.unit.kind in (Kind.DURATION, Kind.QUANTITY) and r.end + 2 < end \
+            and [t.lower_ for t in doc[r.end:r.end + 3]] == ["and", "a", "half"] \
+            and (r.end + 3 >= len(doc) or doc[r.end + 3].text not in DASHES):
+        r.value, r.end = r.value + 0.5, r.end + 3  # ``two hours and a half``: the half is of the unit
     qualifier, q_start = qualifiers.left(doc, r.start, floor)
     if qualifier is None and r.start > floor and doc[r.start - 1].text in ("~", "≈"):
         qualifier, q_start = "approx", r.start - 1
@@ -387,4 +394,8 @@ def grow(doc: Doc, r: tokens.Reading, floor: int, end: int) -> Grown:
     per_unit(doc, r, end)
     if other is None and r.unit is None and r.upper is None and not r.ordinal:
         unit_from_alternative(doc, r, end)
+    if r.unit is None and not r.ordinal and r.end < end and doc[r.end].lower_ in ("per", "against", "to", "a"):
+        rate = currencies.exchange_rate([t.lower_ for t in doc[floor:r.start]], [t.lower_ for t in doc[r.end:min(end, r.end + 5)]])
+        if rate is not None:
+            r.unit, r.end = units.Unit(rate[0], Kind.MONEY), r.end + rate[1]
     return Grown(qualifier, q_start, between)

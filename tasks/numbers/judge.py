@@ -220,17 +220,41 @@ def _season(c: Case) -> bool:
 
 
 def _year(c: Case) -> bool:
-    return c.bare and c.r.unit is None and c.qualifier is None and is_year(c.doc, c.r)
+    """``in 1998``; with a bound or approximation too when it is plainly the year: a possessive (``lower than
+    2003's loss``) or a date the tagger marks with no noun counted after it (``until at least 2008,``,
+    ``beyond 2009.``); ``more than 2000 people`` stays a count."""
+    r, doc = c.r, c.doc
+    nxt = doc[r.end] if r.end < c.end else None
+    plain = nxt is not None and nxt.text in ("'s", "’s") and r.upper is None \
+        or doc[r.start].ent_type_ == "DATE" and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ"))
+    return c.bare and r.unit is None and (c.qualifier is None or plain) and is_year(doc, r)
+
+
+#: Prepositions that put a year in time: ``fell from 36,185 in 2003 to 28,041`` joins no range across them.
+YEAR_PREPOSITIONS = frozenset({"in", "during", "since"})
+
+
+def year_then_amount(doc: Doc, r: tokens.Reading, other: tokens.Reading) -> bool:
+    """A year after ``in``/``during`` followed by ``to`` and an amount that is no year: the level reached."""
+    return doc[r.start].shape_ == "dddd" and 1000 <= r.value <= 2100 and r.start > 0 \
+        and doc[r.start - 1].lower_ in YEAR_PREPOSITIONS \
+        and not (doc[other.start].shape_ == "dddd" and 1000 <= other.value <= 2100)
 
 
 def _label(c: Case) -> bool:
     return c.bare and c.r.unit is None and is_label(c.doc, c.r, c.floor)
 
 
+#: Time zones agencies write after a 24-hour clock time (``at 2200 GMT``, ``1430 ET``).
+TIME_ZONES = frozenset({"GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "ET", "PST", "PDT", "PT", "CST", "CDT",
+                        "MST", "MDT", "JST", "HKT", "SGT", "IST", "AEST", "AEDT"})
+
+
 def _clock_time(c: Case) -> bool:
-    """``2.13 am``."""
+    """``2.13 am``, ``at 2200 GMT``."""
     r, doc = c.r, c.doc
-    return c.bare and r.unit is None and r.end < c.end and doc[r.end].lower_ in ("am", "pm", "a.m.", "p.m.", "a.m", "p.m")
+    return c.bare and r.unit is None and r.end < c.end and (
+        doc[r.end].lower_ in ("am", "pm", "a.m.", "p.m.", "a.m", "p.m") or doc[r.end].text in TIME_ZONES)
 
 
 def _score(c: Case) -> bool:
@@ -253,6 +277,28 @@ def _duration_label(c: Case) -> bool:
         and doc[r.end].pos_ in ("NOUN", "PROPN", "SYM", "ADJ") and not lasts(doc, r)
 
 
+_SLASH_PAIR = re.compile(r"^(?P<a>\d+)/(?P<b>\d+)$")
+
+
+def _slash_pair(c: Case) -> bool:
+    """``24/7``, ``50/50``, ``20/20 vision``: a fraction in news is written below one; a slash over a figure
+    no larger than the one before it is a pair of figures (round the clock, even odds), never their quotient.
+    One the tagger calls a date is a month and day (``after 9/11``). A mixed figure (``25-1/2``, a stock
+    quote) is not this: its whole part is written apart."""
+    r = c.r
+    if not c.bare or r.unit is not None or r.end - r.start != 1:
+        return False
+    m = _SLASH_PAIR.match(c.doc[r.start].text)
+    return m is not None and (int(m["a"]) >= int(m["b"]) > 0 or c.first.ent_type_ == "DATE")
+
+
+def _generation(c: Case) -> bool:
+    """``3G phones``, ``the 5G network``: a mobile generation, a name; the tokenizer splits the ``G`` off."""
+    r, doc = c.r, c.doc
+    return c.bare and r.unit is None and r.upper is None and r.end < c.end and doc[r.end].text == "G" \
+        and not doc[r.end - 1].whitespace_ and float(r.value).is_integer() and 0 < r.value < 10
+
+
 def _relative_position(c: Case) -> bool:
     """``second to last``."""
     r, doc = c.r, c.doc
@@ -269,6 +315,8 @@ RULES: dict[str, Callable[[Case], bool]] = {
     "label": _label,
     "clock_time": _clock_time,
     "score": _score,
+    "slash_pair": _slash_pair,
+    "generation": _generation,
     "compound_adjective": _compound_adjective,
     "duration_label": _duration_label,
     "relative_position": _relative_position,

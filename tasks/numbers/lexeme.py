@@ -34,6 +34,8 @@ _TIMES_POWER = re.compile(r"^(?P<m>[-−]?\d+(?:\.\d+)?)\s*[x×]\s*(?P<b>\d+(?:\
 _POWER = re.compile(r"^(?P<sign>[-−])?(?P<b>\d+(?:\.\d+)?)\^(?P<e>[-−+]?\d{1,3})$")
 _PLUS_MINUS = re.compile(r"^(?P<a>[-−]?\d[\d,]*(?:\.\d+)?(?:[eE][-−+]?\d+)?)±(?P<b>\d[\d,]*(?:\.\d+)?(?:[eE][-−+]?\d+)?)(?P<suf>[^\d]*)$")
 _SLASH_MONEY = re.compile(r"^(?P<a>\d[\d,]*(?:\.\d+)?)/(?P<cur>[$€£])(?P<b>\d[\d,]*(?:\.\d+)?)$")
+_DASH_MONEY = re.compile(r"^(?P<a>\d[\d,]*(?:\.\d+)?)(?P<s1>[a-zA-Z]{0,3})[-–—](?P<cur>[$€£¥₹])"
+                         r"(?P<b>\d[\d,]*(?:\.\d+)?)(?P<s2>[a-zA-Z]{0,3})$")
 _DOTTED_PREFIX = re.compile(r"^([A-Za-z]+)\.(?=\d)")
 _DASH_PAIR = re.compile(r"^(?P<a>[^-–—~]+)[-–—~](?P<b>[^-–—~]+)$")
 
@@ -61,6 +63,23 @@ def power(text: str) -> float | None:
             return None
         return -value if m["sign"] else value
     return None
+
+
+def _dash_money(m: re.Match) -> Lexeme | None:
+    """Both ends of ``24-$26``, ``40m-£50m``, ``1-$2bn`` (a scale written once, on the second end, is both ends').
+
+    The tokenizer splits the second end's scale off (``40m-£50`` ``m``); the
+    first end's then stands for both, and the reader takes the split-off letter.
+    """
+    s1, s2 = m["s1"].lower(), m["s2"].lower()
+    if any(s and s not in SCALE_ABBREV for s in (s1, s2)):
+        return None
+    a, b = digits_value(m["a"]), digits_value(m["b"])
+    if a is None or b is None:
+        return None
+    if s1 or s2:
+        a, b = a * SCALE_ABBREV[s1 or s2], b * SCALE_ABBREV[s2 or s1]
+    return Lexeme(a, upper=b) if a < b else None
 
 
 @finite
@@ -91,6 +110,8 @@ def lex_token(text: str) -> Lexeme | None:
         a, b = digits_value(m["a"]), digits_value(m["b"])
         if a is not None and b is not None and a < b:
             return Lexeme(a, prefix=m["cur"], upper=b)
+    if (m := _DASH_MONEY.match(text)) and (found := _dash_money(m)) is not None:
+        return found  # ``24-$26``, ``40m-£50m``: a price range with the symbol written on both ends
     if (m := _DASH_PAIR.match(text)) and m["a"][:1].isdigit() and m["a"][-1:].isalpha() and m["b"][-1:].isalpha():
         a, b = parse_number(m["a"]), parse_number(m["b"])  # ``5k-20k``
         return Lexeme(a, upper=b) if a is not None and b is not None and a < b else None

@@ -57,6 +57,8 @@ NUMBER_WORDS = frozenset(ONES) | frozenset(TENS) | frozenset(SCALES) | frozenset
     | {"half", "halves", "quarter", "quarters", "point"} - {"none"}
 #: Tens and units written as one word (``twentyfifth``, ``fortytwo``): a start for the extractor.
 COMPOUND_WORDS = frozenset(t + o for t in TENS for o in list(ONES)[1:10] + [w for w, n in ORDINALS.items() if n < 10])
+#: Words that read as two of the plural noun after ``of`` (``a couple of days``): a start for the extractor too.
+PAIR_WORDS = frozenset({"couple"})
 
 
 
@@ -219,7 +221,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "i", "you", "we", "they", "who"})
 
 DECIMAL = re.compile(r"\d\.\d")
 #: A figure written with a scale (``290 mln``, ``4bn``, ``1.2 billion``): an amount whose unit may be left implied.
-SCALED = re.compile(r"(?i)\d\s*(?:million|billion|trillion|mln|bln|mn|bn|tn|trn)\b")
+SCALED = re.compile(r"(?i)\d\s*(?:million|billion|trillion|mln|bln|mn|bn|tn|trn)\b|\dm\b")
 #: Words that compare a figure with one before it, so it is written without the unit (``from 290 mln``).
 COMPARISON_WORDS = frozenset({"from", "vs", "vs.", "versus", "against"})
 

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from tasks.numbers import currencies, digits, numwords, tokens, units
 from tasks.numbers.lexicon import (
     VAGUE_SCALES,
+    PAIR_WORDS,
     Kind,
     COMPOUND_WORDS,
     ARTICLES,
@@ -34,6 +35,8 @@ def read_words(doc: Doc, i: int, end: int) -> tokens.Reading | None:
         return None if value is None else tokens.Reading(i, i + 1, value, unit=units.MULTIPLIER)  # ``sixfold``
     if low in VAGUE_SCALES:
         return vague_scale(doc, i, end)
+    if low in PAIR_WORDS:
+        return couple(doc, i, end)
     if low in COMPOUND_WORDS:
         rank = numwords.parse_ordinal(low)
         if rank is not None:
@@ -44,7 +47,7 @@ def read_words(doc: Doc, i: int, end: int) -> tokens.Reading | None:
         if low in ("second", "seconds") and i > 0 and tokens.is_word_number(doc[i - 1]):
             return None
         if low in numwords.DENOMINATORS and i > 0 and doc[i - 1].lower_ in ARTICLES and tokens.fraction_context(doc, i, end):
-            return tokens.Reading(i - 1, i + 1, 1 / numwords.DENOMINATORS[low])  # ``a fifth of``
+            return tokens.Reading(i - 1, fraction_of_measure(doc, i + 1, end), 1 / numwords.DENOMINATORS[low])  # ``a fifth of``
         return tokens.Reading(i, i + 1, float(numwords.ORDINALS[low]), ordinal=True)
     j = tokens.grow_words(doc, i, end)
     start = i
@@ -70,6 +73,10 @@ def read_words(doc: Doc, i: int, end: int) -> tokens.Reading | None:
             and doc[j + 2].lower_ in numwords.SCALES:
         value *= numwords.SCALES[doc[j + 2].lower_]  # ``two thirds of a million``
         j += 3
+    if value == 0.5 and (whole := unit_and_a_half(doc, start)) is not None:
+        return tokens.Reading(start - 3, j, 1.5, None, False, whole)  # ``an hour and a half``
+    if 0 < value < 1:
+        j = fraction_of_measure(doc, j, end)
     scale = 1.0
     for t in doc[i:j]:
         scale *= numwords.SCALES.get(t.lower_, 1.0)
@@ -109,10 +116,42 @@ def vague_scale(doc: Doc, i: int, end: int) -> tokens.Reading | None:
     while j + 1 < end and doc[j].lower_ == "of" and doc[j + 1].lower_ in numwords.PLURAL_SCALES:
         scale *= numwords.PLURAL_SCALES[doc[j + 1].lower_]
         j += 2
-    if j == i + 1 and (doc[i].lower_ == "tens" or j >= end or doc[j].lower_ != "of"):
-        return None  # ``tens`` alone, ``millions`` with nothing counted
+    if j == i + 1 and (doc[i].lower_ == "tens" or j >= end or doc[j].lower_ not in ("of", "more")):
+        return None  # ``tens`` alone, ``millions`` with nothing counted; ``thousands more fled`` counts
     r = tokens.Reading(i, j, scale, upper=scale * 10, scale=scale)
     if j + 1 < end and doc[j].lower_ == "of" and (cur := currencies.currency_word(doc[j + 1].text) or (
             "pound sterling" if doc[j + 1].lower_ in currencies.AMBIGUOUS_POUND else None)):
         r.unit, r.end = units.Unit(cur, Kind.MONEY), j + 2  # ``hundreds of millions of dollars`` is money
     return r
+
+
+def couple(doc: Doc, i: int, end: int) -> tokens.Reading | None:
+    """``a couple of days``: two of a plural noun; ``the couple`` (two people) and ``a couple`` alone count nothing."""
+    if 0 < i and i + 2 < end and doc[i - 1].lower_ == "a" and doc[i + 1].lower_ == "of" and doc[i + 2].tag_ == "NNS":
+        return tokens.Reading(i - 1, i + 2, 2.0)
+    return None
+
+
+def unit_and_a_half(doc: Doc, start: int) -> units.Unit | None:
+    """The measure of ``an hour and a half``, ``a mile and a half`` when ``a half`` starts at ``start``."""
+    if start - 3 < doc[start].sent.start or doc[start].lower_ not in ARTICLES or doc[start - 1].lower_ != "and" \
+            or doc[start - 3].lower_ not in ARTICLES:
+        return None
+    found = units.lookup(doc[start - 2].text)
+    return found if found is not None and found.kind in (Kind.DURATION, Kind.QUANTITY) else None
+
+
+def fraction_of_measure(doc: Doc, j: int, end: int) -> int:
+    """Where a fraction ends that takes the measure after its article: ``half an hour``, ``a third of a mile``,
+    ``a quarter of a percentage point`` (the unit is then read as for any number); else ``j``."""
+    k = j + (j < end and doc[j].lower_ == "of")
+    if k + 1 < end and doc[k].lower_ in ARTICLES and (k > j or doc[j - 1].lower_ in ("half", "quarter", "quarters")) \
+            and _measure(doc[k + 1:min(end, k + 3)]):
+        return k + 1
+    return j
+
+
+def _measure(words) -> bool:
+    """Whether a duration or measure starts at ``words`` (one word, or two: ``percentage point``)."""
+    return any((u := units.lookup(words[:n].text)) is not None and u.kind in (Kind.DURATION, Kind.QUANTITY, Kind.PERCENT)
+               for n in (2, 1) if len(words) >= n)

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from tasks.numbers import numwords, units
 from tasks.numbers.lexicon import (
     VAGUE_SCALES,
+    PAIR_WORDS,
     COMPOUND_WORDS,
     NUMBER_WORDS,
     ARTICLES,
@@ -46,7 +47,7 @@ def can_start(tok: Token) -> bool:
     """Cheap gate run on every token; everything after it runs only on candidates."""
     return tok.like_num or "d" in tok.shape_ or is_word_number(tok) or tok.text in numwords.VULGAR \
         or tok.lower_ in numwords.ORDINALS or tok.lower_ in COMPOUND_WORDS \
-        or tok.lower_ in VAGUE_SCALES or tok.lower_.endswith("fold")
+        or tok.lower_ in VAGUE_SCALES or tok.lower_.endswith("fold") or tok.lower_ in PAIR_WORDS
 
 
 def prev_word(doc: Doc, j: int, i: int) -> Token:

@@ -57,7 +57,9 @@ _ABBREV = {
         "terawatt hour": ("TWh",), "horsepower": ("PS",), "brake horsepower": ("bhp",), "kilobyte": ("KB",),
         "megabit per second": ("Mb/s",), "gigabit per second": ("Gb/s",), "hertz": ("HZ",), "gigahertz": ("Ghz",),
         "celsius": ("C", "ºC", "degC"), "fahrenheit": ("F", "ºF", "degF"),
-        "foot pound-force": ("lb-ft", "lb ft"), "volt": ("V",), "parts-per-million": ("ppm",),
+        # torque as motoring copy writes it, either order, dotted or plural
+        "foot pound-force": ("lb-ft", "lb ft", "lbs-ft", "ft-lb", "ft-lbs", "lb.-ft.", "lb.-ft", "ft.-lb.", "ft.-lbs."),
+        "volt": ("V",), "parts-per-million": ("ppm",),
         "parts-per-billion": ("ppb",), "square foot": ("sqft",), "watt hour": ("Wh",), "degree": ("°",),
     }),
     **_table(Kind.DURATION, {
@@ -82,6 +84,7 @@ _WORDS = {
         "kilometre per hour": ("kilometres an hour", "kilometers an hour"),
         "brake horsepower": ("brake horsepower",), "celsius": ("deg c", "degrees c", "degree c"),
         "fahrenheit": ("deg f", "degrees f", "degree f"), "mega british thermal unit": ("mmbtu",),
+        "foot pound-force": ("pound-feet", "pound-foot", "foot-pounds", "foot-pound"),
         "point": ("point", "points", "pts"), "basis point": ("basis point", "basis points", "bps", "bp"),
         "parts-per-million": ("parts per million",), "parts-per-billion": ("parts per billion",),
         "count": ("times", "fold"),  # ``four times per week`` is ``count per week`` in quantulum3; ``2.5-fold``
@@ -104,7 +107,38 @@ MAX_UNIT_TOKENS = 3
 def lookup(surface: str) -> Unit | None:
     """The unit a surface names: our context decisions, the unit database, a power of a length, a ratio."""
     return _ABBREV.get(surface) or _WORDS.get(surface.lower()) or _from_db(surface) or _powered(surface) \
-        or _ratio(surface)
+        or _ratio(surface) or _prefixed(surface)
+
+
+#: SI prefixes as words: the database lists prefixed names for some units only (``megawatts``, not ``megalitres``).
+SI_PREFIXES = ("kilo", "mega", "giga", "tera", "milli", "micro", "nano", "hecto", "centi", "deci", "peta")
+_PREFIXED = re.compile(r"^(?P<pre>" + "|".join(SI_PREFIXES) + r")(?P<base>[a-z][a-z -]+)$")
+
+
+def _prefixed(surface: str) -> Unit | None:
+    """``megalitres``, ``gigajoules``, ``megawatt-hours``: an SI prefix word on any measure the database names.
+
+    The name is the prefix on the base unit's name (``megalitre``), the way
+    the database names the prefixed units it does list (``megawatt``).
+    """
+    m = _PREFIXED.match(surface.lower())
+    if m is None:
+        return None
+    base = _db().words.get(m["base"]) or _db().words.get(m["base"].replace("-", " "))
+    if base is None or base.kind != Kind.QUANTITY or base.name.startswith(SI_PREFIXES):
+        return None
+    return Unit(m["pre"] + base.name, Kind.QUANTITY)
+
+
+def glued_symbol(surface: str) -> Unit | None:
+    """A database symbol of two capitals glued to digits (``12MP``, ``5GW``): the digits say it is no acronym.
+
+    Spaced, two capitals are an acronym in news (``12 MPs``), so :func:`lookup` refuses them.
+    """
+    if len(surface) != 2 or not (surface.isupper() and surface.isalpha()):
+        return None
+    found = _symbols_all().get(surface)
+    return found[0] if found and len(found) == 1 and found[0].kind == Kind.QUANTITY else None
 
 
 #: quantulum3 names we print otherwise, so one unit has one name (NewsQuant writes ``celsius``).
@@ -128,7 +162,7 @@ COMMON_NOUNS = frozenset({
 WORD_SYMBOLS = frozenset({"in", "am", "pm", "as", "at", "pt", "cd", "da", "do", "is", "it", "no", "on", "or", "to",
                           "mb", "b", "s", "yd", "cc", "st", "nd", "rd", "th", "ab", "ac", "au", "bu", "den", "dam",
                           "fur", "gal", "lea", "sb", "fb", "ly", "pk", "qr", "thm", "ka", "ky", "hs", "ua", "yb",
-                          "zb", "nb", "tb", "pb"})
+                          "zb", "nb", "tb", "pb", "St"})  # ``St`` Saint (``1 St Mirren 1``), not stokes
 
 
 def _symbol_ok(s: str) -> bool:
