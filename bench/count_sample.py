@@ -25,14 +25,7 @@ sys.path.insert(0, str(ROOT))
 from tasks import places  # noqa: E402
 from tasks.nlp import load_model  # noqa: E402
 from tasks.numbers import counts, extract_numbers  # noqa: E402
-from eval_numbers import half_of  # noqa: E402  (bench/ is the script's directory)
-
-
-def held_out() -> set[str]:
-    """Articles of the judged BBC rows' half B (``eval_counts.py judge``): their rows are never shown,
-    so that half stays out of anyone's error analysis."""
-    data = json.loads((ROOT / "bench/counts_judgements.json").read_text(encoding="utf-8"))
-    return {j["article"] for j in data["rows"] if half_of(j["article"]) == "B"}
+from eval_counts import held_out  # noqa: E402  (bench/ is the script's directory)
 
 
 def pick(shared: Path, n: int, offset: int) -> list[dict]:

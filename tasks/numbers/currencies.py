@@ -203,19 +203,17 @@ def _own_words() -> dict[str, str]:
     currencies share (``dinar``, ``lira``, ``peso``), that is an English noun
     (``real``) or a unit (``dram``) stays unread, and the wire's words are ours.
     """
-    from babel.numbers import get_currency_name, list_currencies
-
-    codes, seen = _codes(), {}
-    for code in list_currencies():
-        one, many = get_currency_name(code, locale="en").lower().split(), get_currency_name(code, count=2, locale="en").lower().split()
-        for word in {one[-1], many[-1]}:
-            seen.setdefault(word.rstrip("s"), set()).add(codes.get(code, " ".join(one)))
-    return {word: names.copy().pop() for code in codes for word in _names_of(code)
-            if len(names := seen.get(word.rstrip("s"), set())) == 1 and word.isalpha()
+    seen: dict[str, set[str]] = {}  # a word without its plural s -> the currencies called so
+    for code, name in _codes().items():
+        for word in _names_of(code):
+            seen.setdefault(word.rstrip("s"), set()).add(name)
+    return {word: next(iter(names)) for code in _codes() for word in _names_of(code)
+            if len(names := seen[word.rstrip("s")]) == 1 and word.isalpha()
             and word not in _NOT_MONEY_ALONE and lookup(word) is None}
 
 
 def _names_of(code: str) -> set[str]:
+    """The last word of a currency's CLDR name, singular and plural (``naira``, ``zloty``/``zlotys``)."""
     from babel.numbers import get_currency_name
 
     return {get_currency_name(code, locale="en").lower().split()[-1],

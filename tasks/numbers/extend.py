@@ -308,7 +308,7 @@ def fraction_after(doc: Doc, r: tokens.Reading, end: int) -> None:
         return  # ``2 over 3 days``, ``1 in 10 minutes``: a count, then a measure
     if link != "over" and other.value < r.value:
         return  # ``12 out of 10`` is not a share
-    if link == "in" and (other.value == r.value or (doc[k].shape_ == "dddd" and 1000 <= other.value <= 2100)
+    if link == "in" and (other.value == r.value or judge.year_shaped(doc[k], other.value)
                          or judge.is_season(doc, other)):
         return  # ``3 in 2019``, ``2.1 in 1985/86``
     r.value, r.end = r.value / other.value, other.end

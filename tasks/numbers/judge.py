@@ -84,9 +84,13 @@ def season_text(text: str) -> bool:
     return 0 < second - first <= 10
 
 
+def year_shaped(tok: Token, value: float) -> bool:
+    """Four digits from 1000 to 2100: a year by its look, before context decides."""
+    return tok.shape_ == "dddd" and 1000 <= value <= 2100
+
+
 def is_year(doc: Doc, r: tokens.Reading) -> bool:
-    tok = doc[r.start]
-    if r.unit is not None or tok.shape_ != "dddd" or not 1000 <= r.value <= 2100:
+    if r.unit is not None or not year_shaped(doc[r.start], r.value):
         return False
     if r.upper is not None and not 1000 <= r.upper <= 2100:
         return False  # ``1000-5000`` is a range of amounts; ``1990-2000`` a span of years
@@ -236,9 +240,8 @@ YEAR_PREPOSITIONS = frozenset({"in", "during", "since"})
 
 def year_then_amount(doc: Doc, r: tokens.Reading, other: tokens.Reading) -> bool:
     """A year after ``in``/``during`` followed by ``to`` and an amount that is no year: the level reached."""
-    return doc[r.start].shape_ == "dddd" and 1000 <= r.value <= 2100 and r.start > 0 \
-        and doc[r.start - 1].lower_ in YEAR_PREPOSITIONS \
-        and not (doc[other.start].shape_ == "dddd" and 1000 <= other.value <= 2100)
+    return year_shaped(doc[r.start], r.value) and r.start > 0 and doc[r.start - 1].lower_ in YEAR_PREPOSITIONS \
+        and not year_shaped(doc[other.start], other.value)
 
 
 def _label(c: Case) -> bool:
