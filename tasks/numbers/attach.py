@@ -1,0 +1,212 @@
+"""Attach what a number measures: the unit or currency after it, the currency before it, a per-unit.
+
+These steps fill a reading's unit and may move its ends; ranges and bounds
+that span two readings are :mod:`tasks.numbers.extend`'s.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from tasks.numbers import currencies, read, tokens, units
+from tasks.numbers.lexicon import (
+    WIRE_NOUNS,
+    PER_NOUNS,
+    Kind,
+    ARTICLES,
+    DASHES,
+    PRIMES,
+    UNIT_ADJECTIVES,
+)
+
+
+def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
+    """Attach the unit written right after the number (``%``, ``miles per hour``, ``Australian dollars``)."""
+    j = r.end
+    if j < end and doc[j].text in PRIMES and is_prime(doc, j, end):
+        r.unit, r.end = units.lookup(PRIMES[doc[j].text]), j + 1  # ``30'``, ``8"``: feet and inches
+        return
+    if j < end and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
+        j += 1  # ``27-kilometer``, ``15-year-old``
+        r.hyphen = True
+    if j >= end:
+        return
+    money = currency_after(doc, r, j, end)
+    if money is not None:
+        r.unit, r.end = money
+        return
+    best = unit_word_after(doc, j, end)
+    if best is None:
+        return
+    t = doc[j]
+    r.unit, r.end = best
+    if r.end == j + 1 and units.has_other_reading(t.text):
+        r.unit = units.in_context(r.unit, t.text, [w.lower_ for w in (t.sent if doc.has_annotation("SENT_START") else doc)])
+    if r.unit.kind == Kind.DURATION and best[1] + 1 < end and doc[best[1]].lower_ == "old":
+        r.unit, r.end = units.Unit(f"{r.unit.name} of age", units.AGE), best[1] + 1
+    elif r.unit.kind == Kind.DURATION and r.start >= 2 and doc[r.start - 2].lower_ == "age" and doc[r.start - 1].lower_ == "of":
+        r.unit = units.Unit(f"{r.unit.name} of age", units.AGE)  # ``under the age of 5 years``
+
+
+def currency_after(doc: Doc, r: tokens.Reading, j: int, end: int) -> tuple[units.Unit, int] | None:
+    """The currency at ``j`` and where it ends: scaled wire currencies, ``pound`` by context, names, codes, symbols.
+
+    Money comes before the unit database because its words are the ambiguous
+    ones (``pound``, ``marks``) and the reading depends on the figure.
+    """
+    t = doc[j]
+    if t.lower_ in currencies.SCALED_CURRENCY and (r.scale > 1 or price_follows(doc, j + 1, end) or quote(doc, r)):
+        return units.Unit(currencies.SCALED_CURRENCY[t.lower_], Kind.MONEY), j + 1  # ``3.4 billion marks``
+    if t.lower_ in currencies.AMBIGUOUS_POUND and not (j + 2 < end and doc[j + 1].text in DASHES
+                                                        and units.lookup(doc[j:j + 3].text) is not None):
+        sterling = r.scale > 1 or (j + 1 < end and doc[j + 1].lower_ == "sterling")
+        return (units.Unit("pound sterling", Kind.MONEY) if sterling else units.Unit("pound-mass", Kind.QUANTITY)), j + 1
+    if currencies.starts_phrase(t.lower_) and (phrase := currencies.currency_phrase([w.lower_ for w in doc[j:min(end, j + 3)]])):
+        return units.Unit(phrase[0], Kind.MONEY), j + phrase[1]  # ``Australian dollars``, ``H.K. dlrs``
+    cur = currencies.currency_word(t.text) or (currencies.currency_prefix(t.text) if not t.is_alpha else None) \
+        or currencies.local_symbol_after(t.text, doc[j + 1].text if j + 1 < end else None)
+    return (units.Unit(cur, Kind.MONEY), j + 1) if cur else None
+
+
+def unit_word_after(doc: Doc, j: int, end: int) -> tuple[units.Unit, int] | None:
+    """The longest unit of the database written from ``j``, as written or abbreviated, and where it ends."""
+    t = doc[j]
+    text = ""
+    best: tuple[units.Unit, int] | None = None
+    for n in range(min(units.MAX_UNIT_TOKENS, end - j)):
+        text += doc[j + n].text
+        found = units.lookup(text)
+        if found is None and len(doc[j + n].text) > 1 and doc[j + n].text.endswith(".") \
+                and (j + n + 2 >= end or doc[j + n + 1].is_title and doc[j + n].text[:-1] not in units.WORD_SYMBOLS):
+            found = units.lookup(text[:-1])  # ``125.8 p.``, ``250 kW. This``: the full stop glued to the unit
+        elif found is None and doc[j + n].text[-1:] in DASHES and doc[j + n].text[:-1].isalpha():
+            found = units.lookup(text[:-1])  # ``287 miles- and``: a dash glued to the unit word
+        elif found is None and "." in doc[j + n].text[:-1] and doc[j + n].text.replace(".", "").isalpha():
+            found = units.lookup(text.replace(".", ""))  # ``55 m.p.h.``, ``3 p.c.``: dotted abbreviations
+        if found:
+            best = (found, j + n + 1)
+        text += doc[j + n].whitespace_
+    if best is None and j + 1 < end and j + 2 < len(doc) and t.is_lower and not t.whitespace_ and doc[j + 1].text == "." \
+            and doc[j + 2].is_lower and (found := units.dotted(t.text)) is not None:
+        best = (found, j + 2)  # ``12 in. wide``: the full stop makes a word an abbreviation (the tagger may end a sentence there)
+    if best is None and t.text.islower() and (found := units.word_length(t.text, doc[j + 1].lower_ if j + 1 < end else None)):
+        best = (found, j + 1)  # ``2 in thick``, ``the pencil is 2 in.``
+    if best is None and t.lower_ in UNIT_ADJECTIVES and j + 1 < end and doc[j + 1].is_alpha \
+            and (found := units.lookup(doc[j + 1].text)) is not None and found.kind in (Kind.DURATION, Kind.QUANTITY) \
+            and (t.lower_ not in ("next", "last", "past") or doc[j + 1].tag_ == "NNS"):
+        best = (found, j + 2)  # ``three straight days``, ``the 50 previous years``; ``May 13 next year`` is a date
+    return best
+
+
+def quote(doc: Doc, r: tokens.Reading) -> bool:
+    """``1.8140 marks``: a figure with two or more decimals is a price or a rate, never a grade or a count."""
+    decimals = doc[r.end - 1].text.rpartition(".")[2]
+    return "." in doc[r.end - 1].text and len(decimals) >= 2 and decimals.isdigit()
+
+
+def price_follows(doc: Doc, j: int, end: int) -> bool:
+    """``a share``, ``per dollar``, ``per tonne`` at ``j``: what comes before is a price (``450 lire a share``)."""
+    if j + 1 >= end or doc[j].lower_ not in ("a", "an", "per"):
+        return False
+    nxt = doc[j + 1]
+    return WIRE_NOUNS.get(nxt.lower_, nxt.lemma_.lower()) in PER_NOUNS or currencies.currency_word(nxt.text) is not None
+
+
+def is_prime(doc: Doc, j: int, end: int) -> bool:
+    """Whether the quote at ``j`` is a prime mark (``30'``, ``8"``), not the end of a quotation.
+
+    It must be glued to digits and stand before a space, punctuation or the
+    end; and it must not close a quote opened earlier in the sentence
+    (``the class is "English 101".``): an even count of ``"`` before it, and no
+    ``'`` opening a word before it that is still open.
+    """
+    num, mark = doc[j - 1], doc[j].text
+    if num.whitespace_ or not num.text[-1:].isdigit() or (j + 1 < end and not doc[j].whitespace_ and doc[j + 1].is_alpha):
+        return False
+    start = doc[j].sent.start_char
+    before = doc.text[start:doc[j].idx]
+    if mark == '"':
+        return before.count('"') % 2 == 0
+    opened = sum(1 for k, c in enumerate(before) if c == "'" and (k == 0 or before[k - 1] in " \t\n(\"“")
+                 and k + 1 < len(before) and before[k + 1].isalnum())
+    closed = sum(1 for k, c in enumerate(before) if c == "'" and k > 0 and before[k - 1].isalpha()
+                 and (k + 1 == len(before) or not before[k + 1].isalnum()))
+    return opened <= closed
+
+
+def per_unit(doc: Doc, r: tokens.Reading, end: int) -> None:
+    """Extend money and quantities with a denominator: ``$58.24 per barrel``, ``barrels a day``."""
+    j = r.end
+    if r.unit is None or j + 1 >= end:
+        return
+    if doc[j].lower_ == "of" and j + 3 < end and doc[j + 1].pos_ == "NOUN" and doc[j + 2].lower_ in ("per", "a", "an"):
+        j += 2  # ``5,000 barrels of oil per day``: what is measured sits between the unit and its denominator
+    if hyphen_at(doc, j) and doc[j + 1].lower_ in ARTICLES and j + 2 < end:
+        j += 1  # ``£10-a-month``
+    link = doc[j].lower_
+    k = j + 2 if link in ARTICLES and j + 2 < end and hyphen_at(doc, j + 1) else j + 1  # ``£24 a-year``
+    nxt = doc[k]
+    after = doc[k + 1].lower_ if k + 1 < end else ""
+    if link in ARTICLES and ((units.lookup(nxt.text) is None and nxt.lower_ not in PER_NOUNS)
+                             or after in ("ago", "earlier", "later", "before", "after")):
+        return  # ``$6.78 billion a year earlier`` is a date, not a rate
+    if link not in ("per", "/") and link not in ARTICLES:
+        return
+    two = units.lookup(f"{nxt.text} {after}") if after else None
+    found = two or units.lookup(nxt.text)
+    if found or nxt.pos_ in ("NOUN", "PROPN"):
+        name = found.name if found else WIRE_NOUNS.get(nxt.lower_, nxt.lemma_.lower())
+        r.unit, r.end = units.Unit(f"{r.unit.name} per {name}", r.unit.kind), k + (2 if two else 1)
+
+
+def hyphen_at(doc: Doc, j: int) -> bool:
+    """A hyphen glued on both sides (``a-year``), as opposed to a spaced dash."""
+    return doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+
+
+def currency_before(doc: Doc, r: tokens.Reading, floor: int) -> None:
+    """A currency symbol or code as its own token before the number (``US $58.24``, ``HK $3.7``)."""
+    i = r.start
+    if i <= floor or (r.unit is not None and r.unit.kind == Kind.MONEY):
+        return
+    if doc[i - 1].text == "." and i - 2 >= floor and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha \
+            and currencies.currency_prefix(doc[i - 2].text) is not None:
+        i -= 1  # ``Rs. 5,000``: a dotted abbreviation of the currency
+    prev = doc[i - 1]
+    cur = currencies.currency_prefix(prev.text)
+    if cur is None or prev.is_alpha and not currencies.alpha_prefix(prev.text):
+        return
+    start = i - 1
+    if prev.text == "$" and i - 2 >= floor and doc[i - 2].text + "$" in currencies.CURRENCY_PREFIX and not doc[i - 2].whitespace_ == "\n":
+        cur, start = currencies.CURRENCY_PREFIX[doc[i - 2].text + "$"], i - 2
+    r.unit, r.start = units.Unit(cur, Kind.MONEY), start
+
+
+def unit_before_or(doc: Doc, r: tokens.Reading, floor: int) -> None:
+    """``a day or two``, ``an hour or two``: the unit is written once, with the article before it."""
+    i = r.start
+    if r.ordinal or i - 3 < floor or doc[i - 1].lower_ != "or" or doc[i - 3].lower_ not in ARTICLES \
+            or doc[i - 2].pos_ != "NOUN":
+        return  # ``a second or third person``: ordinals, not a unit
+    found = units.lookup(doc[i - 2].text)
+    if found is not None and found.kind in (Kind.DURATION, Kind.QUANTITY):
+        r.unit = found
+
+
+def unit_from_alternative(doc: Doc, r: tokens.Reading, end: int) -> None:
+    """``8 or $9``, ``eight or nine euros``: a bare number shares the unit of its alternative."""
+    k = r.end + 1
+    if k >= end or doc[r.end].lower_ != "or":
+        return
+    cur = currencies.currency_prefix(doc[k].text)
+    if cur is not None and not doc[k].is_alpha:
+        r.unit = units.Unit(cur, Kind.MONEY)
+        return
+    if not tokens.can_start(doc[k]):
+        return
+    other = read.read_number(doc, k, end)
+    if other is None or other.ordinal or other.upper is not None:
+        return
+    if other.unit is None:
+        unit_after(doc, other, end)
+    if other.unit is not None and other.unit.kind in (Kind.MONEY, Kind.PERCENT, Kind.QUANTITY):
+        r.unit = other.unit
