@@ -19,215 +19,29 @@ every check passed, 1 otherwise.
 from __future__ import annotations
 
 import argparse
-import base64
 import json
 import os
-import pwd
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 
 import httpx
-from websockets.sync.client import connect
 
-ROOT = Path(__file__).resolve().parents[2]
-BIN = Path(sys.executable).parent
+from browser import Browser
+from services import BIN, ROOT, log, postgres, prefect_server
+
 SHOTS = ROOT / "data" / "e2e"
 sys.path.insert(0, str(ROOT))
 from tasks.stagenames import TASK_STAGES, Stage  # noqa: E402
 
 STAGES = tuple(s.value for s in TASK_STAGES)
 OPEN_STATES = {"PENDING", "RUNNING", "SCHEDULED"}
-
-
-def log(msg: str) -> None:
-    print(f"[e2e {time.strftime('%H:%M:%S')}] {msg}", flush=True)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _stop(proc: subprocess.Popen, name: str) -> None:
-    if proc.poll() is not None:
-        return
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)  # our own process group (start_new_session)
-        proc.wait(timeout=20)
-    except (ProcessLookupError, subprocess.TimeoutExpired):
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-    log(f"stopped {name}")
-
-
-# -- PostgreSQL -----------------------------------------------------------------
-
-def _pg_bin(name: str) -> str:
-    found = shutil.which(name) or next(iter(sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"), reverse=True)), None)
-    if not found:
-        sys.exit(f"--postgres needs PostgreSQL's {name}: apt-get install -y postgresql")
-    return str(found)
-
-
-@contextmanager
-def postgres(tmp: Path):
-    """A throw-away PostgreSQL cluster on a free loopback port (as user postgres when we are root)."""
-    port = free_port()
-    pgdata = Path(tempfile.mkdtemp(prefix="newsflow-pg-"))
-    as_user: list[str] = []
-    if os.geteuid() == 0:
-        pw = pwd.getpwnam("postgres")
-        os.chown(pgdata, pw.pw_uid, pw.pw_gid)
-        as_user = ["runuser", "-u", "postgres", "--"]
-    run = lambda *cmd: subprocess.run([*as_user, *cmd], check=True, capture_output=True, text=True)  # noqa: E731
-    run(_pg_bin("initdb"), "-D", str(pgdata / "db"), "-A", "trust", "-U", "prefect", "-E", "UTF8", "--no-locale")
-    run(_pg_bin("pg_ctl"), "-D", str(pgdata / "db"), "-l", str(pgdata / "log"), "-w", "-t", "60", "start",
-        "-o", f"-p {port} -k {pgdata} -c listen_addresses=127.0.0.1 -c fsync=off")
-    try:
-        subprocess.run([_pg_bin("psql"), "-h", "127.0.0.1", "-p", str(port), "-U", "prefect", "-d", "postgres",
-                        "-c", "CREATE DATABASE prefect"], check=True, capture_output=True, text=True)
-        log(f"PostgreSQL on 127.0.0.1:{port}")
-        yield f"postgresql+asyncpg://prefect@127.0.0.1:{port}/prefect"
-    finally:
-        subprocess.run([*as_user, _pg_bin("pg_ctl"), "-D", str(pgdata / "db"), "-m", "fast", "-w", "stop"],
-                       capture_output=True)
-        shutil.rmtree(pgdata, ignore_errors=True)
-
-
-# -- Prefect server ---------------------------------------------------------------
-
-@contextmanager
-def prefect_server(tmp: Path, db_url: str):
-    port = free_port()
-    api = f"http://127.0.0.1:{port}/api"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env.update(
-        PREFECT_HOME=str(tmp / "prefect"),
-        PREFECT_SERVER_DATABASE_CONNECTION_URL=db_url,
-        PREFECT_SERVER_UI_API_URL=api,
-        PREFECT_SERVER_ANALYTICS_ENABLED="false",
-        PREFECT_LOGGING_LEVEL="WARNING",
-    )
-    out = open(tmp / "server.log", "w")
-    proc = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-                            env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"prefect server exited {proc.returncode}:\n{(tmp / 'server.log').read_text()[-3000:]}")
-            try:
-                if httpx.get(f"{api}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("prefect server did not answer /api/health within 180 s")
-            time.sleep(0.5)
-        log(f"Prefect server up at {api}")
-        yield api
-    finally:
-        _stop(proc, "prefect server")
-
-
-# -- Chromium over the DevTools protocol ---------------------------------------------
-
-class Browser:
-    def __init__(self, tmp: Path) -> None:
-        exe = shutil.which("chromium") or shutil.which("chromium-browser")
-        if not exe:
-            sys.exit("needs Chromium: apt-get install -y chromium")
-        self.profile = Path(tempfile.mkdtemp(prefix="chromium-profile-", dir=tmp))  # one per browser started
-        self.proc = subprocess.Popen(
-            [exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--disable-quic", "--disable-dev-shm-usage", f"--user-data-dir={self.profile}",
-             "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
-             "--window-size=1440,1000", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=open(tmp / "chromium.log", "w"), start_new_session=True)
-        port_file = self.profile / "DevToolsActivePort"
-        deadline = time.monotonic() + 60
-        while not (port_file.exists() and port_file.read_text().strip()):
-            if self.proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"chromium did not start:\n{(tmp / 'chromium.log').read_text()[-2000:]}")
-            time.sleep(0.2)
-        port = int(port_file.read_text().split()[0])
-        pages = [t for t in httpx.get(f"http://127.0.0.1:{port}/json/list").json() if t["type"] == "page"]
-        self.ws = connect(pages[0]["webSocketDebuggerUrl"], max_size=64 * 2**20, open_timeout=30)
-        self._id = 0
-        self.call("Page.enable")
-        self.call("Emulation.setDeviceMetricsOverride", width=1440, height=1000, deviceScaleFactor=1, mobile=False)
-
-    def call(self, method: str, **params):
-        self._id += 1
-        self.ws.send(json.dumps({"id": self._id, "method": method, "params": params}))
-        while True:
-            msg = json.loads(self.ws.recv(timeout=60))
-            if msg.get("id") == self._id:
-                if "error" in msg:
-                    raise RuntimeError(f"{method}: {msg['error']}")
-                return msg.get("result", {})
-
-    def text(self) -> str:
-        r = self.call("Runtime.evaluate", expression="document.body ? document.body.innerText : ''", returnByValue=True)
-        return r.get("result", {}).get("value") or ""
-
-    def open(self, url: str, expect: list[str], timeout: float = 60) -> str:
-        """Navigate and wait until every string in ``expect`` is on the page; return its text."""
-        self.call("Page.navigate", url=url)
-        deadline = time.monotonic() + timeout
-        text = ""
-        while time.monotonic() < deadline:
-            text = self.text()
-            if all(e in text for e in expect):
-                time.sleep(1.0)  # let late widgets (graphs, charts) paint before the screenshot
-                return self.text()
-            time.sleep(0.5)
-        missing = [e for e in expect if e not in text]
-        raise AssertionError(f"{url}: never showed {missing}; page text was:\n{text[:3000]}")
-
-    def click_tab(self, label: str, expect: list[str], gone: list[str] = (), timeout: float = 30) -> str:
-        """Click the tab (or button, link) labelled ``label``; wait for ``expect`` to show and ``gone`` to go."""
-        # the innermost element whose whole text is the label; the click bubbles to the tab's handler
-        js = ("(() => { const want = %s; const els = [...document.querySelectorAll('body *')]"
-              ".filter(e => (e.innerText || '').trim() === want); if (!els.length) return false;"
-              " els[els.length - 1].click(); return true; })()") % json.dumps(label)
-        deadline = time.monotonic() + timeout
-        text = ""
-        clicked = False
-        while time.monotonic() < deadline:
-            if not clicked:
-                clicked = self.call("Runtime.evaluate", expression=js, returnByValue=True)["result"].get("value")
-            text = self.text()
-            if clicked and all(e in text for e in expect) and not any(g in text for g in gone):
-                time.sleep(1.0)
-                return self.text()
-            time.sleep(0.5)
-        raise AssertionError(f"tab {label!r} (clicked: {clicked}) never showed {expect} without {list(gone)}:\n{text[:3000]}")
-
-    def screenshot(self, path: Path) -> Path:
-        data = self.call("Page.captureScreenshot", format="png")["data"]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(base64.b64decode(data))
-        log(f"screenshot {path.relative_to(ROOT)}")
-        return path
-
-    def close(self) -> None:
-        try:
-            self.ws.close()
-        finally:
-            _stop(self.proc, "chromium")
 
 
 # -- the checks -----------------------------------------------------------------------
