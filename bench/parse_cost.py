@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_pipeline import CORPUS, short_pieces  # noqa: E402
+from flow_runs import CORPUS, short_pieces  # noqa: E402
 from tasks.components import EVERYWHERE, NUMBER_SENTENCES  # noqa: E402
 from tasks.nlp import load_model  # noqa: E402
 from tasks.parse import PIPE_BATCH, _copy_parse, _holds_number, cut_sentences  # noqa: E402
