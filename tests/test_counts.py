@@ -373,3 +373,15 @@ def test_a_country_named_once_still_sets_the_story_place(nlp) -> None:
     text = ("Judges from Paris praised the film on Sunday. Portugal had paid for most of it. "
             "The crew worked long days. Two crew members drowned during filming.")
     assert _placed(nlp, text) == [("Portugal", "PT")]
+
+
+def test_a_toll_for_the_whole_world_has_no_place(nlp) -> None:
+    text = ("Peru reported new cases of the fever on Monday. Peru has asked for vaccines. "
+            "The fever killed 12,000 people around the world last year, the agency said.")
+    assert _placed(nlp, text) == [(None, None)]
+    text = "Peru has asked for vaccines. Officials recorded 900 deaths worldwide from the fever."
+    assert _placed(nlp, text) == [(None, None)]
+    # A ranking is no scope: the toll stays in the story's place.
+    text = ("Peru has asked for vaccines. Peru fears the fever. "
+            "The fever, among the deadliest in the world, killed 40 people last week.")
+    assert _placed(nlp, text) == [("Peru", "PE")]

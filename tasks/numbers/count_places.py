@@ -58,6 +58,10 @@ PLACE_NOUNS = frozenset(("capital", "city", "town", "village", "state", "provinc
                          "border", "coast", "waters", "island", "port", "countryside", "north", "south",
                          "east", "west", "part", "side", "district"))
 
+#: Words that give a toll for the whole world: ``584 deaths worldwide``, ``killed millions around the world``.
+WORLD_ADVERBS = frozenset(("worldwide", "world-wide", "globally"))
+WORLD_PREPS = frozenset(("around", "across", "throughout", "over"))
+
 
 def per_doc(fn: Callable[[Doc], T]) -> Callable[[Doc], T]:
     """``fn(doc)`` computed once per Doc (kept in its ``user_data``): every count of an
@@ -100,7 +104,8 @@ def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token |
     victims' nationality (``three Russian soldiers``; after the neighbours, as ``British soldiers`` die
     abroad), the story's place (:func:`desk_or_article`). Before the neighbours, the place the article
     names the event by (:func:`event_place`: ``the Asian tsunami``). A destination or the counted people's
-    origin (:func:`elsewhere`) is none of these: the plane that ``left for Florida`` crashed elsewhere."""
+    origin (:func:`elsewhere`) is none of these: the plane that ``left for Florida`` crashed elsewhere. A
+    toll given for the whole world (:func:`worldwide`) and named in no place phrase has no place."""
     found = [e for e in sent.ents if is_place(e) and not elsewhere(e)]
     heads = {t.i for t in (anchor, noun, verb) if t is not None}
     phrases = [e for e in found if place_prep(e) is not None]
@@ -108,6 +113,8 @@ def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token |
     # A place phrase anywhere in the sentence (``train stations in Madrid``) beats a bare mention (``Europe suffered``).
     if phrases:
         return name(nearest(attached or phrases, anchor))
+    if worldwide(sent):
+        return None
     where, victims = nationalities(sent, anchor, verb)
     own = [e for e in found if in_clause(e, verb)]
     if where or found:
@@ -122,6 +129,20 @@ def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token |
     if victims:
         return victims
     return desk_or_article(doc)
+
+
+def worldwide(sent: Span) -> bool:
+    """``9 million deaths around the world``, ``584 deaths worldwide``: a toll the sentence gives for the
+    whole world has no place, and the country the article is about would wrongly claim it. Not ``the
+    deadliest in the world`` (a ranking); read from the words."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ in WORLD_ADVERBS:
+            return True
+        if tok.lower_ in ("world", "globe") and tok.i - 2 >= sent.start and doc[tok.i - 1].lower_ == "the" \
+                and doc[tok.i - 2].lower_ in WORLD_PREPS:
+            return True
+    return False
 
 
 def event_place(doc: Doc, sent: Span, heads: set[int], noun: Token | None) -> str | None:
