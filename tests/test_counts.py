@@ -385,3 +385,14 @@ def test_a_toll_for_the_whole_world_has_no_place(nlp) -> None:
     text = ("Peru has asked for vaccines. Peru fears the fever. "
             "The fever, among the deadliest in the world, killed 40 people last week.")
     assert _placed(nlp, text) == [("Peru", "PE")]
+
+
+def test_a_count_spread_over_a_list_of_countries_is_their_continent(nlp) -> None:
+    text = "The floods have left at least 300 people dead, with Peru, Chile, Bolivia and Ecuador worst hit."
+    assert _placed(nlp, text) == [("South America", None)]
+    # Two countries are a pair the event straddles: the nearer stays.
+    text = "The floods killed 30 people in Peru and Chile."
+    assert _placed(nlp, text) == [("Peru", "PE")]
+    # Countries of two continents share none: the nearest stays.
+    text = "The floods have left at least 300 people dead, with Peru, Spain and Kenya worst hit."
+    assert _placed(nlp, text) == [("Peru", "PE")]

@@ -49,6 +49,8 @@ COMPARABLE = 0.1
 #: A foreign city smaller than this, in a country the article never names, is more likely a place the gazetteer
 #: lacks (a county, a village) that shares its name: better no coordinates than another continent's.
 FAMOUS = 200_000
+#: Countries a sentence lists (``Sri Lanka, Thailand, India and Indonesia``) that make a count their continent's.
+LIST = 3
 POSSESSIVE = ("'s", "’s", "'", "’")
 #: Mentions that make a place the story's place, for a count whose sentences name none.
 SALIENT = 2
@@ -105,20 +107,21 @@ def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token |
     abroad), the story's place (:func:`desk_or_article`). Before the neighbours, the place the article
     names the event by (:func:`event_place`: ``the Asian tsunami``). A destination or the counted people's
     origin (:func:`elsewhere`) is none of these: the plane that ``left for Florida`` crashed elsewhere. A
-    toll given for the whole world (:func:`worldwide`) and named in no place phrase has no place."""
+    toll given for the whole world (:func:`worldwide`) and named in no place phrase has no place; one spread
+    over a list of countries is their continent's (:func:`spread`)."""
     found = [e for e in sent.ents if is_place(e) and not elsewhere(e)]
     heads = {t.i for t in (anchor, noun, verb) if t is not None}
     phrases = [e for e in found if place_prep(e) is not None]
     attached = [e for e in phrases if place_prep(e).head.i in heads]
     # A place phrase anywhere in the sentence (``train stations in Madrid``) beats a bare mention (``Europe suffered``).
     if phrases:
-        return name(nearest(attached or phrases, anchor))
+        return spread(nearest(attached or phrases, anchor), sent)
     if worldwide(sent):
         return None
     where, victims = nationalities(sent, anchor, verb)
     own = [e for e in found if in_clause(e, verb)]
     if where or found:
-        return where or name(nearest(own or found, anchor))
+        return where or spread(nearest(own or found, anchor), sent)
     if (capital := the_capital(doc, sent)) is not None:
         return capital
     if (named := event_place(doc, sent, heads, noun)) is not None:
@@ -129,6 +132,21 @@ def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token |
     if victims:
         return victims
     return desk_or_article(doc)
+
+
+def spread(ent: Span, sent: Span) -> str:
+    """``25,000 dead, with Sri Lanka, Thailand, India and Indonesia worst hit``: a count the sentence
+    spreads over a list of countries of one continent belongs to that continent, not to the first of them
+    (two are a pair the event straddles, and either is a fair answer); else the place itself."""
+    mates = {ent.root.i} | {t.i for t in ent.root.conjuncts}
+    listed = [e for e in sent.ents if e.root.i in mates]
+    if len(listed) < LIST:
+        return name(ent)
+    known = [places.lookup(name(e)) for e in listed]
+    if any(k is None or k.kind != places.COUNTRY for k in known):
+        return name(ent)
+    continents = {c.name if (c := places.continent_of(k.country)) else None for k in known}
+    return continents.pop() if len(continents) == 1 and None not in continents else name(ent)
 
 
 def worldwide(sent: Span) -> bool:
