@@ -27,14 +27,14 @@ from tasks.numbers.story_place import (
 #: Where something or someone is headed, not yet there: ``the plane left for Florida`` crashed before it got
 #: there. Not ``to``: ``refugees who fled to Jordan`` are there, ``sent to Mosul after 40 were killed there``.
 DESTINATION_PREPS = ("for", "towards", "toward")
-#: Countries a sentence lists (``Sri Lanka, Thailand, India and Indonesia``) that make a count their continent's.
+#: Countries a sentence lists (``Peru, Chile, Bolivia and Ecuador``) that make a count their continent's.
 LIST = 3
 #: Nouns a nationality turns into a place: ``in the Thai capital``, ``in three Mexican states``; not ``in the
 #: Russian attack``, which names the attacker.
 PLACE_NOUNS = frozenset(("capital", "city", "town", "village", "state", "province", "region", "territory",
                          "border", "coast", "waters", "island", "port", "countryside", "north", "south",
                          "east", "west", "part", "side", "district"))
-#: Words that give a toll for the whole world: ``584 deaths worldwide``, ``killed millions around the world``.
+#: Words that give a toll for the whole world: ``900 deaths worldwide``, ``killed 12,000 around the world``.
 WORLD_ADVERBS = frozenset(("worldwide", "world-wide", "globally"))
 WORLD_PREPS = frozenset(("around", "across", "throughout", "over"))
 
@@ -76,7 +76,7 @@ def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token |
 
 
 def spread(ent: Span, sent: Span) -> str:
-    """``25,000 dead, with Sri Lanka, Thailand, India and Indonesia worst hit``: a count the sentence
+    """``300 dead, with Peru, Chile, Bolivia and Ecuador worst hit``: a count the sentence
     spreads over a list of countries of one continent belongs to that continent, not to the first of them
     (two are a pair the event straddles, and either is a fair answer); else the place itself."""
     mates = {ent.root.i} | {t.i for t in ent.root.conjuncts}
@@ -91,7 +91,7 @@ def spread(ent: Span, sent: Span) -> str:
 
 
 def worldwide(sent: Span) -> bool:
-    """``9 million deaths around the world``, ``584 deaths worldwide``: a toll the sentence gives for the
+    """``12,000 deaths around the world``, ``900 deaths worldwide``: a toll the sentence gives for the
     whole world has no place, and the country the article is about would wrongly claim it. Not ``the
     deadliest in the world`` (a ranking); read from the words."""
     doc = sent.doc
