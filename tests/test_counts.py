@@ -396,3 +396,10 @@ def test_a_count_spread_over_a_list_of_countries_is_their_continent(nlp) -> None
     # Countries of two continents share none: the nearest stays.
     text = "The floods have left at least 300 people dead, with Peru, Spain and Kenya worst hit."
     assert _placed(nlp, text) == [("Peru", "PE")]
+
+
+def test_of_bare_mentions_the_place_closest_in_the_parse_wins(nlp) -> None:
+    """Madagascar is nearer the toll in words, but sits in a clause about the storm; the clause on the
+    killing names Mozambique."""
+    text = "The storm, which began over Madagascar, killed 30 people when it later struck Mozambique."
+    assert _placed(nlp, text) == [("Mozambique", "MZ")]

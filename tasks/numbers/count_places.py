@@ -42,14 +42,14 @@ WORLD_PREPS = frozenset(("around", "across", "throughout", "over"))
 def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token | None) -> str | None:
     """The first of: a place the event is ``in``/``at`` in its sentence (attached to it, else any such
     phrase), a nationality naming a place there (``in three Mexican states``), a place mentioned in the
-    count's own clause, else anywhere in the sentence, ``in the capital`` (:func:`the_capital`), a place
-    phrase of the sentence before or after, the
-    victims' nationality (``three Russian soldiers``; after the neighbours, as ``British soldiers`` die
-    abroad), the story's place (:func:`desk_or_article`). Before the neighbours, the place the article
-    names the event by (:func:`event_place`: ``the Asian tsunami``). A destination or the counted people's
-    origin (:func:`elsewhere`) is none of these: the plane that ``left for Florida`` crashed elsewhere. A
-    toll given for the whole world (:func:`worldwide`) and named in no place phrase has no place; one spread
-    over a list of countries is their continent's (:func:`spread`)."""
+    count's own clause, else anywhere in the sentence (of several, the closest in the parse), ``in the
+    capital`` (:func:`the_capital`), the place the article names the event by (:func:`event_place`: ``the
+    Asian tsunami``), a place phrase of the sentence before or after, the victims' nationality (``three
+    Russian soldiers``; after the neighbours, as ``British soldiers`` die abroad), the story's place
+    (:func:`desk_or_article`). A destination or the counted people's origin (:func:`elsewhere`) is none of
+    these: the plane that ``left for Florida`` crashed elsewhere. A toll given for the whole world
+    (:func:`worldwide`) and named in no place phrase has no place; one spread over a list of countries is
+    their continent's (:func:`spread`)."""
     found = [e for e in sent.ents if is_place(e) and not elsewhere(e)]
     heads = {t.i for t in (anchor, noun, verb) if t is not None}
     phrases = [e for e in found if place_prep(e) is not None]
@@ -62,7 +62,7 @@ def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token |
     where, victims = nationalities(sent, anchor, verb)
     own = [e for e in found if in_clause(e, verb)]
     if where or found:
-        return where or spread(nearest(own or found, anchor), sent)
+        return where or spread(closest_in_parse(own or found, anchor), sent)
     if (capital := the_capital(doc, sent)) is not None:
         return capital
     if (named := event_place(doc, sent, heads, noun)) is not None:
@@ -174,6 +174,26 @@ def place_prep(ent: Span) -> Token | None:
 
 def nearest(ents: list[Span], anchor: Token) -> Span:
     return min(ents, key=lambda e: abs(e.start - anchor.i))
+
+
+def closest_in_parse(ents: list[Span], anchor: Token) -> Span:
+    """Of bare mentions, the one fewest dependency steps from the count, words apart breaking ties: in
+    ``the storm, which began over Madagascar, killed 30 people when it struck Mozambique`` the clause on
+    the killing names Mozambique, while Madagascar, nearer in words, sits in a clause about the storm."""
+    steps = {t.i: k for k, t in enumerate(path_up(anchor))}
+
+    def distance(e: Span) -> tuple[int, int]:
+        up = [(k + steps[t.i]) for k, t in enumerate(path_up(e.root)) if t.i in steps]
+        return (up[0] if up else len(anchor.doc), abs(e.start - anchor.i))  # no shared head: an unparsed sentence
+    return min(ents, key=distance)
+
+
+def path_up(tok: Token) -> list[Token]:
+    """``tok`` and its heads up to the root of its sentence."""
+    out = [tok]
+    while out[-1].head.i != out[-1].i:
+        out.append(out[-1].head)
+    return out
 
 
 def in_clause(ent: Span, verb: Token | None) -> bool:
