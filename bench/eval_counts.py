@@ -18,7 +18,8 @@ all; ``--misses-a`` prints half A's misses (and count rows never judged outside
 half B's articles, so a person can extend the file). Half B's misses are never
 printed: rule work may study half A only, and B (with the CoNLL file, held out
 whole) is the figure that predicts unseen news. ``list`` prints rows to study
-from another corpus (``conll``: Reuters wire, ``scraped``: US news of 2023).
+from another corpus (``conll``: Reuters wire, ``scraped``: US news of 2023, ``pages``: the main
+text of 181 news pages of 2019-2020 from the HTML extraction benchmark), never a held-out judged article's.
 
 Parsing is the slow part (~2 min for the BBC corpus on one core), so parsed
 documents are kept under ``bench/out/`` (git-ignored) per corpus and model;
@@ -56,6 +57,8 @@ CORPORA = {
     "bbc": ("eval/corpora/bbc_news.jsonl", "id", "body"),
     "scraped": ("eval/corpora/scraped_news_2023.jsonl", "id", "text"),
     "conll": ("eval/ner/conll2003_eng_testa.jsonl", "id", "text"),
+    # 181 news pages of 126 sites (2019-2020), their main text as a person extracted it: judged by nobody for counts.
+    "pages": ("eval/html/article_extraction_benchmark.jsonl", "id", "expected_text"),
 }
 
 
@@ -215,9 +218,27 @@ def judge(shared: Path, path: Path = JUDGEMENTS, misses_a: bool = False) -> None
         print(show(r, docs[r["article"]]))
 
 
+JUDGEMENTS_CONLL = ROOT / "bench/counts_judgements_conll.json"
+
+
+def studied_out(corpus: str) -> set[str]:
+    """Articles ``list`` never shows: half B's of the BBC file, every one of the CoNLL file (held out whole),
+    so studying a fresh sample cannot read a held-out row by chance."""
+    if corpus == "bbc":
+        return held_out(JUDGEMENTS)
+    if corpus == "conll":
+        return {j["article"] for j in json.loads(JUDGEMENTS_CONLL.read_text(encoding="utf-8"))["rows"]}
+    return set()
+
+
 def sample(shared: Path, corpus: str, seed: int, n: int) -> None:
-    """Rows to judge or study: the judgement file was written from ``--corpus bbc --seed 16 --sample 100``."""
+    """Rows to judge or study, none of a held-out judged article (:func:`studied_out`); the judgement files
+    were written from ``--corpus bbc --seed 16 --sample 100`` and ``--corpus conll --seed 41 --sample 40``,
+    before this filter, so the same call no longer draws their rows."""
     rows, docs, spent = count_rows(shared, corpus)
+    out = studied_out(corpus)
+    print(f"({sum(r['article'] in out for r in rows)} rows of held-out judged articles left out)")
+    rows = [r for r in rows if r["article"] not in out]
     print(f"{len(rows)} count rows; count step {spent:.3f} s;",
           ", ".join(f"{t} {c}" for t, c in Counter(r["count_type"] for r in rows).most_common()))
     random.seed(seed)

@@ -373,3 +373,33 @@ def test_a_country_named_once_still_sets_the_story_place(nlp) -> None:
     text = ("Judges from Paris praised the film on Sunday. Portugal had paid for most of it. "
             "The crew worked long days. Two crew members drowned during filming.")
     assert _placed(nlp, text) == [("Portugal", "PT")]
+
+
+def test_a_toll_for_the_whole_world_has_no_place(nlp) -> None:
+    text = ("Peru reported new cases of the fever on Monday. Peru has asked for vaccines. "
+            "The fever killed 12,000 people around the world last year, the agency said.")
+    assert _placed(nlp, text) == [(None, None)]
+    text = "Peru has asked for vaccines. Officials recorded 900 deaths worldwide from the fever."
+    assert _placed(nlp, text) == [(None, None)]
+    # A ranking is no scope: the toll stays in the story's place.
+    text = ("Peru has asked for vaccines. Peru fears the fever. "
+            "The fever, among the deadliest in the world, killed 40 people last week.")
+    assert _placed(nlp, text) == [("Peru", "PE")]
+
+
+def test_a_count_spread_over_a_list_of_countries_is_their_continent(nlp) -> None:
+    text = "The floods have left at least 300 people dead, with Peru, Chile, Bolivia and Ecuador worst hit."
+    assert _placed(nlp, text) == [("South America", None)]
+    # Two countries are a pair the event straddles: the nearer stays.
+    text = "The floods killed 30 people in Peru and Chile."
+    assert _placed(nlp, text) == [("Peru", "PE")]
+    # Countries of two continents share none: the nearest stays.
+    text = "The floods have left at least 300 people dead, with Peru, Spain and Kenya worst hit."
+    assert _placed(nlp, text) == [("Peru", "PE")]
+
+
+def test_of_bare_mentions_the_place_closest_in_the_parse_wins(nlp) -> None:
+    """Madagascar is nearer the toll in words, but sits in a clause about the storm; the clause on the
+    killing names Mozambique."""
+    text = "The storm, which began over Madagascar, killed 30 people when it later struck Mozambique."
+    assert _placed(nlp, text) == [("Mozambique", "MZ")]

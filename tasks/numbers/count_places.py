@@ -1,117 +1,68 @@
-"""Where an event count happened: the place name it belongs to, and that place geocoded.
+"""Where an event count happened: the place name its sentence (or the article) gives it.
 
 News names the scene beside the toll (``killed in Kabul``, ``near the town of
 Nakuru``), by a nationality that names a place (``in three Mexican states``),
 elsewhere in the count's own clause (a place outside it, as in ``..., Jordan
 said``, names who speaks), as ``the capital`` of the country the story reports
 from, by the name the article gives the event elsewhere (``died in the
-tsunami``: ``the Asian tsunami``), in the sentence before or after it, by the
+tsunami``: ``the Asian tsunami``), in the sentence before or after it, or by the
 nationality of those counted or acting in the clause (``three Russian
 soldiers``; not one of another clause: ``a Russian airliner crashed, killing
-all 141`` abroad), or in the dateline of wire copy (``MOSCOW 1996-08-31``)
-when the article's places lie in that country or continent (a story about
-Algeria filed in PARIS names the desk); only when none of these does the
-article's most named place stand in (named twice, or alone; else a country
-its nationality names twice, else the first country named). Where the counted are headed or come from
-(``left for Florida``, ``people from Scotland``) is not the scene. The small model tags some places as
-persons or organisations (``Sri Lanka``, ``Sanaa``), so a span of those labels
-that the gazetteer knows as a country or continent, or as any place inside a
-place phrase, is a place too. A city name shared by several places
-(``Newcastle``) is read in the article's country when that country has a city
-of the name of comparable size; a small foreign city of a country the article
-never names is left ungeocoded rather than put on another continent.
+all 141`` abroad); only when none of these does the story's place stand in
+(:mod:`story_place`: the dateline or the article's most named place). Where the
+counted are headed or come from (``left for Florida``, ``people from
+Scotland``) is not the scene; a toll given for the whole world (``worldwide``)
+has no place, and one spread over a list of countries of one continent is the
+continent's. :func:`story_place.geocode` reads the name in the article's country.
 """
 from __future__ import annotations
 
-import functools
-from collections import Counter
-from collections.abc import Callable
-from typing import TypeVar
-
 from spacy.tokens import Doc, Span, Token
 
-from tasks import dateline, places
+from tasks import places
+from tasks.numbers.story_place import (
+    PLACE_PREPS, POSSESSIVE, after_preposition, article_country, desk_or_article, is_place, name, per_doc,
+)
 
-T = TypeVar("T")
-
-PLACE_LABELS = ("GPE", "LOC", "FAC")
-#: Labels the small model gives some place names (``Sri Lanka``, ``Sanaa`` as PERSON): kept for gazetteer
-#: countries and continents, and for other gazetteer places in a place phrase (``in Sanaa``).
-MISLABELLED = ("PERSON", "ORG")
-#: Where an event happened: ``killed in Kabul``, ``protested at the embassy``.
-PLACE_PREPS = ("in", "at", "near", "outside")
 #: Where something or someone is headed, not yet there: ``the plane left for Florida`` crashed before it got
 #: there. Not ``to``: ``refugees who fled to Jordan`` are there, ``sent to Mosul after 40 were killed there``.
 DESTINATION_PREPS = ("for", "towards", "toward")
-#: A city of the article's country wins over the default reading of a name when at least this large relative
-#: to it: ``Newcastle`` in a British story is Newcastle upon Tyne, ``Paris`` in an American one still Paris, France.
-COMPARABLE = 0.1
-#: A foreign city smaller than this, in a country the article never names, is more likely a place the gazetteer
-#: lacks (a county, a village) that shares its name: better no coordinates than another continent's.
-FAMOUS = 200_000
-POSSESSIVE = ("'s", "’s", "'", "’")
-#: Mentions that make a place the story's place, for a count whose sentences name none.
-SALIENT = 2
+#: Countries a sentence lists (``Peru, Chile, Bolivia and Ecuador``) that make a count their continent's.
+LIST = 3
 #: Nouns a nationality turns into a place: ``in the Thai capital``, ``in three Mexican states``; not ``in the
 #: Russian attack``, which names the attacker.
 PLACE_NOUNS = frozenset(("capital", "city", "town", "village", "state", "province", "region", "territory",
                          "border", "coast", "waters", "island", "port", "countryside", "north", "south",
                          "east", "west", "part", "side", "district"))
-
-
-def per_doc(fn: Callable[[Doc], T]) -> Callable[[Doc], T]:
-    """``fn(doc)`` computed once per Doc (kept in its ``user_data``): every count of an
-    article asks for the same article-wide facts."""
-    key = f"counts.{fn.__name__}"
-
-    @functools.wraps(fn)
-    def once(doc: Doc) -> T:
-        if key not in doc.user_data:
-            doc.user_data[key] = fn(doc)
-        return doc.user_data[key]
-    return once
-
-
-def name(ent: Span) -> str:
-    """``the Ivory Coast's air force``: the place is the Ivory Coast, without the possessive."""
-    text = ent.text
-    for ending in POSSESSIVE:
-        if text.endswith(ending) and len(text) > len(ending):
-            return text[: -len(ending)].rstrip()
-    return text
-
-
-def is_place(ent: Span) -> bool:
-    if ent.label_ in PLACE_LABELS:
-        return True
-    if ent.label_ not in MISLABELLED:
-        return False
-    known = places.lookup(name(ent))
-    if known is None:
-        return False
-    return known.kind in (places.COUNTRY, places.CONTINENT) or after_preposition(ent)
+#: Words that give a toll for the whole world: ``900 deaths worldwide``, ``killed 12,000 around the world``.
+WORLD_ADVERBS = frozenset(("worldwide", "world-wide", "globally"))
+WORLD_PREPS = frozenset(("around", "across", "throughout", "over"))
 
 
 def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token | None) -> str | None:
     """The first of: a place the event is ``in``/``at`` in its sentence (attached to it, else any such
     phrase), a nationality naming a place there (``in three Mexican states``), a place mentioned in the
-    count's own clause, else anywhere in the sentence, ``in the capital`` (:func:`the_capital`), a place
-    phrase of the sentence before or after, the
-    victims' nationality (``three Russian soldiers``; after the neighbours, as ``British soldiers`` die
-    abroad), the story's place (:func:`desk_or_article`). Before the neighbours, the place the article
-    names the event by (:func:`event_place`: ``the Asian tsunami``). A destination or the counted people's
-    origin (:func:`elsewhere`) is none of these: the plane that ``left for Florida`` crashed elsewhere."""
+    count's own clause, else anywhere in the sentence (of several, the closest in the parse), ``in the
+    capital`` (:func:`the_capital`), the place the article names the event by (:func:`event_place`: ``the
+    Asian tsunami``), a place phrase of the sentence before or after, the victims' nationality (``three
+    Russian soldiers``; after the neighbours, as ``British soldiers`` die abroad), the story's place
+    (:func:`desk_or_article`). A destination or the counted people's origin (:func:`elsewhere`) is none of
+    these: the plane that ``left for Florida`` crashed elsewhere. A toll given for the whole world
+    (:func:`worldwide`) and named in no place phrase has no place; one spread over a list of countries is
+    their continent's (:func:`spread`)."""
     found = [e for e in sent.ents if is_place(e) and not elsewhere(e)]
     heads = {t.i for t in (anchor, noun, verb) if t is not None}
     phrases = [e for e in found if place_prep(e) is not None]
     attached = [e for e in phrases if place_prep(e).head.i in heads]
     # A place phrase anywhere in the sentence (``train stations in Madrid``) beats a bare mention (``Europe suffered``).
     if phrases:
-        return name(nearest(attached or phrases, anchor))
+        return spread(nearest(attached or phrases, anchor), sent)
+    if worldwide(sent):
+        return None
     where, victims = nationalities(sent, anchor, verb)
     own = [e for e in found if in_clause(e, verb)]
     if where or found:
-        return where or name(nearest(own or found, anchor))
+        return where or spread(closest_in_parse(own or found, anchor), sent)
     if (capital := the_capital(doc, sent)) is not None:
         return capital
     if (named := event_place(doc, sent, heads, noun)) is not None:
@@ -122,6 +73,35 @@ def place(doc: Doc, sent: Span, anchor: Token, noun: Token | None, verb: Token |
     if victims:
         return victims
     return desk_or_article(doc)
+
+
+def spread(ent: Span, sent: Span) -> str:
+    """``300 dead, with Peru, Chile, Bolivia and Ecuador worst hit``: a count the sentence
+    spreads over a list of countries of one continent belongs to that continent, not to the first of them
+    (two are a pair the event straddles, and either is a fair answer); else the place itself."""
+    mates = {ent.root.i} | {t.i for t in ent.root.conjuncts}
+    listed = [e for e in sent.ents if e.root.i in mates]
+    if len(listed) < LIST:
+        return name(ent)
+    known = [places.lookup(name(e)) for e in listed]
+    if any(k is None or k.kind != places.COUNTRY for k in known):
+        return name(ent)
+    continents = {c.name if (c := places.continent_of(k.country)) else None for k in known}
+    return continents.pop() if len(continents) == 1 and None not in continents else name(ent)
+
+
+def worldwide(sent: Span) -> bool:
+    """``12,000 deaths around the world``, ``900 deaths worldwide``: a toll the sentence gives for the
+    whole world has no place, and the country the article is about would wrongly claim it. Not ``the
+    deadliest in the world`` (a ranking); read from the words."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ in WORLD_ADVERBS:
+            return True
+        if tok.lower_ in ("world", "globe") and tok.i - 2 >= sent.start and doc[tok.i - 1].lower_ == "the" \
+                and doc[tok.i - 2].lower_ in WORLD_PREPS:
+            return True
+    return False
 
 
 def event_place(doc: Doc, sent: Span, heads: set[int], noun: Token | None) -> str | None:
@@ -196,6 +176,26 @@ def nearest(ents: list[Span], anchor: Token) -> Span:
     return min(ents, key=lambda e: abs(e.start - anchor.i))
 
 
+def closest_in_parse(ents: list[Span], anchor: Token) -> Span:
+    """Of bare mentions, the one fewest dependency steps from the count, words apart breaking ties: in
+    ``the storm, which began over Madagascar, killed 30 people when it struck Mozambique`` the clause on
+    the killing names Mozambique, while Madagascar, nearer in words, sits in a clause about the storm."""
+    steps = {t.i: k for k, t in enumerate(path_up(anchor))}
+
+    def distance(e: Span) -> tuple[int, int]:
+        up = [(k + steps[t.i]) for k, t in enumerate(path_up(e.root)) if t.i in steps]
+        return (up[0] if up else len(anchor.doc), abs(e.start - anchor.i))  # no shared head: an unparsed sentence
+    return min(ents, key=distance)
+
+
+def path_up(tok: Token) -> list[Token]:
+    """``tok`` and its heads up to the root of its sentence."""
+    out = [tok]
+    while out[-1].head.i != out[-1].i:
+        out.append(out[-1].head)
+    return out
+
+
 def in_clause(ent: Span, verb: Token | None) -> bool:
     """``Jordan`` in ``Syria's army killed 12 people, Jordan said`` is no part of the killing: a bare
     mention outside the count's clause names who speaks rather than where."""
@@ -239,119 +239,7 @@ def nearest_country(found: list[tuple[Span, places.Place]], anchor: Token) -> st
     return min(found, key=lambda ek: abs(ek[0].start - anchor.i))[1].name if found else None
 
 
-def after_preposition(ent: Span) -> bool:
-    """``in eastern Ukraine``, ``at the Kremlin``: a place preposition up to three lowercase words
-    before the name. Read from the words, not the parse: under the default selective parse a
-    sentence without a number (as the neighbours of a toll often are) has no parse."""
-    doc = ent.doc
-    for k in range(ent.start - 1, max(ent.start - 5, -1), -1):
-        if doc[k].lower_ in PLACE_PREPS:
-            return True
-        if not (doc[k].is_alpha and doc[k].is_lower):
-            return False
-    return False
-
-
 def neighbour_ents(doc: Doc, sent: Span) -> list[Span]:
     before = list(doc[sent.start - 1].sent.ents) if sent.start > 0 else []
     after = list(doc[sent.end].sent.ents) if sent.end < len(doc) else []
     return before + after
-
-
-@per_doc
-def dateline_of(doc: Doc) -> tuple[str | None, str | None]:
-    """The dateline's place and country (wire copy)."""
-    found = dateline.parse(doc.text[:200])
-    return (found.place, found.country) if found is not None else (None, None)
-
-
-def filed_at(doc: Doc) -> str | None:
-    return dateline_of(doc)[0]
-
-
-def desk_or_article(doc: Doc) -> str | None:
-    """The dateline's place where it lies in the country or continent of the article's most named place (or
-    the article names none); else that place: ``PARIS`` on a story about Algeria names the desk that filed it,
-    ``LONDON`` on one about Europe is the nearer place."""
-    (desk, desk_country), most = dateline_of(doc), article_place(doc)
-    if desk is None or most is None:
-        return desk or most
-    known = places.lookup(most)
-    inside = known is not None and (known.country == desk_country or known == places.continent_of(desk_country))
-    return desk if known is None or desk_country is None or inside else most
-
-
-@per_doc
-def article_place(doc: Doc) -> str | None:
-    """The article's most mentioned GPE or LOC (first mention breaks ties), where it is named at least
-    twice or is the only place named; else a country its nationality names twice; else the first country
-    named. Among several places each named once a city is passing (the one an award was given in, a
-    firm's seat) and says less of where a count happened than no place does; a country named once
-    (``a nationwide outbreak ... in the US``) still sets the story's scale."""
-    mentions = Counter(name(e) for e in doc.ents if e.label_ in ("GPE", "LOC") or e.label_ in MISLABELLED and is_place(e))
-    top = mentions.most_common(1)
-    if top and (top[0][1] >= SALIENT or len(mentions) == 1):
-        return top[0][0]
-    countries = (m for m in mentions if (known := places.lookup(m)) is not None and known.kind == places.COUNTRY)
-    return named_by_nationality(doc, mentions) or next(countries, None)
-
-
-def named_by_nationality(doc: Doc, mentions: Counter) -> str | None:
-    """Where no place is named twice, a country its nationality names with it (``Chinese police``,
-    ``China's third-largest``) twice or more is the story's place."""
-    countries: Counter[str] = Counter()
-    for e in doc.ents:
-        known = places.demonym(e.text) if e.label_ == "NORP" else None
-        if known is not None:
-            countries[known.name] += 1
-    for written, k in mentions.items():
-        known = places.lookup(written)
-        if known is not None and known.kind == places.COUNTRY and known.name in countries:
-            countries[known.name] += k
-    top = countries.most_common(1)
-    return top[0][0] if top and top[0][1] >= SALIENT else None
-
-
-@per_doc
-def article_country(doc: Doc) -> str | None:
-    """The dateline's country, else the country most of the article's places lie in."""
-    country = dateline_of(doc)[1]
-    if country is None:
-        known = (places.lookup(name(e)) for e in doc.ents if e.label_ in ("GPE", "LOC"))
-        tally = Counter(p.country for p in known if p is not None and p.country)
-        country = tally.most_common(1)[0][0] if tally else None
-    return country
-
-
-@per_doc
-def named_countries(doc: Doc) -> set[str]:
-    """Countries the article names as such (``Iraq``, ``the US``, a US state) or by its dateline."""
-    known = (places.lookup(name(e)) for e in doc.ents if e.label_ in ("GPE", "LOC") or is_place(e))
-    named = {p.country for p in known if p is not None and p.kind in (places.COUNTRY, places.STATE)}
-    return named | {c for c in (article_country(doc),) if c}
-
-
-def locate(place_name: str, doc: Doc | None = None) -> places.Place | None:
-    """The gazetteer's reading of a name, moved to the article's country where a city there has that name."""
-    known = places.lookup(place_name)
-    if known is None or known.kind != places.CITY or doc is None:
-        return known
-    home = article_country(doc)
-    if home is None or known.country == home:
-        return known
-    for other, population in places.cities_named(place_name):
-        if other.country == home and population >= COMPARABLE * places.population(known):
-            return other
-    if places.population(known) < FAMOUS and known.country not in named_countries(doc):
-        return None  # ``Kent`` in a British story: a county the gazetteer lacks, not the town in Washington state
-    return known
-
-
-def geocode(place_name: str | None, doc: Doc | None = None) -> dict:
-    """The place's kind, country, coordinates and GeoNames id from the offline gazetteer,
-    all None where it does not know the name (a street, a small town, a region)."""
-    known = locate(place_name, doc) if place_name else None
-    if known is None:
-        return dict.fromkeys(("place_kind", "country", "lat", "lon", "geonames_id"))
-    return {"place_kind": known.kind, "country": known.country, "lat": known.lat, "lon": known.lon,
-            "geonames_id": known.geonameid}

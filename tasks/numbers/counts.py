@@ -9,7 +9,7 @@ and ordinals never are (they have a unit or another kind already). The words
 that trigger each type live in ``count_triggers.toml``, one comment per
 choice; this module holds only the general rules that use them.
 
-Where the count happened is :mod:`count_places`' job.
+Where the count happened is :mod:`count_places`' job, and where that place lies :mod:`story_place`'s.
 """
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from tasks.numbers.count_places import geocode, place
+from tasks.numbers.count_places import place
+from tasks.numbers.story_place import geocode
 from tasks.numbers.lexicon import Kind
 
 TRIGGERS_FILE = Path(__file__).with_name("count_triggers.toml")
