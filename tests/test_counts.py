@@ -403,3 +403,19 @@ def test_of_bare_mentions_the_place_closest_in_the_parse_wins(nlp) -> None:
     killing names Mozambique."""
     text = "The storm, which began over Madagascar, killed 30 people when it later struck Mozambique."
     assert _placed(nlp, text) == [("Mozambique", "MZ")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The landslide claimed at least 40 lives in the hill villages.", [("KILL", 40, "life")]),
+    ("Nearly 900 lives were claimed by the outbreak last winter.", [("KILL", 900, "life")]),
+    ("The blaze cost 200 jobs and 7 lives.", [("KILL", 7, "life")]),
+    ("The heatwave could claim 5,000 lives, experts warned.", []),  # a forecast
+    ("The firm claimed 30 new clients in June.", []),  # claiming is not killing without lives
+])
+def test_lives_an_event_claimed_or_cost(nlp, text: str, expected: list) -> None:
+    assert _counts(nlp, text) == expected
+
+
+def test_assassinations_and_genocide_count_their_victims(nlp) -> None:
+    assert _counts(nlp, "Prosecutors linked him to the assassination of five judges.") == [("KILL", 5, "judge")]
+    assert _counts(nlp, "The tribunal tried the genocide of 300,000 villagers.") == [("KILL", 300000, "villager")]

@@ -67,6 +67,7 @@ class Triggers(NamedTuple):
     tolls: dict[str, CountType]
     events: dict[str, CountType]
     idioms: dict[str, CountType]
+    spent: dict[str, CountType]
 
 
 @cache
@@ -225,6 +226,8 @@ def from_verb(role: Token, verb: Token, t: Triggers) -> CountType | None:
         return None
     lemma = verb.lemma_.lower()
     if lemma not in t.object and lemma not in t.subject:
+        if arg.dep_ in PATIENT_DEPS and f"{lemma} {role.lemma_.lower()}" in t.spent:
+            return t.spent[f"{lemma} {role.lemma_.lower()}"]  # ``claimed 10,000 lives``, ``cost 3,000 jobs and 12 lives``
         return from_complement(arg, verb, t)
     if lemma in t.subject and arg.dep_ == "nsubj":
         return t.subject[lemma]
