@@ -94,7 +94,13 @@ def _as_scored(row: dict, bounds_as_ranges: bool, seconds: bool, fractions_as_pe
         value, unit, kind = value * 100, "percentage", Kind.PERCENT.value
     if seconds and kind == Kind.DURATION and unit in SECONDS:
         value, unit = value * SECONDS[unit], "second"
+    if unit is None and kind == Kind.CARDINAL and value is not None and 0 < value < 1 and SHARE.search(row["surface"]):
+        unit = "% " + (_counted(row, text) or "-")
     return {"value": value, "lower": lower, "upper": upper, "unit": unit or _counted(row, text) or "-", "kind": kind}
+
+
+#: A share of a group written with a fraction word or ``N out of M``/``N in M``: NewsQuant's unit is ``% <noun>``.
+SHARE = re.compile(r"(?i)\b(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|out of|in)\b")
 
 
 def _newsquant_kind(scored: dict) -> dict:

@@ -88,11 +88,12 @@ def counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
 
 def _counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
     last = doc[r.end - 1]
-    if last.dep_ in ("nummod", "quantmod", "compound", "amod", "appos") and last.head.i >= r.end and last.head.pos_ in ("NOUN", "PROPN"):
-        return last.head
+    if last.dep_ in ("nummod", "quantmod", "compound", "amod", "appos", "predet") and last.head.i >= r.end \
+            and last.head.pos_ in ("NOUN", "PROPN"):
+        return last.head  # ``half the staff``: a fraction before the article is a predeterminer
     if r.end < len(doc) and doc[r.end].pos_ == "NOUN" and doc[r.end].head.i >= r.end and doc[r.end].dep_ in ("compound", "nummod"):
         return doc[r.end].head
-    if r.end < len(doc) and doc[r.end].tag_ == "NNS":
+    if r.end < len(doc) and (doc[r.end].tag_ == "NNS" or plural_misread(doc[r.end], r)):
         return doc[r.end]
     if r.start >= 1 and WIRE_NOUNS.get(doc[r.start - 1].lower_) == "share":
         return doc[r.start - 1]  # ``Avg shrs 12.3 mln``: an earnings table names the count before it
@@ -106,6 +107,16 @@ def _counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
     return None
 
 
+def plural_misread(tok: Token, r: tokens.Reading) -> bool:
+    """``7 rebounds a game``: a word in -s right after a plural number, tagged a verb, is a plural noun.
+
+    A number other than one cannot be the subject of a singular verb, so the
+    tagger's ``VBZ`` there is a plural it did not know as a noun.
+    """
+    return tok.tag_ == "VBZ" and tok.is_lower and tok.text.endswith("s") and r.value != 1 and r.upper is None \
+        and tok.i == r.end and tok.lemma_.lower() != tok.lower_
+
+
 def noun_text(noun: Token, start: int) -> str:
     """Lemma plus its compounds and plain adjectives (``commercial fisherman``), as NewsQuant names counted units.
 
@@ -113,7 +124,7 @@ def noun_text(noun: Token, start: int) -> str:
     """
     mods = [m for c in noun.lefts if c.i >= start and not c.ent_type_ and c.left_edge.i >= start
             for m in (*nested(c), modifier(c)) if m]
-    head = lemma(noun) if noun.pos_ == "NOUN" or noun.tag_ == "NNPS" else noun.text
+    head = lemma(noun) if noun.pos_ == "NOUN" or noun.tag_ in ("NNPS", "VBZ") else noun.text
     if noun.tag_ == "NNPS" and head.endswith("s") and not head.endswith("ss"):
         head = head[:-1]  # ``Americans``: spaCy leaves plural proper nouns unlemmatised
     head = WIRE_NOUNS.get(head, head)

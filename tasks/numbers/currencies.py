@@ -62,6 +62,14 @@ def currency_prefix(surface: str) -> str | None:
         or (_local_symbols().get(surface) if len(surface) > 1 or not surface.isalpha() else None)
 
 
+def letter_prefix(surface: str, scaled: bool) -> str | None:
+    """A single-letter local symbol glued before a scaled number (``R2.5 million``, ``R50bn``: rand).
+
+    Without a scale ``R2`` is as likely a road, a grade or a model, so the letter alone is not enough.
+    """
+    return _local_symbols().get(surface) if scaled and len(surface) == 1 and surface.isupper() else None
+
+
 def local_symbol_after(surface: str, follower: str | None) -> str | None:
     """A currency symbol as English-language press of its country writes it, after the number (``500 Ksh``, ``18 R.``).
 

@@ -115,7 +115,7 @@ def read_digits(doc: Doc, i: int, end: int) -> tokens.Reading | None:
 def glued_prefix(doc: Doc, i: int, lex: lexeme.Lexeme) -> tuple[lexeme.Lexeme, units.Unit | None, int, str | None] | None:
     """Letters or symbols before the digits: a currency (``HK$3.7``), a sign word (``minus-260``), ``sub-7``."""
     tok, start, glued = doc[i], i, None
-    cur = currencies.currency_prefix(lex.prefix)
+    cur = currencies.currency_prefix(lex.prefix) or currencies.letter_prefix(lex.prefix, _scaled(doc, i, lex))
     if i > 0 and not doc[i - 1].whitespace_ and currencies.currency_prefix(doc[i - 1].text + lex.prefix):
         cur, start = currencies.currency_prefix(doc[i - 1].text + lex.prefix), i - 1  # ``$`` ``A82,615,680``
     elif cur is not None and i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text in currencies.CURRENCY_PREFIX:
@@ -128,6 +128,20 @@ def glued_prefix(doc: Doc, i: int, lex: lexeme.Lexeme) -> tuple[lexeme.Lexeme, u
         return None
     unit = units.Unit(cur, Kind.MONEY) if cur else None
     return lex, unit, start, glued
+
+
+def _scaled(doc: Doc, i: int, lex: lexeme.Lexeme) -> bool:
+    """Whether a scale follows the digits, glued (``50bn``: the lexer has applied it) or as the next word (``2.5 million``)."""
+    glued = re.search(r"\d([a-zA-Z]+)$", doc[i].text)
+    return glued is not None and glued[1].lower() in numwords.SCALE_ABBREV \
+        or i + 1 < len(doc) and doc[i + 1].lower_ in numwords.SCALES
+
+
+def _priced(doc: Doc, i: int) -> bool:
+    """Whether the sentence of token ``i`` writes money elsewhere (a currency symbol, code or word)."""
+    return any(t.i != i and (currencies.currency_prefix(t.text) or currencies.currency_word(t.text)
+                             or (lx := lexeme.lex_token(t.text)) is not None and currencies.currency_prefix(lx.prefix))
+               for t in doc[i].sent)
 
 
 def glued_suffix(doc: Doc, i: int, j: int, end: int, lex: lexeme.Lexeme,
@@ -149,6 +163,8 @@ def glued_suffix(doc: Doc, i: int, j: int, end: int, lex: lexeme.Lexeme,
         if found is None and lex.suffix == "s" and "." in doc[i].text:
             found = units.lookup("sec")  # ``0-60mph in 3.1s``; ``1990s`` (no decimal) is a decade, not seconds
         cur = currencies.currency_prefix(lex.suffix) if not lex.suffix.isalpha() else None
+        if found is None and cur is None and lex.suffix == "c" and _priced(doc, i):
+            cur = "cent"  # ``rose 20c to $4.50``: a lower-case c glued to a figure, in a sentence about money
         if found is None and cur is None:
             return None
         unit = found or units.Unit(cur, Kind.MONEY)
