@@ -6,6 +6,7 @@ steps live in :mod:`tasks.numbers.attach`.
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from spacy.tokens import Doc
@@ -38,13 +39,14 @@ def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.
         return None
     if r.ordinal and doc[k].lower_ == "the" and k + 1 < end:
         k += 1  # ``between the tenth and the fifteenth``
-    if link == "-" and (r.unit is not None or (doc[j - 1].whitespace_ != doc[j].whitespace_)):
+    prefixed = symbol_first(doc, r)
+    if link == "-" and (r.unit is not None and not prefixed or (doc[j - 1].whitespace_ != doc[j].whitespace_)):
         return None
     if link in DASHES and r.start > 0 and doc[r.start - 1].text in DASHES and not doc[r.start - 1].whitespace_:
         return None  # ``three-nought-four``: a chain of digits, not a range
     if link == "-" and not doc[j].whitespace_ and doc[j - 1].is_digit and doc[k].is_alpha and doc[k].is_title:
         return None  # ``7-Eleven``: digits glued to a capitalised number word make a name
-    if r.unit is not None and not between and after_change(doc, r):
+    if r.unit is not None and not between and after_change(doc, r) and not (link in DASHES and not doc[j].whitespace_):
         return None  # ``by $43.6 billion to $419.2 billion``, ``rose 2.1 pct to 5.6 pct``: a change, then a level
     cur = currencies.currency_prefix(doc[k].text)
     if cur is not None and not doc[k].is_alpha:
@@ -62,6 +64,13 @@ def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.
             other.unit = units.Unit(cur, Kind.MONEY)
         else:
             unit_after(doc, other, end)
+    if prefixed and other.unit is not None and other.unit.name == "metre" and doc[other.end - 1].lower_.rstrip(".") == "m" \
+            and not doc[other.end - 2].whitespace_:
+        other.value, other.scale, other.unit = other.value * 1e6, 1e6, None  # ``£40-50m``: million, as on the symbol's side
+    if prefixed and other.unit is None and not cur:
+        if other.end < end and doc[other.end].pos_ in ("NOUN", "PROPN"):
+            return None  # ``$5 to 20 charities``: an amount, then a count
+        other.unit = r.unit  # ``$5-6 billion``, ``$20 to 30``: the symbol is written once, before both ends
     if r.unit is not None and " per " in r.unit.name and other.unit is not None:
         per_unit(doc, other, end)
         if between and other.unit.name == r.unit.name.partition(" per ")[0]:
@@ -72,12 +81,21 @@ def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.
         return None  # ``0.7 percent to 6,327.80``: a change, then a level
     if r.unit is None and not between and other.value > 5 * r.value and after_change(doc, r):
         return None  # ``IBM rose 1/2 to 25-3/8``: no range spans that much after a change word
+    if prefixed and other.scale == 1 and r.scale == 1 and (m := re.search(r"\d([a-zA-Z]+)$", doc[other.end - 1].text)) \
+            and m[1].lower() in numwords.SCALE_ABBREV:
+        other.scale = numwords.SCALE_ABBREV[m[1].lower()]  # ``€1.5-2bn``: the lexer applied the glued scale to the second end
     if other.scale > 1 and r.scale == 1 and r.value * other.scale <= other.value:
         r.value *= other.scale  # ``$10 to $15 billion``, ``four to five thousand``
         r.scale = other.scale
     if link == "-" and (other.value <= r.value or (doc[r.start].shape_ == "ddd" and doc[k].shape_ == "dddd")):
         return None  # ``2-0`` is a score, ``555-1234`` a phone number
     return None if judge.year_then_amount(doc, r, other) else other
+
+
+def symbol_first(doc: Doc, r: tokens.Reading) -> bool:
+    """Whether the reading is money whose symbol or code stands before its figure (``$5``, ``£40``, ``US$ 3``)."""
+    return r.unit is not None and r.unit.kind == Kind.MONEY and not doc[r.start].is_digit \
+        and not doc[r.start].text[:1].isdigit()
 
 
 def after_change(doc: Doc, r: tokens.Reading) -> bool:
