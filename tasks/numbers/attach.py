@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from tasks.numbers import currencies, read, tokens, units
+from tasks.numbers import currencies, numwords, read, tokens, units
 from tasks.numbers.lexicon import (
     WIRE_NOUNS,
     PER_NOUNS,
@@ -64,6 +64,10 @@ def currency_after(doc: Doc, r: tokens.Reading, j: int, end: int) -> tuple[units
         return units.Unit(phrase[0], Kind.MONEY), j + phrase[1]  # ``Australian dollars``, ``H.K. dlrs``
     cur = currencies.currency_word(t.text) or (currencies.currency_prefix(t.text) if not t.is_alpha else None) \
         or currencies.local_symbol_after(t.text, doc[j + 1].text if j + 1 < end else None)
+    if cur and r.upper is None and r.scale == 1 and t.is_upper and j + 1 < end and doc[j + 1].lower_ in numwords.SCALES:
+        r.value *= numwords.SCALES[doc[j + 1].lower_]  # ``75 USD million``: the code before the scale word
+        r.scale = numwords.SCALES[doc[j + 1].lower_]
+        return units.Unit(cur, Kind.MONEY), j + 2
     return (units.Unit(cur, Kind.MONEY), j + 1) if cur else None
 
 
@@ -173,10 +177,14 @@ def currency_before(doc: Doc, r: tokens.Reading, floor: int) -> None:
         i -= 1  # ``Rs. 5,000``: a dotted abbreviation of the currency
     prev = doc[i - 1]
     cur = currencies.currency_prefix(prev.text)
+    if prev.text == "US" and i - 2 >= floor and doc[i - 2].text == "$" and not doc[i - 2].whitespace_:
+        r.unit, r.start = units.Unit("dollar", Kind.MONEY), i - 2  # ``$US 113 million``, as Australian papers write it
+        return
     if cur is None or prev.is_alpha and not currencies.alpha_prefix(prev.text):
         return
     start = i - 1
-    if prev.text == "$" and i - 2 >= floor and doc[i - 2].text + "$" in currencies.CURRENCY_PREFIX and not doc[i - 2].whitespace_ == "\n":
+    if prev.text == "$" and i - 2 >= floor and doc[i - 2].text + "$" in currencies.CURRENCY_PREFIX and not doc[i - 2].whitespace_ == "\n" \
+            and not (doc[i - 2].text == "A" and doc[i - 2].whitespace_ and i - 2 == floor):  # ``A $50m grant``: an article
         cur, start = currencies.CURRENCY_PREFIX[doc[i - 2].text + "$"], i - 2
     r.unit, r.start = units.Unit(cur, Kind.MONEY), start
 

@@ -70,6 +70,23 @@ def letter_prefix(surface: str, scaled: bool) -> str | None:
     return _local_symbols().get(surface) if scaled and len(surface) == 1 and surface.isupper() else None
 
 
+#: Currency signs as an ASCII transliteration writes them (``£`` -> ``PS``, ``¥`` -> ``Y=``): scraped text folded to ASCII.
+FOLDED_SIGNS = {"PS": "pound sterling", "Y=": "japanese yen"}
+#: Signs written after the figure that CLDR lists for no currency of its own (``71¢``).
+SIGNS_AFTER = {"¢": "cent"}
+
+
+def folded_prefix(surface: str, token: str, scaled: bool) -> str | None:
+    """``PS2.7m``, ``Y=40 billion``: a currency sign that text folded to ASCII wrote in letters.
+
+    ``PS`` is money only with a decimal, a thousands comma or a scale
+    (``PS4``, ``PS5`` are game consoles); ``Y=`` is never anything but yen.
+    """
+    if surface == "PS" and not (scaled or "." in token or "," in token):
+        return None
+    return FOLDED_SIGNS.get(surface)
+
+
 def local_symbol_after(surface: str, follower: str | None) -> str | None:
     """A currency symbol as English-language press of its country writes it, after the number (``500 Ksh``, ``18 R.``).
 
