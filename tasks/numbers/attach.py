@@ -183,9 +183,12 @@ def currency_before(doc: Doc, r: tokens.Reading, floor: int) -> None:
     if cur is None or prev.is_alpha and not currencies.alpha_prefix(prev.text):
         return
     start = i - 1
-    if prev.text == "$" and i - 2 >= floor and doc[i - 2].text + "$" in currencies.CURRENCY_PREFIX and not doc[i - 2].whitespace_ == "\n" \
-            and not (doc[i - 2].text == "A" and doc[i - 2].whitespace_ and i - 2 == floor):  # ``A $50m grant``: an article
-        cur, start = currencies.CURRENCY_PREFIX[doc[i - 2].text + "$"], i - 2
+    country = doc[i - 2].text if i - 2 >= floor else ""
+    if country.islower() and country != "a" and len(country) <= 2:
+        country = country.upper()  # ``the c $ 300 million charge``: lower-cased wire copy
+    if prev.text == "$" and country + "$" in currencies.CURRENCY_PREFIX and not doc[i - 2].whitespace_ == "\n" \
+            and not (country == "A" and doc[i - 2].whitespace_ and i - 2 == floor):  # ``A $50m grant``: an article
+        cur, start = currencies.CURRENCY_PREFIX[country + "$"], i - 2
     r.unit, r.start = units.Unit(cur, Kind.MONEY), start
 
 
@@ -202,6 +205,9 @@ def unit_before_or(doc: Doc, r: tokens.Reading, floor: int) -> None:
 
 def unit_from_alternative(doc: Doc, r: tokens.Reading, end: int) -> None:
     """``8 or $9``, ``eight or nine euros``: a bare number shares the unit of its alternative."""
+    if r.end < end and (doc[r.end].text in (",", "x", "×") or doc[r.end].lower_ == "and" and in_list(doc, r)):
+        unit_from_list(doc, r, end)
+        return
     k = r.end + 1
     if k >= end or doc[r.end].lower_ != "or":
         return
@@ -218,3 +224,36 @@ def unit_from_alternative(doc: Doc, r: tokens.Reading, end: int) -> None:
         unit_after(doc, other, end)
     if other.unit is not None and other.unit.kind in (Kind.MONEY, Kind.PERCENT, Kind.QUANTITY):
         r.unit = other.unit
+
+
+def unit_from_list(doc: Doc, r: tokens.Reading, end: int) -> None:
+    """``66.5 x 107 mm``, ``in 40, 50 or 60 years``: the sides of a size and the members of a list share the unit written last.
+
+    A list needs three members (or this number to be inside one), so ``won 3,
+    lost 2`` or ``In 2019, 500 people`` never lend a unit; a size needs a
+    measure (``3 x 4 metres``), not a count.
+    """
+    sized = doc[r.end].text in ("x", "×")
+    inside = in_list(doc, r)
+    k, hops = r.end, 0
+    while k + 1 < end and doc[k].lower_ in ((",", "and", "or") if not sized else ("x", "×")) \
+            and tokens.can_start(doc[k + 1]) and doc[k + 1].shape_ != "dddd":
+        other = read.read_number(doc, k + 1, end)
+        if other is None or other.ordinal or other.upper is not None:
+            return
+        hops += 1
+        if other.unit is None:
+            unit_after(doc, other, end)
+        if other.unit is not None:
+            if sized and other.unit.kind == Kind.QUANTITY or not sized and (hops >= 2 or inside) \
+                    and other.unit.kind in (Kind.MONEY, Kind.PERCENT, Kind.QUANTITY, Kind.DURATION):
+                r.unit = other.unit
+            return
+        if sized:
+            return
+        k = other.end
+
+
+def in_list(doc: Doc, r: tokens.Reading) -> bool:
+    """Whether the number follows another and a comma (``5, 6 and 7``)."""
+    return r.start >= 2 and doc[r.start - 1].text == "," and doc[r.start - 2].like_num

@@ -240,7 +240,8 @@ class Kind(StrEnum):
 #: Nouns that make ``a``/``an`` a rate after money or a measure (``1.20 dlrs a share``), besides every unit.
 PER_NOUNS = frozenset({"share", "head", "person", "game", "match", "race", "inning", "innings", "season", "shift", "piece", "unit", "ticket", "seat", "household", "car", "vehicle",
                        "passenger", "customer", "employee", "student", "pupil", "patient", "bottle", "pack",
-                       "packet", "meal", "night", "room", "acre", "hectare", "tonne", "ton", "barrel", "gallon"})
+                       "packet", "meal", "night", "room", "acre", "hectare", "tonne", "ton", "barrel", "gallon",
+                       "dozen", "pair"})
 
 #: Plural nouns a year qualifies rather than a count counts (``1987 earnings``, ``2020 elections``; ``1998 cars`` counts).
 YEAR_NOUNS = frozenset({"earning", "earnings", "result", "sale", "profit", "revenue", "figure", "account", "level",
