@@ -205,6 +205,8 @@ def _phrases() -> dict[tuple[str, ...], str]:
     for adj, name in CURRENCY_ADJ.items():
         for word in ("dollar", "dollars", "dlr", "dlrs"):
             out[(*adj.split(), word)] = name
+        if name == "dollar":
+            out.update({(*adj.split(), word): "cent" for word in ("cent", "cents", "cts")})  # ``72.5 US cents``
     out.update({phrase[:1]: "" for phrase in list(out)})  # first words, so most words are turned away at once
     return out
 

@@ -139,9 +139,13 @@ def _scaled(doc: Doc, i: int, lex: lexeme.Lexeme) -> bool:
         or i + 1 < len(doc) and doc[i + 1].lower_ in numwords.SCALES
 
 
+#: Words that make a sentence about prices (``EPS of 45c``, ``a dividend of 8c``).
+PRICE_WORDS = frozenset({"eps", "dividend", "dividends", "share", "shares", "price", "prices", "cost", "costs"})
+
+
 def _priced(doc: Doc, i: int) -> bool:
-    """Whether the sentence of token ``i`` writes money elsewhere (a currency symbol, code or word)."""
-    return any(t.i != i and (currencies.currency_prefix(t.text) or currencies.currency_word(t.text)
+    """Whether the sentence of token ``i`` writes money elsewhere (a currency symbol, code or word, or a price word)."""
+    return any(t.i != i and (t.lower_ in PRICE_WORDS or currencies.currency_prefix(t.text) or currencies.currency_word(t.text)
                              or (lx := lexeme.lex_token(t.text)) is not None and currencies.currency_prefix(lx.prefix))
                for t in doc[i].sent)
 
@@ -200,6 +204,8 @@ def scale_after(doc: Doc, r: tokens.Reading, i: int, j: int, end: int) -> int:
                 factor = numwords.SCALE_ABBREV[low]
             elif text in SPACED_SCALE_TOKENS:
                 factor = numwords.SCALE_ABBREV[low]
+            elif low == "tn" and j + 1 < end and currencies.currency_word(doc[j + 1].text) is not None:
+                factor = 1e12  # ``1.2 tn euros``; ``5 tn of steel`` is tonnes
         if factor is None:
             break
         r.value *= factor

@@ -342,6 +342,8 @@ def _powered(surface: str) -> Unit | None:
     """
     if not (surface[-1:] in "23²³" or surface[-5:].lower() in ("uared", "cubed") or surface[:2].lower() in ("sq", "cu")):
         return None  # the cheap test first: lookup() runs on every word after every number
+    if surface[:2].lower() == "sq" and surface[2:].lower() in ("m", "ft", "km", "mi", "yd"):
+        surface = "sq " + surface[2:]  # ``500 sqm``: property listings glue the power to the length
     m = _POWERED.match(surface)
     if m is None:
         return None
