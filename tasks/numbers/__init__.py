@@ -107,9 +107,19 @@ def share_units(doc: Doc, rows: list[dict]) -> None:
     never a percentage: a change in percent is not the level it leads to.
     """
     last: dict | None = None
+    change: dict | None = None  # the last change of a measure or amount in the sentence (``fell 45 points``)
     for row in rows:
         if last is not None and last["sentence"] != row["sentence"]:
             last = None
+        if change is not None and change["sentence"] != row["sentence"]:
+            change = None
+        if change is not None and row["unit"] is None and row["noun"] is None and row["kind"] == Kind.CARDINAL \
+                and row["upper"] is None and _level_after(doc, row["start"]):
+            row["unit"], row["kind"] = change["unit"], change["kind"]  # ``fell 45 points to 7,100``
+            continue
+        if row["unit"] is not None and row["kind"] in (Kind.MONEY, Kind.QUANTITY) \
+                and (row["qualifier"] in ("increase", "decrease") or _after_from(doc, row["start"])):
+            change = row  # ``fell 45 points``, ``from 183 pounds``: what a later ``to N`` is measured in
         decimal, scaled = DECIMAL.search(row["surface"]) is not None, SCALED.search(row["surface"]) is not None
         if last is not None and last["unit"] not in (None, "metre") and row["unit"] == "metre" \
                 and _million_not_metres(doc, row):
@@ -136,6 +146,31 @@ def _million_not_metres(doc: Doc, row: dict) -> bool:
     return span is not None and span.end >= span.sent.end - 1 \
         and re.fullmatch(r"[\d.,]+m\.?", row["surface"]) is not None \
         and (_after_comparison(doc, row["start"]) or span.start > 0 and doc[span.start - 1].lower_ == "to")
+
+
+#: Words between ``to`` and the level a change reached (``down to only 120``).
+LEVEL_ADVERBS = frozenset({"only", "just", "about", "around", "nearly", "almost", "roughly", "some", "a", "an"})
+
+
+def _level_after(doc: Doc, start: int) -> bool:
+    """Whether the number at char ``start`` is where a change ended: right after ``to`` (``fell 45 points to 7,100``).
+
+    A change's size and the level it reaches are in the same unit unless the
+    size is a percentage, which never lends its unit (the caller only offers
+    money and measures).
+    """
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    k = span.start - 1
+    while k > span.sent.start and doc[k].lower_ in LEVEL_ADVERBS:
+        k -= 1
+    return k >= span.sent.start and doc[k].lower_ == "to"
+
+
+def _after_from(doc: Doc, start: int) -> bool:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ == "from"
 
 
 def _after_comparison(doc: Doc, start: int) -> bool:
