@@ -147,7 +147,7 @@ def is_age(doc: Doc, r: tokens.Reading, anchor: Token, floor: int, end: int) -> 
     """A bare whole number that is a person's age: ``Senard, 65, said``, ``Maria who was 10``, ``aged 25``."""
     if r.value != int(r.value) or not 0 < r.value < 125:
         return False
-    if r.start > floor and doc[r.start - 1].lower_ in ("aged", "ages"):
+    if r.start > floor and doc[r.start - 1].lower_ in ("aged", "ages") or after_age(doc, r, floor):
         return True
     if r.start - 2 >= floor and doc[r.start - 1].text == "," and doc[r.start - 2].ent_type_ == "PERSON" \
             and r.end < end and doc[r.end].text == ",":
@@ -156,6 +156,14 @@ def is_age(doc: Doc, r: tokens.Reading, anchor: Token, floor: int, end: int) -> 
     if anchor.dep_ in ("attr", "acomp") and head.lemma_ == "be":
         return any(c.dep_ == "nsubj" and (c.lower_ in PERSON_PRONOUNS or c.ent_type_ == "PERSON") for c in head.children)
     return False
+
+
+def after_age(doc: Doc, r: tokens.Reading, floor: int) -> bool:
+    """``by age 4``, ``at the age of 92``: the tagger calls these dates; the number is an age."""
+    k = r.start - 1
+    if k > floor and doc[k].lower_ == "of":
+        k -= 1
+    return k >= floor and doc[k].lower_ == "age" and doc[k].is_lower
 
 
 def restated(doc: Doc, r: tokens.Reading, row: dict, rows: list[dict]) -> bool:
@@ -207,7 +215,7 @@ def _date(c: Case) -> bool:
     the tagger ran into the date after it: no date is written with a scale.
     """
     r, date = c.r, c.dates.get(c.first.i)
-    return c.bare and date is not None and r.unit is None and r.scale < 1e6 and any(
+    return c.bare and date is not None and not after_age(c.doc, r, c.floor) and r.unit is None and r.scale < 1e6 and any(
         not (r.start <= t.i < r.end or t.like_num or t.lower_ in NUMBER_WORDS or t.lower_ in DATE_NEUTRAL
              or measured_duration(t))
         for t in date[max(r.start - 3, date.start) - date.start:r.end + 3 - date.start])
