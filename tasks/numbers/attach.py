@@ -94,6 +94,9 @@ def unit_word_after(doc: Doc, j: int, end: int) -> tuple[units.Unit, int] | None
         best = (found, j + 2)  # ``12 in. wide``: the full stop makes a word an abbreviation (the tagger may end a sentence there)
     if best is None and t.text.islower() and (found := units.word_length(t.text, doc[j + 1].lower_ if j + 1 < end else None)):
         best = (found, j + 1)  # ``2 in thick``, ``the pencil is 2 in.``
+    elif best is None and t.text == "in" and not doc[j - 1].whitespace_ and doc[j - 1].text[-1:].isdigit() \
+            and not (j + 1 < end and doc[j + 1].pos_ in ("DET", "PRON")):
+        best = (units.lookup("inch"), j + 1)  # ``6ft 6in``: glued to the digits, ``in`` is no preposition
     if best is None and t.lower_ in UNIT_ADJECTIVES and j + 1 < end and doc[j + 1].is_alpha \
             and (found := units.lookup(doc[j + 1].text)) is not None and found.kind in (Kind.DURATION, Kind.QUANTITY) \
             and (t.lower_ not in ("next", "last", "past") or doc[j + 1].tag_ == "NNS"):
