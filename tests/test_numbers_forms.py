@@ -108,6 +108,11 @@ def test_a_price_per_dozen_is_one_rate(nlp) -> None:
         ("The flat measures 200sq m.", 200, "square metre"),
         ("Renault holds a 31%-owned unit in Spain.", 31, "percentage"),
         ("The 6ft 6in lock came off the bench.", 6, "inch"),
+        # rates as sports and tech copy abbreviates them, engine sizes
+        ("Okafor averaged 28.1 ppg this season.", 28.1, "point per game"),
+        ("Okafor also averaged 7.2 rpg.", 7.2, "rebound per game"),
+        ("The camera records at 60 fps.", 60, "frame per second"),
+        ("The scooter's engine displaces 125cc.", 125, "cubic centimetre"),
     ],
 )
 def test_unit_forms(nlp, text: str, value: float, unit: str) -> None:

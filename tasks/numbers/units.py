@@ -61,6 +61,10 @@ _ABBREV = {
         "foot pound-force": ("lb-ft", "lb ft", "lbs-ft", "ft-lb", "ft-lbs", "lb.-ft.", "lb.-ft", "ft.-lb.", "ft.-lbs."),
         "volt": ("V",), "parts-per-million": ("ppm",),
         "parts-per-billion": ("ppb",), "square foot": ("sqft",), "watt hour": ("Wh",), "degree": ("°",),
+        "cubic centimetre": ("cc",),  # engine sizes (``1,500cc``)
+        # rates as sports and tech copy abbreviates them (the database reads ``fps`` as feet per second)
+        "point per game": ("ppg",), "rebound per game": ("rpg",), "assist per game": ("apg",),
+        "frame per second": ("fps",), "beat per minute": ("bpm",), "word per minute": ("wpm",),
     }),
     **_table(Kind.DURATION, {
         # wire-service abbreviations
