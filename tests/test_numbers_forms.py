@@ -199,3 +199,20 @@ def test_a_number_after_age_is_an_age(nlp, text: str, value: float) -> None:
 
 def test_a_duration_beside_the_word_age_stays_a_duration(nlp) -> None:
     assert _at(nlp, "The age gap was 4 years.", 4)["unit"] == "year"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "noun"),
+    [
+        ("Kent logged the most at 2483805 while Essex came second with 1385710 lightning strikes.", 2483805,
+         "lightning strike"),
+        ("The north recorded 120 cases, compared with 45 in the south.", 45, "case"),
+    ],
+)
+def test_a_parallel_clause_shares_its_noun(nlp, text: str, value: float, noun: str) -> None:
+    assert _at(nlp, text, value)["noun"] == noun
+
+
+def test_no_noun_is_shared_without_a_contrast_or_from_a_percentage(nlp) -> None:
+    assert _at(nlp, "12 people died and 40 were injured.", 40)["noun"] is None
+    assert _at(nlp, "Revenue rose 5% while profit hit 30.", 30)["unit"] is None

@@ -63,8 +63,36 @@ def extract_numbers(doc: Doc) -> list[dict]:
                 rows.append(row)
             i = max(r.end, i + 1)
     share_units(doc, rows)
+    parallel_units(doc, rows)
     named_once(rows)
     return rows
+
+
+#: Words that join two clauses saying the same kind of thing about two figures (``X at 2.4m while Y had 1.3m strikes``).
+CONTRAST_WORDS = frozenset({"while", "whilst", "whereas", "but", "compared", "versus", "vs", "vs.", "against"})
+
+
+def parallel_units(doc: Doc, rows: list[dict]) -> None:
+    """``Texas had the most at 2483805 while Florida came second with 1385710 lightning strikes``: a bare figure
+    in a clause parallel to one whose figure names its noun or unit counts the same thing.
+
+    CQE's parser shares a unit between clauses of like structure; its news is
+    annotated so. Only across a word of contrast, only between figures within a
+    factor of 100 of each other, never a year-shaped one, and only when the
+    sentence has one such named figure to take from.
+    """
+    for row in rows:
+        if row["unit"] is not None or row["noun"] is not None or row["kind"] != Kind.CARDINAL or row["upper"] is not None \
+                or re.fullmatch(r"1\d{3}|20\d{2}", row["surface"]):
+            continue
+        named = [o for o in rows if o is not row and o["sentence"] == row["sentence"] and o["upper"] is None
+                 and (o["noun"] is not None or o["unit"] is not None) and o["kind"] != Kind.PERCENT]
+        if len(named) != 1 or not named[0]["value"] or not 0.01 <= row["value"] / named[0]["value"] <= 100:
+            continue
+        lo, hi = sorted((row["end"], named[0]["start"]) if row["start"] < named[0]["start"] else (named[0]["end"], row["start"]))
+        between = doc.char_span(lo, hi, alignment_mode="expand")
+        if between is not None and any(t.lower_ in CONTRAST_WORDS for t in between):
+            row["unit"], row["noun"], row["kind"] = named[0]["unit"], named[0]["noun"], named[0]["kind"]
 
 
 #: A money surface that names no country: lower-case words and figures, no symbol (``31.50 francs a share``).
