@@ -216,3 +216,9 @@ def test_a_parallel_clause_shares_its_noun(nlp, text: str, value: float, noun: s
 def test_no_noun_is_shared_without_a_contrast_or_from_a_percentage(nlp) -> None:
     assert _at(nlp, "12 people died and 40 were injured.", 40)["noun"] is None
     assert _at(nlp, "Revenue rose 5% while profit hit 30.", 30)["unit"] is None
+
+
+def test_dozens_of_is_vague_like_hundreds_of(nlp) -> None:
+    [row] = _rows(nlp, "Dozens of people were injured.")
+    assert (row["lower"], row["upper"], row["noun"]) == (12, 120, "people")
+    assert _rows(nlp, "Dozens were hurt.") == []  # nothing counted: no amount

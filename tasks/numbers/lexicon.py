@@ -177,7 +177,7 @@ SPACED_SCALE_TOKENS = frozenset({"bn", "mn", "mln", "bln", "tln", "trn", "trln",
 #: Capital letters that are a scale when a currency word follows (``2.5B dollars``, ``1.2T yen``).
 LETTER_SCALES = {"B": 1e9, "b": 1e9, "T": 1e12, "M": 1e6, "K": 1e3, "k": 1e3}
 #: Plural scales that make a vague amount (``hundreds of``, ``tens of thousands``) and the order each starts at.
-VAGUE_SCALES = {**{w + "s": v for w, v in SCALES.items()}, "tens": 10.0}
+VAGUE_SCALES = {**{w + "s": v for w, v in SCALES.items()}, "tens": 10.0, "dozens": 12.0}
 
 
 GROUP_TAIL = re.compile(r"^\d{3}\.\d+$")
