@@ -222,3 +222,12 @@ def test_dozens_of_is_vague_like_hundreds_of(nlp) -> None:
     [row] = _rows(nlp, "Dozens of people were injured.")
     assert (row["lower"], row["upper"], row["noun"]) == (12, 120, "people")
     assert _rows(nlp, "Dozens were hurt.") == []  # nothing counted: no amount
+
+
+@pytest.mark.parametrize(("text", "value"), [("The inventor died at 94 at home.", 94), ("When she turns 80, she will stop.", 80)])
+def test_an_age_a_life_event_happens_at(nlp, text: str, value: float) -> None:
+    assert _at(nlp, text, value)["unit"] == "year of age"
+
+
+def test_at_after_other_verbs_is_no_age(nlp) -> None:
+    assert _at(nlp, "The shares traded at 94.", 94)["unit"] is None

@@ -143,6 +143,10 @@ def is_label(doc: Doc, r: tokens.Reading, floor: int) -> bool:
         and first.is_digit  # ``737 Max jets``, ``358 El Brillo Way``
 
 
+#: Verbs whose ``at N`` is the age something happened at (``died at 94``).
+AGE_VERBS = frozenset({"die", "retire", "pass", "marry", "debut"})
+
+
 def is_age(doc: Doc, r: tokens.Reading, anchor: Token, floor: int, end: int) -> bool:
     """A bare whole number that is a person's age: ``Senard, 65, said``, ``Maria who was 10``, ``aged 25``."""
     if r.value != int(r.value) or not 0 < r.value < 125:
@@ -153,6 +157,10 @@ def is_age(doc: Doc, r: tokens.Reading, anchor: Token, floor: int, end: int) -> 
             and r.end < end and doc[r.end].text == ",":
         return True
     head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in AGE_VERBS:
+        return True  # ``died at 94``, ``retired at 60``
+    if anchor.dep_ in ("dobj", "npadvmod", "attr") and head.lemma_.lower() == "turn" and head.pos_ == "VERB":
+        return True  # ``when she turns 80``
     if anchor.dep_ in ("attr", "acomp") and head.lemma_ == "be":
         return any(c.dep_ == "nsubj" and (c.lower_ in PERSON_PRONOUNS or c.ent_type_ == "PERSON") for c in head.children)
     return False
