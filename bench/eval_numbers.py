@@ -99,8 +99,8 @@ def _as_scored(row: dict, bounds_as_ranges: bool, seconds: bool, fractions_as_pe
     return {"value": value, "lower": lower, "upper": upper, "unit": unit or _counted(row, text) or "-", "kind": kind}
 
 
-#: A share of a group written with a fraction word or ``N out of M``/``N in M``: NewsQuant's unit is ``% <noun>``.
-SHARE = re.compile(r"(?i)\b(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|out of|in)\b")
+#: A share of a group written with a fraction word or ``N out of M``/``N in M``/``N of M``: NewsQuant's unit is ``% <noun>``.
+SHARE = re.compile(r"(?i)\b(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|out of|in|of)\b")
 
 
 def _newsquant_kind(scored: dict) -> dict:

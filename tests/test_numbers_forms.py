@@ -231,3 +231,10 @@ def test_an_age_a_life_event_happens_at(nlp, text: str, value: float) -> None:
 
 def test_at_after_other_verbs_is_no_age(nlp) -> None:
     assert _at(nlp, "The shares traded at 94.", 94)["unit"] is None
+
+
+def test_n_of_m_is_a_share(nlp) -> None:
+    [row] = _rows(nlp, "The probe is one of four mission concepts.")
+    assert (row["value"], row["noun"]) == (0.25, "mission concept")
+    rows = _rows(nlp, "Only 5 of the 20 candidates qualified.")  # ``of the``: a part of a group, two counts
+    assert [r["value"] for r in rows] == [5, 20]

@@ -162,8 +162,8 @@ def fraction_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     link = doc[k].lower_
     if link == "out" and doc[k + 1].lower_ == "of":
         k += 2
-    elif link in ("over", "in"):
-        k += 1
+    elif link in ("over", "in") or link == "of" and tokens.can_start(doc[k + 1]) and doc[k + 1].lower_ not in ("one",):
+        k += 1  # ``one of four mission concepts``: a share, as ``one in four`` is
     else:
         return
     if k >= end or not tokens.can_start(doc[k]) or doc[k].lower_ in numwords.ORDINALS:
@@ -175,8 +175,9 @@ def fraction_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     if link != "out" and after is not None and (units.lookup(after.text) is not None or after.lower_ in currencies.AMBIGUOUS_POUND
                                                   or currencies.currency_word(after.text) is not None):
         return  # ``2 over 3 days``, ``1 in 10 minutes``: a count, then a measure
-    if link != "over" and other.value < r.value:
-        return  # ``12 out of 10`` is not a share
+    if link != "over" and other.value < r.value or link == "of" and (other.value == r.value or other.scale > 1
+                                                                       or judge.year_shaped(doc[k], other.value)):
+        return  # ``12 out of 10`` is not a share; ``one of 2019``, ``two of two million`` are no share either
     if link == "in" and (other.value == r.value or judge.year_shaped(doc[k], other.value)
                          or judge.is_season(doc, other)):
         return  # ``3 in 2019``, ``2.1 in 1985/86``
