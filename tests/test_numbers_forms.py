@@ -238,3 +238,8 @@ def test_n_of_m_is_a_share(nlp) -> None:
     assert (row["value"], row["noun"]) == (0.25, "mission concept")
     rows = _rows(nlp, "Only 5 of the 20 candidates qualified.")  # ``of the``: a part of a group, two counts
     assert [r["value"] for r in rows] == [5, 20]
+
+
+def test_a_duration_written_once_for_two_alternatives(nlp) -> None:
+    rows = _rows(nlp, "The depot should be ready in three or four years.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(3, "year"), (4, "year")]

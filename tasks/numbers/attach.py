@@ -225,7 +225,7 @@ def unit_from_alternative(doc: Doc, r: tokens.Reading, end: int) -> None:
         return
     if other.unit is None:
         unit_after(doc, other, end)
-    if other.unit is not None and other.unit.kind in (Kind.MONEY, Kind.PERCENT, Kind.QUANTITY):
+    if other.unit is not None and other.unit.kind in (Kind.MONEY, Kind.PERCENT, Kind.QUANTITY, Kind.DURATION):
         r.unit = other.unit
 
 
