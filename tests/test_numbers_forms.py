@@ -243,3 +243,20 @@ def test_n_of_m_is_a_share(nlp) -> None:
 def test_a_duration_written_once_for_two_alternatives(nlp) -> None:
     rows = _rows(nlp, "The depot should be ready in three or four years.")
     assert [(r["value"], r["unit"]) for r in rows] == [(3, "year"), (4, "year")]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Flu leads to 1.4 million clinic visits a year.", "clinic visit per year"),
+        ("The 11 member trade pact was signed.", "member trade pact"),
+    ],
+)
+def test_the_number_counts_the_whole_compound(nlp, text: str, noun: str) -> None:
+    """The parser often hangs the number on the first noun of a compound; what is counted is its head."""
+    [row] = _rows(nlp, text)
+    assert row["noun"] == noun
+
+
+def test_a_plural_after_the_number_is_the_head(nlp) -> None:
+    assert _at(nlp, "Police arrested 14 people after the match.", 14)["noun"] == "people"

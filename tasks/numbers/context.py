@@ -79,6 +79,9 @@ def counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
     ``TORONTO``: a table's next row).
     """
     noun = _counted_noun(doc, r)
+    if noun is not None and noun.dep_ == "compound" and noun.i == r.end and noun.tag_ == "NN" and noun.head.pos_ == "NOUN" \
+            and noun.head.i > noun.i and all(t.dep_ == "compound" and t.pos_ == "NOUN" for t in doc[noun.i + 1:noun.head.i]):
+        noun = noun.head  # ``1.4 million clinic visits``, ``11 member trade agreement``: the number's noun modifies the next
     if noun is None or len(noun.text.rstrip(".")) == 1 or not any(ch.isalpha() for ch in noun.text) \
             or noun.pos_ == "PROPN" and noun.ent_type_ in ("DATE", "TIME", "PERSON"):
         return None  # ``+0.578``, ``35,000 September 97 options``, ``6 - Michael Jones``: none is counted
@@ -122,7 +125,7 @@ def noun_text(noun: Token, start: int) -> str:
 
     Adjectives that are entities (``Russian``) go to the entity column instead.
     """
-    mods = [m for c in noun.lefts if c.i >= start and not c.ent_type_ and c.left_edge.i >= start
+    mods = [m for c in noun.lefts if c.i >= start and not c.ent_type_ and (c.left_edge.i >= start or c.i == start)
             for m in (*nested(c), modifier(c)) if m]
     head = lemma(noun) if noun.pos_ == "NOUN" or noun.tag_ in ("NNPS", "VBZ") else noun.text
     if noun.tag_ == "NNPS" and head.endswith("s") and not head.endswith("ss"):
