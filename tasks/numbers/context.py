@@ -79,8 +79,8 @@ def counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
     ``TORONTO``: a table's next row).
     """
     noun = _counted_noun(doc, r)
-    if noun is not None and noun.dep_ == "compound" and noun.i == r.end and noun.tag_ == "NN" and noun.head.pos_ == "NOUN" \
-            and noun.head.i > noun.i and all(t.dep_ == "compound" and t.pos_ == "NOUN" for t in doc[noun.i + 1:noun.head.i]):
+    if noun is not None and noun.dep_ == "compound" and noun.i == r.end and noun.tag_ == "NN" \
+            and (noun.head.pos_ == "NOUN" or plural_misread(noun.head, None)) and noun.head.i > noun.i and all(t.dep_ == "compound" and t.pos_ == "NOUN" for t in doc[noun.i + 1:noun.head.i]):
         noun = noun.head  # ``1.4 million clinic visits``, ``11 member trade agreement``: the number's noun modifies the next
     if noun is None or len(noun.text.rstrip(".")) == 1 or not any(ch.isalpha() for ch in noun.text) \
             or noun.pos_ == "PROPN" and noun.ent_type_ in ("DATE", "TIME", "PERSON"):
@@ -96,6 +96,10 @@ def _counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
         return last.head  # ``half the staff``: a fraction before the article is a predeterminer
     if r.end < len(doc) and doc[r.end].pos_ == "NOUN" and doc[r.end].head.i >= r.end and doc[r.end].dep_ in ("compound", "nummod"):
         return doc[r.end].head
+    mod = last.head
+    if mod.i == r.end and mod.dep_ in ("amod", "compound") and mod.pos_ == "ADJ" and mod.head.i > mod.i \
+            and mod.head.pos_ == "NOUN":
+        return mod.head  # ``135 unicorn startups``: the number hung on the adjective before the noun
     if r.end < len(doc) and (doc[r.end].tag_ == "NNS" or plural_misread(doc[r.end], r)):
         return doc[r.end]
     if r.start >= 1 and WIRE_NOUNS.get(doc[r.start - 1].lower_) == "share":
@@ -110,14 +114,16 @@ def _counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
     return None
 
 
-def plural_misread(tok: Token, r: tokens.Reading) -> bool:
+def plural_misread(tok: Token, r: tokens.Reading | None) -> bool:
     """``7 rebounds a game``: a word in -s right after a plural number, tagged a verb, is a plural noun.
 
     A number other than one cannot be the subject of a singular verb, so the
-    tagger's ``VBZ`` there is a plural it did not know as a noun.
+    tagger's ``VBZ`` there is a plural it did not know as a noun; so is one a
+    compound noun leads to (``600,000 page views``), asked with no reading.
     """
-    return tok.tag_ == "VBZ" and tok.is_lower and tok.text.endswith("s") and r.value != 1 and r.upper is None \
-        and tok.i == r.end and tok.lemma_.lower() != tok.lower_
+    if r is not None and (r.value == 1 or r.upper is not None or tok.i != r.end):
+        return False
+    return tok.tag_ == "VBZ" and tok.is_lower and tok.text.endswith("s") and tok.lemma_.lower() != tok.lower_
 
 
 def noun_text(noun: Token, start: int) -> str:
