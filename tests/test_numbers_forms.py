@@ -252,6 +252,7 @@ def test_a_duration_written_once_for_two_alternatives(nlp) -> None:
         ("The 11 member trade pact was signed.", "member trade pact"),
         ("Analysts studied 135 unicorn startups.", "unicorn startup"),  # the number hung on the adjective
         ("The blog draws 600,000 page views a day.", "page view per day"),  # ``views`` tagged a verb
+        ("The filter caught 273 phishing emails.", "phishing email"),
     ],
 )
 def test_the_number_counts_the_whole_compound(nlp, text: str, noun: str) -> None:

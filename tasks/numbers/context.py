@@ -96,10 +96,10 @@ def _counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
         return last.head  # ``half the staff``: a fraction before the article is a predeterminer
     if r.end < len(doc) and doc[r.end].pos_ == "NOUN" and doc[r.end].head.i >= r.end and doc[r.end].dep_ in ("compound", "nummod"):
         return doc[r.end].head
-    mod = last.head
-    if mod.i == r.end and mod.dep_ in ("amod", "compound") and mod.pos_ == "ADJ" and mod.head.i > mod.i \
-            and mod.head.pos_ == "NOUN":
-        return mod.head  # ``135 unicorn startups``: the number hung on the adjective before the noun
+    mod = doc[r.end] if r.end < len(doc) else last
+    if (last.head == mod or last.head == mod.head) and mod.dep_ in ("amod", "compound") \
+            and (mod.pos_ == "ADJ" or mod.tag_ in ("VBN", "VBG")) and mod.head.i > mod.i and mod.head.pos_ == "NOUN":
+        return mod.head  # ``135 unicorn startups``, ``87 appointed members``: past the modifier the parser hung it on
     if r.end < len(doc) and (doc[r.end].tag_ == "NNS" or plural_misread(doc[r.end], r)):
         return doc[r.end]
     if r.start >= 1 and WIRE_NOUNS.get(doc[r.start - 1].lower_) == "share":
