@@ -42,6 +42,9 @@ def _at(nlp, text: str, value: float) -> dict:
         # a lower-case c glued to a figure in a sentence about prices
         ("Brockton shares rose 20c to $4.50.", 20, "cent"),
         ("The miner posted EPS of 45c.", 45, "cent"),
+        # the Gulf press's dirham; a code that is also an acronym, before a scaled figure
+        ("Sales in Dubai reached Dh5 billion.", 5e9, "united arab emirates dirham"),
+        ("The contract was worth SAR 40 million.", 40e6, "saudi riyal"),
         # lower-cased wire copy with the symbol spaced
         ("the c $ 300 million charge hit earnings.", 300e6, "canadian dollar"),
     ],

@@ -183,7 +183,11 @@ def currency_before(doc: Doc, r: tokens.Reading, floor: int) -> None:
     if prev.text == "US" and i - 2 >= floor and doc[i - 2].text == "$" and not doc[i - 2].whitespace_:
         r.unit, r.start = units.Unit("dollar", Kind.MONEY), i - 2  # ``$US 113 million``, as Australian papers write it
         return
-    if cur is None or prev.is_alpha and not currencies.alpha_prefix(prev.text):
+    if cur is None and r.scale > 1:
+        cur = currencies.scaled_code(prev.text)  # ``SAR 40 million``
+    elif cur is None or prev.is_alpha and not currencies.alpha_prefix(prev.text):
+        return
+    if cur is None:
         return
     start = i - 1
     country = doc[i - 2].text if i - 2 >= floor else ""

@@ -28,6 +28,7 @@ CURRENCY_PREFIX: dict[str, str] = {
     "HK$": "hong kong dollar", "HKD": "hong kong dollar", "NZ$": "new zealand dollar",
     "S$": "singapore dollar", "₹": "indian rupee", "Rs": "indian rupee", "INR": "indian rupee",
     "₪": "shekel", "RM": "malaysian ringgit", "CHF": "swiss franc", "₽": "russian ruble", "₩": "south korean won",
+    "Dh": "united arab emirates dirham",  # as the Gulf press writes the dirham (``Dh5 billion``)
 }
 #: Currency words after a number; an adjective before them refines the name (``Australian dollars``).
 CURRENCY_WORDS: dict[str, str] = {
@@ -146,6 +147,15 @@ def _symbols() -> dict[str, str]:
 #: ISO 4217 codes that are also English words or common abbreviations; a capitalised headline has plenty.
 CODE_WORDS = frozenset({"ALL", "CUP", "TOP", "PEN", "MOP", "BAM", "SOS", "MAD", "GEL", "AMD", "BOB", "TRY", "SAR",
                         "STD", "XXX", "XTS", "XAU", "XAG", "XPT", "XPD"})
+
+
+#: Codes among CODE_WORDS that are money before a scaled figure (``SAR 40 million``); ``ALL``, ``TOP`` stay words.
+SCALED_CODES = frozenset({"SAR", "TRY", "MAD", "AMD", "GEL", "PEN", "MOP", "BAM"})
+
+
+def scaled_code(surface: str) -> str | None:
+    """A code that is also a word or an acronym, read as money only before a scaled figure (``SAR 40 million``)."""
+    return _codes().get(surface) if surface in SCALED_CODES else None
 
 
 def currency_code(surface: str) -> str | None:
