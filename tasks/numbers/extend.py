@@ -64,13 +64,8 @@ def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.
             other.unit = units.Unit(cur, Kind.MONEY)
         else:
             unit_after(doc, other, end)
-    if prefixed and other.unit is not None and other.unit.name == "metre" and doc[other.end - 1].lower_.rstrip(".") == "m" \
-            and not doc[other.end - 2].whitespace_:
-        other.value, other.scale, other.unit = other.value * 1e6, 1e6, None  # ``£40-50m``: million, as on the symbol's side
-    if prefixed and other.unit is None and not cur:
-        if other.end < end and doc[other.end].pos_ in ("NOUN", "PROPN"):
-            return None  # ``$5 to 20 charities``: an amount, then a count
-        other.unit = r.unit  # ``$5-6 billion``, ``$20 to 30``: the symbol is written once, before both ends
+    if prefixed and not cur and not symbol_once(doc, r, other, end):
+        return None
     if r.unit is not None and " per " in r.unit.name and other.unit is not None:
         per_unit(doc, other, end)
         if between and other.unit.name == r.unit.name.partition(" per ")[0]:
@@ -81,15 +76,34 @@ def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.
         return None  # ``0.7 percent to 6,327.80``: a change, then a level
     if r.unit is None and not between and other.value > 5 * r.value and after_change(doc, r):
         return None  # ``IBM rose 1/2 to 25-3/8``: no range spans that much after a change word
-    if prefixed and other.scale == 1 and r.scale == 1 and (m := re.search(r"\d([a-zA-Z]+)$", doc[other.end - 1].text)) \
-            and m[1].lower() in numwords.SCALE_ABBREV:
-        other.scale = numwords.SCALE_ABBREV[m[1].lower()]  # ``€1.5-2bn``: the lexer applied the glued scale to the second end
     if other.scale > 1 and r.scale == 1 and r.value * other.scale <= other.value:
         r.value *= other.scale  # ``$10 to $15 billion``, ``four to five thousand``
         r.scale = other.scale
     if link == "-" and (other.value <= r.value or (doc[r.start].shape_ == "ddd" and doc[k].shape_ == "dddd")):
         return None  # ``2-0`` is a score, ``555-1234`` a phone number
     return None if judge.year_then_amount(doc, r, other) else other
+
+
+def symbol_once(doc: Doc, r: tokens.Reading, other: tokens.Reading, end: int) -> bool:
+    """``$5-6 billion``, ``$20 to 30``, ``£40-50m``, ``€1.5-2bn``: a symbol written once, before both ends.
+
+    The second end takes the first's currency, and its scale as written
+    (a glued ``m`` is then a million, not metres; the lexer has already
+    applied a glued ``bn``, so its scale is read back off the token).
+    False when the second end is a count instead (``$5 to 20 charities``).
+    """
+    if other.unit is not None and other.unit.name == "metre" and doc[other.end - 1].lower_.rstrip(".") == "m" \
+            and not doc[other.end - 2].whitespace_:
+        other.value, other.scale, other.unit = other.value * 1e6, 1e6, None
+    if other.unit is not None:
+        return True
+    if other.end < end and doc[other.end].pos_ in ("NOUN", "PROPN"):
+        return False
+    other.unit = r.unit
+    if other.scale == 1 and r.scale == 1 and (m := re.search(r"\d([a-zA-Z]+)$", doc[other.end - 1].text)) \
+            and m[1].lower() in numwords.SCALE_ABBREV:
+        other.scale = numwords.SCALE_ABBREV[m[1].lower()]
+    return True
 
 
 def symbol_first(doc: Doc, r: tokens.Reading) -> bool:
