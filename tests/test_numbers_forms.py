@@ -256,6 +256,7 @@ def test_a_duration_written_once_for_two_alternatives(nlp) -> None:
         ("Analysts studied 135 unicorn startups.", "unicorn startup"),  # the number hung on the adjective
         ("The blog draws 600,000 page views a day.", "page view per day"),  # ``views`` tagged a verb
         ("The filter caught 273 phishing emails.", "phishing email"),
+        ("About three dozen small firms moved in.", "small firm"),  # the number's head is ``three``, not ``dozen``
     ],
 )
 def test_the_number_counts_the_whole_compound(nlp, text: str, noun: str) -> None:

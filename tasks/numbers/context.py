@@ -91,6 +91,8 @@ def counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
 
 def _counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
     last = doc[r.end - 1]
+    if r.start <= last.head.i < r.end:
+        last = next((t for t in doc[r.start:r.end] if not r.start <= t.head.i < r.end), last)  # ``three dozen``: ``three`` heads
     if last.dep_ in ("nummod", "quantmod", "compound", "amod", "appos", "predet") and last.head.i >= r.end \
             and last.head.pos_ in ("NOUN", "PROPN"):
         return last.head  # ``half the staff``: a fraction before the article is a predeterminer
