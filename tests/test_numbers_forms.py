@@ -267,3 +267,16 @@ def test_the_number_counts_the_whole_compound(nlp, text: str, noun: str) -> None
 
 def test_a_plural_after_the_number_is_the_head(nlp) -> None:
     assert _at(nlp, "Police arrested 14 people after the match.", 14)["noun"] == "people"
+
+
+@pytest.mark.parametrize(
+    ("text", "lower", "upper"),
+    [("The poll covered 18- to 34-year-olds.", 18, 34), ("The share of 18-24 year olds grew.", 18, 24)],
+)
+def test_people_of_an_age_range(nlp, text: str, lower: float, upper: float) -> None:
+    [row] = _rows(nlp, text)
+    assert (row["lower"], row["upper"], row["unit"]) == (lower, upper, "year of age")
+
+
+def test_people_of_an_age(nlp) -> None:
+    assert _at(nlp, "The ad targets 25-year-olds.", 25)["unit"] == "year of age"

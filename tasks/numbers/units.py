@@ -97,10 +97,12 @@ _WORDS = {
         "second": ("second", "seconds"), "minute": ("minute", "minutes"), "millennium": ("millennia",),
     }),
     **_table(AGE, {
-        "year of age": ("year-old", "years-old", "year old", "years old", "-year-old", "yo", "y/o"),
-        "month of age": ("month-old", "months-old", "month old", "months old"),
-        "week of age": ("week-old", "weeks-old", "week old", "weeks old"),
-        "day of age": ("day-old", "days-old", "day old", "days old"),
+        # the plural names the people of that age (``25-year-olds``), still an age
+        "year of age": ("year-old", "years-old", "year old", "years old", "-year-old", "yo", "y/o",
+                        "year-olds", "year olds", "-year-olds"),
+        "month of age": ("month-old", "months-old", "month old", "months old", "month-olds", "month olds"),
+        "week of age": ("week-old", "weeks-old", "week old", "weeks old", "week-olds"),
+        "day of age": ("day-old", "days-old", "day old", "days old", "day-olds"),
     }),
 }
 
