@@ -116,6 +116,8 @@ def test_a_price_per_dozen_is_one_rate(nlp) -> None:
         ("Okafor also averaged 7.2 rpg.", 7.2, "rebound per game"),
         ("The camera records at 60 fps.", 60, "frame per second"),
         ("The scooter's engine displaces 125cc.", 125, "cubic centimetre"),
+        ("The app needs 500mb of space.", 500, "megabyte"),
+        ("Fibre there runs at 900 mbps.", 900, "megabit per second"),
     ],
 )
 def test_unit_forms(nlp, text: str, value: float, unit: str) -> None:

@@ -62,6 +62,9 @@ _ABBREV = {
         "volt": ("V",), "parts-per-million": ("ppm",),
         "parts-per-billion": ("ppb",), "square foot": ("sqft",), "watt hour": ("Wh",), "degree": ("°",),
         "cubic centimetre": ("cc",),  # engine sizes (``1,500cc``)
+        # data sizes and speeds as consumer tech copy writes them (the database has ``gb`` but not ``mb``)
+        "megabyte": ("mb",), "terabyte": ("tb",), "megabit": ("Mb", "Mbit"), "gigabit": ("Gb", "Gbit"),
+        "megabit per second": ("mbps",), "gigabit per second": ("gbps",),
         # rates as sports and tech copy abbreviates them (the database reads ``fps`` as feet per second)
         "point per game": ("ppg",), "rebound per game": ("rpg",), "assist per game": ("apg",),
         "frame per second": ("fps",), "beat per minute": ("bpm",), "word per minute": ("wpm",),
