@@ -67,6 +67,11 @@ def test_letters_that_are_no_money(nlp, text: str) -> None:
     assert all(r["kind"] != "money" for r in _rows(nlp, text))
 
 
+def test_a_pound_priced_in_dollars_is_sterling(nlp) -> None:
+    assert _at(nlp, "One pound was buying $1.9094 on Friday.", 1)["unit"] == "pound sterling"
+    assert _at(nlp, "Two pounds of beef cost $9.", 2)["unit"] == "pound-mass"
+
+
 def test_an_article_before_a_dollar_sign_is_no_australian_dollar(nlp) -> None:
     assert _at(nlp, "A $50 million grant went to the port.", 50e6)["unit"] == "dollar"
     assert _at(nlp, "Revenue rose to A $5 million.", 5e6)["unit"] == "australian dollar"

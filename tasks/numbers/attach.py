@@ -58,7 +58,7 @@ def currency_after(doc: Doc, r: tokens.Reading, j: int, end: int) -> tuple[units
         return units.Unit(currencies.SCALED_CURRENCY[t.lower_], Kind.MONEY), j + 1  # ``3.4 billion marks``
     if t.lower_ in currencies.AMBIGUOUS_POUND and not (j + 2 < end and doc[j + 1].text in DASHES
                                                         and units.lookup(doc[j:j + 3].text) is not None):
-        sterling = r.scale > 1 or (j + 1 < end and doc[j + 1].lower_ == "sterling")
+        sterling = r.scale > 1 or (j + 1 < end and doc[j + 1].lower_ == "sterling") or priced_in(doc, j + 1, end)
         return (units.Unit("pound sterling", Kind.MONEY) if sterling else units.Unit("pound-mass", Kind.QUANTITY)), j + 1
     if currencies.starts_phrase(t.lower_) and (phrase := currencies.currency_phrase([w.lower_ for w in doc[j:min(end, j + 3)]])):
         return units.Unit(phrase[0], Kind.MONEY), j + phrase[1]  # ``Australian dollars``, ``H.K. dlrs``
@@ -69,6 +69,19 @@ def currency_after(doc: Doc, r: tokens.Reading, j: int, end: int) -> tuple[units
         r.scale = numwords.SCALES[doc[j + 1].lower_]
         return units.Unit(cur, Kind.MONEY), j + 2
     return (units.Unit(cur, Kind.MONEY), j + 1) if cur else None
+
+
+def priced_in(doc: Doc, j: int, end: int) -> bool:
+    """``one pound buying $1.9094``: a price in another currency within three words makes ``pound`` the currency.
+
+    ``a pound of beef costs $5`` is a weight: an ``of`` in between ends the search.
+    """
+    for t in doc[j:min(end - 1, j + 3)]:
+        if t.lower_ == "of":
+            return False
+        if not t.is_alpha and currencies.currency_prefix(t.text) is not None and doc[t.i + 1].like_num:
+            return True
+    return False
 
 
 def unit_word_after(doc: Doc, j: int, end: int) -> tuple[units.Unit, int] | None:
