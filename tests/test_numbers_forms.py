@@ -165,6 +165,14 @@ def test_a_level_after_to_takes_the_changes_unit(nlp, text: str, value: float, u
     assert _at(nlp, text, value)["unit"] == unit
 
 
+def test_a_level_after_to_takes_the_counted_noun_of_the_change(nlp) -> None:
+    assert _at(nlp, "Infections climbed from 1,200 new cases to 1,500 on Friday.", 1500)["noun"] == "new case"
+
+
+def test_a_date_after_a_number_is_not_what_it_counts(nlp) -> None:
+    assert _at(nlp, "Sales rose to 900 last year.", 900)["noun"] is None
+
+
 def test_a_level_after_a_percent_change_or_with_a_noun_keeps_its_own(nlp) -> None:
     assert _at(nlp, "Sales rose 5% to 120.", 120)["unit"] is None
     row = _at(nlp, "The company cut 300 jobs to 1,200 staff.", 1200)

@@ -143,9 +143,10 @@ def share_units(doc: Doc, rows: list[dict]) -> None:
             change = None
         if change is not None and row["unit"] is None and row["noun"] is None and row["kind"] == Kind.CARDINAL \
                 and row["upper"] is None and _level_after(doc, row["start"]):
-            row["unit"], row["kind"] = change["unit"], change["kind"]  # ``fell 45 points to 7,100``
+            row["unit"], row["noun"], row["kind"] = change["unit"], change["noun"], change["kind"]  # ``fell 45 points to 7,100``
             continue
-        if row["unit"] is not None and row["kind"] in (Kind.MONEY, Kind.QUANTITY) \
+        if (row["unit"] is not None and row["kind"] in (Kind.MONEY, Kind.QUANTITY) or row["noun"] is not None
+                and row["kind"] == Kind.CARDINAL and row["upper"] is None) \
                 and (row["qualifier"] in ("increase", "decrease") or _after_from(doc, row["start"])):
             change = row  # ``fell 45 points``, ``from 183 pounds``: what a later ``to N`` is measured in
         decimal, scaled = DECIMAL.search(row["surface"]) is not None, SCALED.search(row["surface"]) is not None
