@@ -295,3 +295,14 @@ def test_people_of_an_age_range(nlp, text: str, lower: float, upper: float) -> N
 
 def test_people_of_an_age(nlp) -> None:
     assert _at(nlp, "The ad targets 25-year-olds.", 25)["unit"] == "year of age"
+
+
+@pytest.mark.parametrize("text", ["Turkey's best first-half effort came late.", "The fly-half missed the kick."])
+def test_a_number_word_that_ends_a_hyphenated_word_is_no_amount(nlp, text: str) -> None:
+    assert all(r["value"] != 0.5 for r in _rows(nlp, text))
+
+
+def test_a_spaced_dash_ends_a_list_number(nlp) -> None:
+    rows = _rows(nlp, "France - 1 - Bernard Lama ; 2 - Lilian Thuram , 5 - Laurent Blanc .")
+    assert all(r["noun"] is None for r in rows)
+    assert _at(nlp, "Half the staff left.", 0.5)["noun"] == "staff"  # a fraction before its noun stays one

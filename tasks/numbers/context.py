@@ -89,6 +89,8 @@ def counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
             or noun.pos_ == "PROPN" and noun.ent_type_ in ("DATE", "TIME", "PERSON"):
         return None  # ``+0.578``, ``35,000 September 97 options``, ``6 - Michael Jones``: none is counted
     lo, hi = (r.end - 1, noun.i) if noun.i >= r.end else (noun.i, r.start)
+    if any(t.text in ("-", "–") and t.whitespace_ and doc[t.i - 1].whitespace_ for t in doc[lo + 1:hi]):
+        return None  # ``2 - Lilian Thuram``: a spaced dash ends a list number, it names no noun
     return None if any("\n" in t.whitespace_ or "\n" in t.text for t in doc[lo:hi]) else noun
 
 

@@ -289,6 +289,14 @@ def _compound_adjective(c: Case) -> bool:
         and not tokens.is_word_number(doc[r.end + 1])
 
 
+def _word_tail(c: Case) -> bool:
+    """``first-half``, ``fly-half``, ``top-five``: a number word glued by a hyphen after another word is part of it."""
+    r, doc = c.r, c.doc
+    return c.bare and r.unit is None and doc[r.start].is_alpha and r.start - 2 >= c.floor \
+        and doc[r.start - 1].text == "-" and not doc[r.start - 1].whitespace_ and not doc[r.start - 2].whitespace_ \
+        and doc[r.start - 2].is_alpha and not tokens.is_word_number(doc[r.start - 2])
+
+
 def _duration_label(c: Case) -> bool:
     """``a five-year $700000 award`` describes the award; ``a two-year ban`` is how long it lasts."""
     r, doc = c.r, c.doc
@@ -337,6 +345,7 @@ RULES: dict[str, Callable[[Case], bool]] = {
     "slash_pair": _slash_pair,
     "generation": _generation,
     "compound_adjective": _compound_adjective,
+    "word_tail": _word_tail,
     "duration_label": _duration_label,
     "relative_position": _relative_position,
 }
