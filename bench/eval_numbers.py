@@ -122,6 +122,9 @@ def _counted(row: dict, text: str) -> str | None:
     """
     noun, ent = row["noun"], row.get("entity")
     if noun and ent and row.get("entity_label") == "NORP" and re.match(r"\s+" + re.escape(ent) + r"\s", text[row["end"]:]):
+        *words, last = ent.split(" ")
+        if last.lower().startswith(noun.split(" ")[-1]):
+            return " ".join([*words, noun])  # ``23 New Yorkers``: the entity holds the counted noun itself
         return f"{ent} {noun}"
     return noun
 
