@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tasks.numbers import context, counts, currencies, extend, judge, qualifiers, read, tokens, units
 from tasks.numbers.lexicon import (
@@ -82,8 +82,9 @@ def parallel_units(doc: Doc, rows: list[dict]) -> None:
     sentence has one such named figure to take from.
     """
     for row in rows:
+        first = _token_at(doc, row["start"])
         if row["unit"] is not None or row["noun"] is not None or row["kind"] != Kind.CARDINAL or row["upper"] is not None \
-                or re.fullmatch(r"1\d{3}|20\d{2}", row["surface"]):
+                or first is None or judge.year_shaped(first, row["value"]):
             continue
         named = [o for o in rows if o is not row and o["sentence"] == row["sentence"] and o["upper"] is None
                  and (o["noun"] is not None or o["unit"] is not None) and o["kind"] != Kind.PERCENT]
@@ -185,26 +186,32 @@ def _level_after(doc: Doc, start: int) -> bool:
     """Whether the number at char ``start`` is where a change ended: right after ``to`` (``fell 45 points to 7,100``).
 
     A change's size and the level it reaches are in the same unit unless the
-    size is a percentage, which never lends its unit (the caller only offers
-    money and measures).
+    size is a percentage, which never lends its unit (the caller offers money,
+    measures and counted nouns only).
     """
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
+    tok = _token_at(doc, start)
+    if tok is None:
         return False
-    k = span.start - 1
-    while k > span.sent.start and doc[k].lower_ in LEVEL_ADVERBS:
+    k = tok.i - 1
+    while k > tok.sent.start and doc[k].lower_ in LEVEL_ADVERBS:
         k -= 1
-    return k >= span.sent.start and doc[k].lower_ == "to"
+    return k >= tok.sent.start and doc[k].lower_ == "to"
+
+
+def _token_at(doc: Doc, start: int) -> Token | None:
+    """The token a row starts at, from its character offset."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return None if span is None else span[0]
 
 
 def _after_from(doc: Doc, start: int) -> bool:
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return span is not None and span.start > 0 and doc[span.start - 1].lower_ == "from"
+    tok = _token_at(doc, start)
+    return tok is not None and tok.i > 0 and doc[tok.i - 1].lower_ == "from"
 
 
 def _after_comparison(doc: Doc, start: int) -> bool:
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in COMPARISON_WORDS
+    tok = _token_at(doc, start)
+    return tok is not None and tok.i > 0 and doc[tok.i - 1].lower_ in COMPARISON_WORDS
 
 
 def tidy(value: float) -> float:
