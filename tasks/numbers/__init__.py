@@ -90,7 +90,8 @@ def parallel_units(doc: Doc, rows: list[dict]) -> None:
                  and (o["noun"] is not None or o["unit"] is not None) and o["kind"] != Kind.PERCENT]
         if len(named) != 1 or not named[0]["value"] or not 0.01 <= row["value"] / named[0]["value"] <= 100:
             continue
-        lo, hi = sorted((row["end"], named[0]["start"]) if row["start"] < named[0]["start"] else (named[0]["end"], row["start"]))
+        other = named[0]
+        lo, hi = (row["end"], other["start"]) if row["start"] < other["start"] else (other["end"], row["start"])
         between = doc.char_span(lo, hi, alignment_mode="expand")
         if between is not None and any(t.lower_ in CONTRAST_WORDS for t in between):
             row["unit"], row["noun"], row["kind"] = named[0]["unit"], named[0]["noun"], named[0]["kind"]
@@ -144,7 +145,7 @@ def share_units(doc: Doc, rows: list[dict]) -> None:
             change = None
         if change is not None and row["unit"] is None and row["noun"] is None and row["kind"] == Kind.CARDINAL \
                 and row["upper"] is None and _level_after(doc, row["start"]):
-            row["unit"], row["noun"], row["kind"] = change["unit"], change["noun"], change["kind"]  # ``fell 45 points to 7,100``
+            row["unit"], row["noun"], row["kind"] = change["unit"], change["noun"], change["kind"]  # ``to 7,100`` (points)
             continue
         if (row["unit"] is not None and row["kind"] in (Kind.MONEY, Kind.QUANTITY) or row["noun"] is not None
                 and row["kind"] == Kind.CARDINAL and row["upper"] is None) \

@@ -80,8 +80,9 @@ def counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
     """
     noun = _counted_noun(doc, r)
     if noun is not None and noun.dep_ == "compound" and noun.i == r.end and noun.tag_ == "NN" \
-            and (noun.head.pos_ == "NOUN" or plural_misread(noun.head, None)) and noun.head.i > noun.i and all(t.dep_ == "compound" and t.pos_ == "NOUN" for t in doc[noun.i + 1:noun.head.i]):
-        noun = noun.head  # ``1.4 million clinic visits``, ``11 member trade agreement``: the number's noun modifies the next
+            and (noun.head.pos_ == "NOUN" or plural_misread(noun.head, None)) and noun.head.i > noun.i \
+            and all(t.dep_ == "compound" and t.pos_ == "NOUN" for t in doc[noun.i + 1:noun.head.i]):
+        noun = noun.head  # ``1.4 million clinic visits``, ``11 member trade agreement``: the first noun modifies the head
     if noun is not None and noun.i > r.end and noun.lemma_.lower() in ("year", "month", "week", "day", "quarter") \
             and any(t.lower_ in ("last", "next", "this", "previous", "past") for t in doc[r.end:noun.i]):
         return None  # ``to 900 last year``: a date after the number, nothing it counts
