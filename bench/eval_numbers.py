@@ -94,7 +94,13 @@ def _as_scored(row: dict, bounds_as_ranges: bool, seconds: bool, fractions_as_pe
         value, unit, kind = value * 100, "percentage", Kind.PERCENT.value
     if seconds and kind == Kind.DURATION and unit in SECONDS:
         value, unit = value * SECONDS[unit], "second"
+    if unit is None and kind == Kind.CARDINAL and value is not None and 0 < value < 1 and SHARE.search(row["surface"]):
+        unit = "% " + (_counted(row, text) or "-")
     return {"value": value, "lower": lower, "upper": upper, "unit": unit or _counted(row, text) or "-", "kind": kind}
+
+
+#: A share of a group written with a fraction word or ``N out of M``/``N in M``/``N of M``: NewsQuant's unit is ``% <noun>``.
+SHARE = re.compile(r"(?i)\b(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|out of|in|of)\b")
 
 
 def _newsquant_kind(scored: dict) -> dict:
@@ -116,6 +122,9 @@ def _counted(row: dict, text: str) -> str | None:
     """
     noun, ent = row["noun"], row.get("entity")
     if noun and ent and row.get("entity_label") == "NORP" and re.match(r"\s+" + re.escape(ent) + r"\s", text[row["end"]:]):
+        *words, last = ent.split(" ")
+        if last.lower().startswith(noun.split(" ")[-1]):
+            return " ".join([*words, noun])  # ``23 New Yorkers``: the entity holds the counted noun itself
         return f"{ent} {noun}"
     return noun
 

@@ -437,9 +437,16 @@ def test_a_figure_against_no_currency_is_no_exchange_rate(nlp, text: str, surfac
         ("Brokers valued the catalogue at £40m-£50m.", 40e6, 50e6, "pound sterling"),
         ("Brokers valued the catalogue at £40m-£50m in all.", 40e6, 50e6, "pound sterling"),
         ("The plant will cost $1-$2bn.", 1e9, 2e9, "dollar"),
+        # the symbol written once, before both ends, and the scale once, after both
+        ("The insurer expects $5-6 billion in claims.", 5e9, 6e9, "dollar"),
+        ("The insurer expects $5 to 6 billion in claims.", 5e9, 6e9, "dollar"),
+        ("The fund raised $2-3 million.", 2e6, 3e6, "dollar"),
+        ("Brokers value the stake at £40-50m.", 40e6, 50e6, "pound sterling"),
+        ("The levy will bring in €1.5-2bn.", 1.5e9, 2e9, "euro"),
+        ("Tickets cost $20-30.", 20, 30, "dollar"),
     ],
 )
-def test_a_price_range_with_the_symbol_on_both_ends(nlp, text: str, lower: float, upper: float, unit: str) -> None:
+def test_a_price_range_with_the_symbol_on_one_or_both_ends(nlp, text: str, lower: float, upper: float, unit: str) -> None:
     [row] = _rows(nlp, text)
     assert (row["lower"], row["upper"], row["unit"]) == (pytest.approx(lower), pytest.approx(upper), unit)
 

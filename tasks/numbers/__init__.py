@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tasks.numbers import context, counts, currencies, extend, judge, qualifiers, read, tokens, units
 from tasks.numbers.lexicon import (
@@ -63,8 +63,38 @@ def extract_numbers(doc: Doc) -> list[dict]:
                 rows.append(row)
             i = max(r.end, i + 1)
     share_units(doc, rows)
+    parallel_units(doc, rows)
     named_once(rows)
     return rows
+
+
+#: Words that join two clauses saying the same kind of thing about two figures (``X at 2.4m while Y had 1.3m strikes``).
+CONTRAST_WORDS = frozenset({"while", "whilst", "whereas", "but", "compared", "versus", "vs", "vs.", "against"})
+
+
+def parallel_units(doc: Doc, rows: list[dict]) -> None:
+    """``Texas had the most at 2483805 while Florida came second with 1385710 lightning strikes``: a bare figure
+    in a clause parallel to one whose figure names its noun or unit counts the same thing.
+
+    CQE's parser shares a unit between clauses of like structure; its news is
+    annotated so. Only across a word of contrast, only between figures within a
+    factor of 100 of each other, never a year-shaped one, and only when the
+    sentence has one such named figure to take from.
+    """
+    for row in rows:
+        first = _token_at(doc, row["start"])
+        if row["unit"] is not None or row["noun"] is not None or row["kind"] != Kind.CARDINAL or row["upper"] is not None \
+                or first is None or judge.year_shaped(first, row["value"]):
+            continue
+        named = [o for o in rows if o is not row and o["sentence"] == row["sentence"] and o["upper"] is None
+                 and (o["noun"] is not None or o["unit"] is not None) and o["kind"] != Kind.PERCENT]
+        if len(named) != 1 or not named[0]["value"] or not 0.01 <= row["value"] / named[0]["value"] <= 100:
+            continue
+        other = named[0]
+        lo, hi = (row["end"], other["start"]) if row["start"] < other["start"] else (other["end"], row["start"])
+        between = doc.char_span(lo, hi, alignment_mode="expand")
+        if between is not None and any(t.lower_ in CONTRAST_WORDS for t in between):
+            row["unit"], row["noun"], row["kind"] = named[0]["unit"], named[0]["noun"], named[0]["kind"]
 
 
 #: A money surface that names no country: lower-case words and figures, no symbol (``31.50 francs a share``).
@@ -107,9 +137,20 @@ def share_units(doc: Doc, rows: list[dict]) -> None:
     never a percentage: a change in percent is not the level it leads to.
     """
     last: dict | None = None
+    change: dict | None = None  # the last change of a measure or amount in the sentence (``fell 45 points``)
     for row in rows:
         if last is not None and last["sentence"] != row["sentence"]:
             last = None
+        if change is not None and change["sentence"] != row["sentence"]:
+            change = None
+        if change is not None and row["unit"] is None and row["noun"] is None and row["kind"] == Kind.CARDINAL \
+                and row["upper"] is None and _level_after(doc, row["start"]):
+            row["unit"], row["noun"], row["kind"] = change["unit"], change["noun"], change["kind"]  # ``to 7,100`` (points)
+            continue
+        if (row["unit"] is not None and row["kind"] in (Kind.MONEY, Kind.QUANTITY) or row["noun"] is not None
+                and row["kind"] == Kind.CARDINAL and row["upper"] is None) \
+                and (row["qualifier"] in ("increase", "decrease") or _after_from(doc, row["start"])):
+            change = row  # ``fell 45 points``, ``from 183 pounds``: what a later ``to N`` is measured in
         decimal, scaled = DECIMAL.search(row["surface"]) is not None, SCALED.search(row["surface"]) is not None
         if last is not None and last["unit"] not in (None, "metre") and row["unit"] == "metre" \
                 and _million_not_metres(doc, row):
@@ -138,9 +179,40 @@ def _million_not_metres(doc: Doc, row: dict) -> bool:
         and (_after_comparison(doc, row["start"]) or span.start > 0 and doc[span.start - 1].lower_ == "to")
 
 
-def _after_comparison(doc: Doc, start: int) -> bool:
+#: Words between ``to`` and the level a change reached (``down to only 120``).
+LEVEL_ADVERBS = frozenset({"only", "just", "about", "around", "nearly", "almost", "roughly", "some", "a", "an"})
+
+
+def _level_after(doc: Doc, start: int) -> bool:
+    """Whether the number at char ``start`` is where a change ended: right after ``to`` (``fell 45 points to 7,100``).
+
+    A change's size and the level it reaches are in the same unit unless the
+    size is a percentage, which never lends its unit (the caller offers money,
+    measures and counted nouns only).
+    """
+    tok = _token_at(doc, start)
+    if tok is None:
+        return False
+    k = tok.i - 1
+    while k > tok.sent.start and doc[k].lower_ in LEVEL_ADVERBS:
+        k -= 1
+    return k >= tok.sent.start and doc[k].lower_ == "to"
+
+
+def _token_at(doc: Doc, start: int) -> Token | None:
+    """The token a row starts at, from its character offset."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in COMPARISON_WORDS
+    return None if span is None else span[0]
+
+
+def _after_from(doc: Doc, start: int) -> bool:
+    tok = _token_at(doc, start)
+    return tok is not None and tok.i > 0 and doc[tok.i - 1].lower_ == "from"
+
+
+def _after_comparison(doc: Doc, start: int) -> bool:
+    tok = _token_at(doc, start)
+    return tok is not None and tok.i > 0 and doc[tok.i - 1].lower_ in COMPARISON_WORDS
 
 
 def tidy(value: float) -> float:

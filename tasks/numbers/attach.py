@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from tasks.numbers import currencies, read, tokens, units
+from tasks.numbers import currencies, numwords, read, tokens, units
 from tasks.numbers.lexicon import (
     WIRE_NOUNS,
     PER_NOUNS,
@@ -58,13 +58,30 @@ def currency_after(doc: Doc, r: tokens.Reading, j: int, end: int) -> tuple[units
         return units.Unit(currencies.SCALED_CURRENCY[t.lower_], Kind.MONEY), j + 1  # ``3.4 billion marks``
     if t.lower_ in currencies.AMBIGUOUS_POUND and not (j + 2 < end and doc[j + 1].text in DASHES
                                                         and units.lookup(doc[j:j + 3].text) is not None):
-        sterling = r.scale > 1 or (j + 1 < end and doc[j + 1].lower_ == "sterling")
+        sterling = r.scale > 1 or (j + 1 < end and doc[j + 1].lower_ == "sterling") or priced_in(doc, j + 1, end)
         return (units.Unit("pound sterling", Kind.MONEY) if sterling else units.Unit("pound-mass", Kind.QUANTITY)), j + 1
     if currencies.starts_phrase(t.lower_) and (phrase := currencies.currency_phrase([w.lower_ for w in doc[j:min(end, j + 3)]])):
         return units.Unit(phrase[0], Kind.MONEY), j + phrase[1]  # ``Australian dollars``, ``H.K. dlrs``
     cur = currencies.currency_word(t.text) or (currencies.currency_prefix(t.text) if not t.is_alpha else None) \
         or currencies.local_symbol_after(t.text, doc[j + 1].text if j + 1 < end else None)
+    if cur and r.upper is None and r.scale == 1 and t.is_upper and j + 1 < end and doc[j + 1].lower_ in numwords.SCALES:
+        r.value *= numwords.SCALES[doc[j + 1].lower_]  # ``75 USD million``: the code before the scale word
+        r.scale = numwords.SCALES[doc[j + 1].lower_]
+        return units.Unit(cur, Kind.MONEY), j + 2
     return (units.Unit(cur, Kind.MONEY), j + 1) if cur else None
+
+
+def priced_in(doc: Doc, j: int, end: int) -> bool:
+    """``one pound buying $1.9094``: a price in another currency within three words makes ``pound`` the currency.
+
+    ``a pound of beef costs $5`` is a weight: an ``of`` in between ends the search.
+    """
+    for t in doc[j:min(end - 1, j + 3)]:
+        if t.lower_ == "of":
+            return False
+        if not t.is_alpha and currencies.currency_prefix(t.text) is not None and doc[t.i + 1].like_num:
+            return True
+    return False
 
 
 def unit_word_after(doc: Doc, j: int, end: int) -> tuple[units.Unit, int] | None:
@@ -90,6 +107,9 @@ def unit_word_after(doc: Doc, j: int, end: int) -> tuple[units.Unit, int] | None
         best = (found, j + 2)  # ``12 in. wide``: the full stop makes a word an abbreviation (the tagger may end a sentence there)
     if best is None and t.text.islower() and (found := units.word_length(t.text, doc[j + 1].lower_ if j + 1 < end else None)):
         best = (found, j + 1)  # ``2 in thick``, ``the pencil is 2 in.``
+    elif best is None and t.text == "in" and not doc[j - 1].whitespace_ and doc[j - 1].text[-1:].isdigit() \
+            and not (j + 1 < end and doc[j + 1].pos_ in ("DET", "PRON")):
+        best = (units.lookup("inch"), j + 1)  # ``6ft 6in``: glued to the digits, ``in`` is no preposition
     if best is None and t.lower_ in UNIT_ADJECTIVES and j + 1 < end and doc[j + 1].is_alpha \
             and (found := units.lookup(doc[j + 1].text)) is not None and found.kind in (Kind.DURATION, Kind.QUANTITY) \
             and (t.lower_ not in ("next", "last", "past") or doc[j + 1].tag_ == "NNS"):
@@ -173,11 +193,22 @@ def currency_before(doc: Doc, r: tokens.Reading, floor: int) -> None:
         i -= 1  # ``Rs. 5,000``: a dotted abbreviation of the currency
     prev = doc[i - 1]
     cur = currencies.currency_prefix(prev.text)
-    if cur is None or prev.is_alpha and not currencies.alpha_prefix(prev.text):
+    if prev.text == "US" and i - 2 >= floor and doc[i - 2].text == "$" and not doc[i - 2].whitespace_:
+        r.unit, r.start = units.Unit("dollar", Kind.MONEY), i - 2  # ``$US 113 million``, as Australian papers write it
+        return
+    if cur is None and r.scale > 1:
+        cur = currencies.scaled_code(prev.text)  # ``SAR 40 million``
+    elif cur is None or prev.is_alpha and not currencies.alpha_prefix(prev.text):
+        return
+    if cur is None:
         return
     start = i - 1
-    if prev.text == "$" and i - 2 >= floor and doc[i - 2].text + "$" in currencies.CURRENCY_PREFIX and not doc[i - 2].whitespace_ == "\n":
-        cur, start = currencies.CURRENCY_PREFIX[doc[i - 2].text + "$"], i - 2
+    country = doc[i - 2].text if i - 2 >= floor else ""
+    if country.islower() and country != "a" and len(country) <= 2:
+        country = country.upper()  # ``the c $ 300 million charge``: lower-cased wire copy
+    if prev.text == "$" and country + "$" in currencies.CURRENCY_PREFIX and not doc[i - 2].whitespace_ == "\n" \
+            and not (country == "A" and doc[i - 2].whitespace_ and i - 2 == floor):  # ``A $50m grant``: an article
+        cur, start = currencies.CURRENCY_PREFIX[country + "$"], i - 2
     r.unit, r.start = units.Unit(cur, Kind.MONEY), start
 
 
@@ -194,6 +225,9 @@ def unit_before_or(doc: Doc, r: tokens.Reading, floor: int) -> None:
 
 def unit_from_alternative(doc: Doc, r: tokens.Reading, end: int) -> None:
     """``8 or $9``, ``eight or nine euros``: a bare number shares the unit of its alternative."""
+    if r.end < end and (doc[r.end].text in (",", "x", "×") or doc[r.end].lower_ == "and" and in_list(doc, r)):
+        unit_from_list(doc, r, end)
+        return
     k = r.end + 1
     if k >= end or doc[r.end].lower_ != "or":
         return
@@ -208,5 +242,38 @@ def unit_from_alternative(doc: Doc, r: tokens.Reading, end: int) -> None:
         return
     if other.unit is None:
         unit_after(doc, other, end)
-    if other.unit is not None and other.unit.kind in (Kind.MONEY, Kind.PERCENT, Kind.QUANTITY):
+    if other.unit is not None and other.unit.kind in (Kind.MONEY, Kind.PERCENT, Kind.QUANTITY, Kind.DURATION):
         r.unit = other.unit
+
+
+def unit_from_list(doc: Doc, r: tokens.Reading, end: int) -> None:
+    """``66.5 x 107 mm``, ``in 40, 50 or 60 years``: the sides of a size and the members of a list share the unit written last.
+
+    A list needs three members (or this number to be inside one), so ``won 3,
+    lost 2`` or ``In 2019, 500 people`` never lend a unit; a size needs a
+    measure (``3 x 4 metres``), not a count.
+    """
+    sized = doc[r.end].text in ("x", "×")
+    inside = in_list(doc, r)
+    k, hops = r.end, 0
+    while k + 1 < end and doc[k].lower_ in ((",", "and", "or") if not sized else ("x", "×")) \
+            and tokens.can_start(doc[k + 1]) and doc[k + 1].shape_ != "dddd":
+        other = read.read_number(doc, k + 1, end)
+        if other is None or other.ordinal or other.upper is not None:
+            return
+        hops += 1
+        if other.unit is None:
+            unit_after(doc, other, end)
+        if other.unit is not None:
+            if sized and other.unit.kind == Kind.QUANTITY or not sized and (hops >= 2 or inside) \
+                    and other.unit.kind in (Kind.MONEY, Kind.PERCENT, Kind.QUANTITY, Kind.DURATION):
+                r.unit = other.unit
+            return
+        if sized:
+            return
+        k = other.end
+
+
+def in_list(doc: Doc, r: tokens.Reading) -> bool:
+    """Whether the number follows another and a comma (``5, 6 and 7``)."""
+    return r.start >= 2 and doc[r.start - 1].text == "," and doc[r.start - 2].like_num

@@ -79,20 +79,36 @@ def counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
     ``TORONTO``: a table's next row).
     """
     noun = _counted_noun(doc, r)
+    if noun is not None and noun.dep_ == "compound" and noun.i == r.end and noun.tag_ == "NN" \
+            and (noun.head.pos_ == "NOUN" or plural_misread(noun.head, None)) and noun.head.i > noun.i \
+            and all(t.dep_ == "compound" and t.pos_ == "NOUN" for t in doc[noun.i + 1:noun.head.i]):
+        noun = noun.head  # ``1.4 million clinic visits``, ``11 member trade agreement``: the first noun modifies the head
+    if noun is not None and noun.i > r.end and noun.lemma_.lower() in ("year", "month", "week", "day", "quarter") \
+            and any(t.lower_ in ("last", "next", "this", "previous", "past") for t in doc[r.end:noun.i]):
+        return None  # ``to 900 last year``: a date after the number, nothing it counts
     if noun is None or len(noun.text.rstrip(".")) == 1 or not any(ch.isalpha() for ch in noun.text) \
             or noun.pos_ == "PROPN" and noun.ent_type_ in ("DATE", "TIME", "PERSON"):
         return None  # ``+0.578``, ``35,000 September 97 options``, ``6 - Michael Jones``: none is counted
     lo, hi = (r.end - 1, noun.i) if noun.i >= r.end else (noun.i, r.start)
+    if any(t.text in ("-", "–") and t.whitespace_ and doc[t.i - 1].whitespace_ for t in doc[lo + 1:hi]):
+        return None  # ``2 - Lilian Thuram``: a spaced dash ends a list number, it names no noun
     return None if any("\n" in t.whitespace_ or "\n" in t.text for t in doc[lo:hi]) else noun
 
 
 def _counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
     last = doc[r.end - 1]
-    if last.dep_ in ("nummod", "quantmod", "compound", "amod", "appos") and last.head.i >= r.end and last.head.pos_ in ("NOUN", "PROPN"):
-        return last.head
+    if r.start <= last.head.i < r.end:
+        last = next((t for t in doc[r.start:r.end] if not r.start <= t.head.i < r.end), last)  # ``three dozen``: ``three`` heads
+    if last.dep_ in ("nummod", "quantmod", "compound", "amod", "appos", "predet") and last.head.i >= r.end \
+            and last.head.pos_ in ("NOUN", "PROPN"):
+        return last.head  # ``half the staff``: a fraction before the article is a predeterminer
     if r.end < len(doc) and doc[r.end].pos_ == "NOUN" and doc[r.end].head.i >= r.end and doc[r.end].dep_ in ("compound", "nummod"):
         return doc[r.end].head
-    if r.end < len(doc) and doc[r.end].tag_ == "NNS":
+    mod = doc[r.end] if r.end < len(doc) else last
+    if (last.head == mod or last.head == mod.head) and mod.dep_ in ("amod", "compound") \
+            and (mod.pos_ == "ADJ" or mod.tag_ in ("VBN", "VBG")) and mod.head.i > mod.i and mod.head.pos_ == "NOUN":
+        return mod.head  # ``135 unicorn startups``, ``87 appointed members``: past the modifier the parser hung it on
+    if r.end < len(doc) and (doc[r.end].tag_ == "NNS" or plural_misread(doc[r.end], r)):
         return doc[r.end]
     if r.start >= 1 and WIRE_NOUNS.get(doc[r.start - 1].lower_) == "share":
         return doc[r.start - 1]  # ``Avg shrs 12.3 mln``: an earnings table names the count before it
@@ -106,14 +122,26 @@ def _counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
     return None
 
 
+def plural_misread(tok: Token, r: tokens.Reading | None) -> bool:
+    """``7 rebounds a game``: a word in -s right after a plural number, tagged a verb, is a plural noun.
+
+    A number other than one cannot be the subject of a singular verb, so the
+    tagger's ``VBZ`` there is a plural it did not know as a noun; so is one a
+    compound noun leads to (``600,000 page views``), asked with no reading.
+    """
+    if r is not None and (r.value == 1 or r.upper is not None or tok.i != r.end):
+        return False
+    return tok.tag_ == "VBZ" and tok.is_lower and tok.text.endswith("s") and tok.lemma_.lower() != tok.lower_
+
+
 def noun_text(noun: Token, start: int) -> str:
     """Lemma plus its compounds and plain adjectives (``commercial fisherman``), as NewsQuant names counted units.
 
     Adjectives that are entities (``Russian``) go to the entity column instead.
     """
-    mods = [m for c in noun.lefts if c.i >= start and not c.ent_type_ and c.left_edge.i >= start
+    mods = [m for c in noun.lefts if c.i >= start and not c.ent_type_ and (c.left_edge.i >= start or c.i == start)
             for m in (*nested(c), modifier(c)) if m]
-    head = lemma(noun) if noun.pos_ == "NOUN" or noun.tag_ == "NNPS" else noun.text
+    head = lemma(noun) if noun.pos_ == "NOUN" or noun.tag_ in ("NNPS", "VBZ") else noun.text
     if noun.tag_ == "NNPS" and head.endswith("s") and not head.endswith("ss"):
         head = head[:-1]  # ``Americans``: spaCy leaves plural proper nouns unlemmatised
     head = WIRE_NOUNS.get(head, head)

@@ -28,6 +28,7 @@ CURRENCY_PREFIX: dict[str, str] = {
     "HK$": "hong kong dollar", "HKD": "hong kong dollar", "NZ$": "new zealand dollar",
     "S$": "singapore dollar", "₹": "indian rupee", "Rs": "indian rupee", "INR": "indian rupee",
     "₪": "shekel", "RM": "malaysian ringgit", "CHF": "swiss franc", "₽": "russian ruble", "₩": "south korean won",
+    "Dh": "united arab emirates dirham",  # as the Gulf press writes the dirham (``Dh5 billion``)
 }
 #: Currency words after a number; an adjective before them refines the name (``Australian dollars``).
 CURRENCY_WORDS: dict[str, str] = {
@@ -60,6 +61,31 @@ def currency_prefix(surface: str) -> str | None:
     """The currency of a symbol or code written before a number (``$``, ``HK$``, ``$US``, ``SEK``, ``NT$``, ``R$``, ``Ksh``)."""
     return CURRENCY_PREFIX.get(surface) or currency_code(surface) or _symbols().get(surface) \
         or (_local_symbols().get(surface) if len(surface) > 1 or not surface.isalpha() else None)
+
+
+def letter_prefix(surface: str, scaled: bool) -> str | None:
+    """A single-letter local symbol glued before a scaled number (``R2.5 million``, ``R50bn``: rand).
+
+    Without a scale ``R2`` is as likely a road, a grade or a model, so the letter alone is not enough.
+    """
+    return _local_symbols().get(surface) if scaled and len(surface) == 1 and surface.isupper() else None
+
+
+#: Currency signs as an ASCII transliteration writes them (``£`` -> ``PS``, ``¥`` -> ``Y=``): scraped text folded to ASCII.
+FOLDED_SIGNS = {"PS": "pound sterling", "Y=": "japanese yen"}
+#: Signs written after the figure that CLDR lists for no currency of its own (``71¢``).
+SIGNS_AFTER = {"¢": "cent"}
+
+
+def folded_prefix(surface: str, token: str, scaled: bool) -> str | None:
+    """``PS2.7m``, ``Y=40 billion``: a currency sign that text folded to ASCII wrote in letters.
+
+    ``PS`` is money only with a decimal, a thousands comma or a scale
+    (``PS4``, ``PS5`` are game consoles); ``Y=`` is never anything but yen.
+    """
+    if surface == "PS" and not (scaled or "." in token or "," in token):
+        return None
+    return FOLDED_SIGNS.get(surface)
 
 
 def local_symbol_after(surface: str, follower: str | None) -> str | None:
@@ -123,6 +149,15 @@ CODE_WORDS = frozenset({"ALL", "CUP", "TOP", "PEN", "MOP", "BAM", "SOS", "MAD", 
                         "STD", "XXX", "XTS", "XAU", "XAG", "XPT", "XPD"})
 
 
+#: Codes among CODE_WORDS that are money before a scaled figure (``SAR 40 million``); ``ALL``, ``TOP`` stay words.
+SCALED_CODES = frozenset({"SAR", "TRY", "MAD", "AMD", "GEL", "PEN", "MOP", "BAM"})
+
+
+def scaled_code(surface: str) -> str | None:
+    """A code that is also a word or an acronym, read as money only before a scaled figure (``SAR 40 million``)."""
+    return _codes().get(surface) if surface in SCALED_CODES else None
+
+
 def currency_code(surface: str) -> str | None:
     """The currency an ISO 4217 code names (``SEK`` is ``swedish krona``), from CLDR via Babel.
 
@@ -180,6 +215,8 @@ def _phrases() -> dict[tuple[str, ...], str]:
     for adj, name in CURRENCY_ADJ.items():
         for word in ("dollar", "dollars", "dlr", "dlrs"):
             out[(*adj.split(), word)] = name
+        if name == "dollar":
+            out.update({(*adj.split(), word): "cent" for word in ("cent", "cents", "cts")})  # ``72.5 US cents``
     out.update({phrase[:1]: "" for phrase in list(out)})  # first words, so most words are turned away at once
     return out
 

@@ -115,7 +115,9 @@ def read_digits(doc: Doc, i: int, end: int) -> tokens.Reading | None:
 def glued_prefix(doc: Doc, i: int, lex: lexeme.Lexeme) -> tuple[lexeme.Lexeme, units.Unit | None, int, str | None] | None:
     """Letters or symbols before the digits: a currency (``HK$3.7``), a sign word (``minus-260``), ``sub-7``."""
     tok, start, glued = doc[i], i, None
-    cur = currencies.currency_prefix(lex.prefix)
+    scaled = _scaled(doc, i, lex)
+    cur = currencies.currency_prefix(lex.prefix) or currencies.letter_prefix(lex.prefix, scaled) \
+        or currencies.folded_prefix(lex.prefix, doc[i].text, scaled)
     if i > 0 and not doc[i - 1].whitespace_ and currencies.currency_prefix(doc[i - 1].text + lex.prefix):
         cur, start = currencies.currency_prefix(doc[i - 1].text + lex.prefix), i - 1  # ``$`` ``A82,615,680``
     elif cur is not None and i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text in currencies.CURRENCY_PREFIX:
@@ -130,15 +132,36 @@ def glued_prefix(doc: Doc, i: int, lex: lexeme.Lexeme) -> tuple[lexeme.Lexeme, u
     return lex, unit, start, glued
 
 
+def _scaled(doc: Doc, i: int, lex: lexeme.Lexeme) -> bool:
+    """Whether a scale follows the digits, glued (``50bn``: the lexer has applied it) or as the next word (``2.5 million``)."""
+    glued = re.search(r"\d([a-zA-Z]+)$", doc[i].text)
+    return glued is not None and glued[1].lower() in numwords.SCALE_ABBREV \
+        or i + 1 < len(doc) and doc[i + 1].lower_ in numwords.SCALES
+
+
+#: Words that make a sentence about prices (``EPS of 45c``, ``a dividend of 8c``).
+PRICE_WORDS = frozenset({"eps", "dividend", "dividends", "share", "shares", "price", "prices", "cost", "costs"})
+
+
+def _priced(doc: Doc, i: int) -> bool:
+    """Whether the sentence of token ``i`` writes money elsewhere (a currency symbol, code or word, or a price word)."""
+    return any(t.i != i and (t.lower_ in PRICE_WORDS or currencies.currency_prefix(t.text) or currencies.currency_word(t.text)
+                             or (lx := lexeme.lex_token(t.text)) is not None and currencies.currency_prefix(lx.prefix))
+               for t in doc[i].sent)
+
+
 def glued_suffix(doc: Doc, i: int, j: int, end: int, lex: lexeme.Lexeme,
                  unit: units.Unit | None) -> tuple[lexeme.Lexeme, units.Unit | None, int, float] | None:
     """Letters or symbols after the digits: a unit (``10kW``, ``3923sq m``), a scale (``$2.174T``, ``2.5B dollars``)."""
     scale = 1.0
     if lex.suffix and i > 0 and currencies.currency_prefix(doc[i - 1].text) and lex.suffix.lower() in numwords.SCALE_ABBREV:
         lex = lexeme.Lexeme(lex.value * numwords.SCALE_ABBREV[lex.suffix.lower()])  # ``$`` ``2.174T``
+    if lex.suffix[:2] == "%-" and lex.suffix[2:].isalpha():
+        lex = lexeme.Lexeme(lex.value, lex.prefix, "%")  # ``a 31%-owned unit``: the percent qualifies the word after
+    nxt = doc[j].text.rstrip(".") if j < end else ""
     if lex.suffix and units.lookup(lex.suffix) is None and j < end and doc[j - 1].whitespace_ \
-            and units.lookup(lex.suffix + " " + doc[j].text) is not None:
-        unit, j = units.lookup(lex.suffix + " " + doc[j].text), j + 1  # ``3923sq m``
+            and units.lookup(lex.suffix + " " + nxt) is not None:
+        unit, j = units.lookup(lex.suffix + " " + nxt), j + 1  # ``3923sq m``, ``200sq m.``
     elif lex.suffix in ("deg", "°", "º") and j < end and doc[j].text in ("C", "F"):
         unit, j = units.lookup("°" + doc[j].text), j + 1  # ``1.19deg C``
     elif lex.suffix in LETTER_SCALES and j < end and currencies.currency_word(doc[j].text) is not None:
@@ -148,7 +171,10 @@ def glued_suffix(doc: Doc, i: int, j: int, end: int, lex: lexeme.Lexeme,
         found = units.lookup(lex.suffix) or units.glued_symbol(lex.suffix)
         if found is None and lex.suffix == "s" and "." in doc[i].text:
             found = units.lookup("sec")  # ``0-60mph in 3.1s``; ``1990s`` (no decimal) is a decade, not seconds
-        cur = currencies.currency_prefix(lex.suffix) if not lex.suffix.isalpha() else None
+        cur = currencies.currency_prefix(lex.suffix) or currencies.SIGNS_AFTER.get(lex.suffix.rstrip(".")) \
+            if not lex.suffix.isalpha() else None
+        if found is None and cur is None and lex.suffix == "c" and _priced(doc, i):
+            cur = "cent"  # ``rose 20c to $4.50``: a lower-case c glued to a figure, in a sentence about money
         if found is None and cur is None:
             return None
         unit = found or units.Unit(cur, Kind.MONEY)
@@ -160,6 +186,9 @@ def scale_after(doc: Doc, r: tokens.Reading, i: int, j: int, end: int) -> int:
     unit = r.unit
     money = unit is not None and unit.kind == Kind.MONEY or i > 0 and currencies.currency_prefix(doc[i - 1].text) is not None
     while j < end and (unit is None or unit.kind == Kind.MONEY):
+        if money and j == r.end and j + 1 < end and doc[j].text == "-" and not doc[j - 1].whitespace_ \
+                and not doc[j].whitespace_ and doc[j + 1].lower_ in numwords.SCALES:
+            j += 1  # ``the $1.2-billion project``: a scaled amount used as an adjective is hyphenated
         text = doc[j].text
         if len(text) > 1 and text.endswith(".") and text[:-1].isalpha() and j + 1 == end:
             text = text[:-1]  # ``$45m.``: the tokenizer keeps a sentence's full stop on a letter
@@ -175,6 +204,8 @@ def scale_after(doc: Doc, r: tokens.Reading, i: int, j: int, end: int) -> int:
                 factor = numwords.SCALE_ABBREV[low]
             elif text in SPACED_SCALE_TOKENS:
                 factor = numwords.SCALE_ABBREV[low]
+            elif low == "tn" and j + 1 < end and currencies.currency_word(doc[j + 1].text) is not None:
+                factor = 1e12  # ``1.2 tn euros``; ``5 tn of steel`` is tonnes
         if factor is None:
             break
         r.value *= factor

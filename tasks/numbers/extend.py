@@ -6,6 +6,7 @@ steps live in :mod:`tasks.numbers.attach`.
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from spacy.tokens import Doc
@@ -38,13 +39,14 @@ def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.
         return None
     if r.ordinal and doc[k].lower_ == "the" and k + 1 < end:
         k += 1  # ``between the tenth and the fifteenth``
-    if link == "-" and (r.unit is not None or (doc[j - 1].whitespace_ != doc[j].whitespace_)):
+    prefixed = symbol_first(doc, r)
+    if link == "-" and (r.unit is not None and not prefixed or (doc[j - 1].whitespace_ != doc[j].whitespace_)):
         return None
     if link in DASHES and r.start > 0 and doc[r.start - 1].text in DASHES and not doc[r.start - 1].whitespace_:
         return None  # ``three-nought-four``: a chain of digits, not a range
     if link == "-" and not doc[j].whitespace_ and doc[j - 1].is_digit and doc[k].is_alpha and doc[k].is_title:
         return None  # ``7-Eleven``: digits glued to a capitalised number word make a name
-    if r.unit is not None and not between and after_change(doc, r):
+    if r.unit is not None and not between and after_change(doc, r) and not (link in DASHES and not doc[j].whitespace_):
         return None  # ``by $43.6 billion to $419.2 billion``, ``rose 2.1 pct to 5.6 pct``: a change, then a level
     cur = currencies.currency_prefix(doc[k].text)
     if cur is not None and not doc[k].is_alpha:
@@ -62,6 +64,8 @@ def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.
             other.unit = units.Unit(cur, Kind.MONEY)
         else:
             unit_after(doc, other, end)
+    if prefixed and not cur and not symbol_once(doc, r, other, end):
+        return None
     if r.unit is not None and " per " in r.unit.name and other.unit is not None:
         per_unit(doc, other, end)
         if between and other.unit.name == r.unit.name.partition(" per ")[0]:
@@ -78,6 +82,34 @@ def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.
     if link == "-" and (other.value <= r.value or (doc[r.start].shape_ == "ddd" and doc[k].shape_ == "dddd")):
         return None  # ``2-0`` is a score, ``555-1234`` a phone number
     return None if judge.year_then_amount(doc, r, other) else other
+
+
+def symbol_once(doc: Doc, r: tokens.Reading, other: tokens.Reading, end: int) -> bool:
+    """``$5-6 billion``, ``$20 to 30``, ``£40-50m``, ``€1.5-2bn``: a symbol written once, before both ends.
+
+    The second end takes the first's currency, and its scale as written
+    (a glued ``m`` is then a million, not metres; the lexer has already
+    applied a glued ``bn``, so its scale is read back off the token).
+    False when the second end is a count instead (``$5 to 20 charities``).
+    """
+    if other.unit is not None and other.unit.name == "metre" and doc[other.end - 1].lower_.rstrip(".") == "m" \
+            and not doc[other.end - 2].whitespace_:
+        other.value, other.scale, other.unit = other.value * 1e6, 1e6, None
+    if other.unit is not None:
+        return True
+    if other.end < end and doc[other.end].pos_ in ("NOUN", "PROPN"):
+        return False
+    other.unit = r.unit
+    if other.scale == 1 and r.scale == 1 and (m := re.search(r"\d([a-zA-Z]+)$", doc[other.end - 1].text)) \
+            and m[1].lower() in numwords.SCALE_ABBREV:
+        other.scale = numwords.SCALE_ABBREV[m[1].lower()]
+    return True
+
+
+def symbol_first(doc: Doc, r: tokens.Reading) -> bool:
+    """Whether the reading is money whose symbol or code stands before its figure (``$5``, ``£40``, ``US$ 3``)."""
+    return r.unit is not None and r.unit.kind == Kind.MONEY and not doc[r.start].is_digit \
+        and not doc[r.start].text[:1].isdigit()
 
 
 def after_change(doc: Doc, r: tokens.Reading) -> bool:
@@ -144,8 +176,8 @@ def fraction_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     link = doc[k].lower_
     if link == "out" and doc[k + 1].lower_ == "of":
         k += 2
-    elif link in ("over", "in"):
-        k += 1
+    elif link in ("over", "in") or link == "of" and tokens.can_start(doc[k + 1]) and doc[k + 1].lower_ not in ("one",):
+        k += 1  # ``one of four mission concepts``: a share, as ``one in four`` is
     else:
         return
     if k >= end or not tokens.can_start(doc[k]) or doc[k].lower_ in numwords.ORDINALS:
@@ -157,8 +189,9 @@ def fraction_after(doc: Doc, r: tokens.Reading, end: int) -> None:
     if link != "out" and after is not None and (units.lookup(after.text) is not None or after.lower_ in currencies.AMBIGUOUS_POUND
                                                   or currencies.currency_word(after.text) is not None):
         return  # ``2 over 3 days``, ``1 in 10 minutes``: a count, then a measure
-    if link != "over" and other.value < r.value:
-        return  # ``12 out of 10`` is not a share
+    if link != "over" and other.value < r.value or link == "of" and (other.value == r.value or other.scale > 1
+                                                                       or judge.year_shaped(doc[k], other.value)):
+        return  # ``12 out of 10`` is not a share; ``one of 2019``, ``two of two million`` are no share either
     if link == "in" and (other.value == r.value or judge.year_shaped(doc[k], other.value)
                          or judge.is_season(doc, other)):
         return  # ``3 in 2019``, ``2.1 in 1985/86``

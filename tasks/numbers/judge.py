@@ -143,19 +143,35 @@ def is_label(doc: Doc, r: tokens.Reading, floor: int) -> bool:
         and first.is_digit  # ``737 Max jets``, ``358 El Brillo Way``
 
 
+#: Verbs whose ``at N`` is the age something happened at (``died at 94``).
+AGE_VERBS = frozenset({"die", "retire", "pass", "marry", "debut"})
+
+
 def is_age(doc: Doc, r: tokens.Reading, anchor: Token, floor: int, end: int) -> bool:
     """A bare whole number that is a person's age: ``Senard, 65, said``, ``Maria who was 10``, ``aged 25``."""
     if r.value != int(r.value) or not 0 < r.value < 125:
         return False
-    if r.start > floor and doc[r.start - 1].lower_ in ("aged", "ages"):
+    if r.start > floor and doc[r.start - 1].lower_ in ("aged", "ages") or after_age(doc, r, floor):
         return True
     if r.start - 2 >= floor and doc[r.start - 1].text == "," and doc[r.start - 2].ent_type_ == "PERSON" \
             and r.end < end and doc[r.end].text == ",":
         return True
     head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in AGE_VERBS:
+        return True  # ``died at 94``, ``retired at 60``
+    if anchor.dep_ in ("dobj", "npadvmod", "attr") and head.lemma_.lower() == "turn" and head.pos_ == "VERB":
+        return True  # ``when she turns 80``
     if anchor.dep_ in ("attr", "acomp") and head.lemma_ == "be":
         return any(c.dep_ == "nsubj" and (c.lower_ in PERSON_PRONOUNS or c.ent_type_ == "PERSON") for c in head.children)
     return False
+
+
+def after_age(doc: Doc, r: tokens.Reading, floor: int) -> bool:
+    """``by age 4``, ``at the age of 92``: the tagger calls these dates; the number is an age."""
+    k = r.start - 1
+    if k > floor and doc[k].lower_ == "of":
+        k -= 1
+    return k >= floor and doc[k].lower_ == "age" and doc[k].is_lower
 
 
 def restated(doc: Doc, r: tokens.Reading, row: dict, rows: list[dict]) -> bool:
@@ -207,7 +223,7 @@ def _date(c: Case) -> bool:
     the tagger ran into the date after it: no date is written with a scale.
     """
     r, date = c.r, c.dates.get(c.first.i)
-    return c.bare and date is not None and r.unit is None and r.scale < 1e6 and any(
+    return c.bare and date is not None and not after_age(c.doc, r, c.floor) and r.unit is None and r.scale < 1e6 and any(
         not (r.start <= t.i < r.end or t.like_num or t.lower_ in NUMBER_WORDS or t.lower_ in DATE_NEUTRAL
              or measured_duration(t))
         for t in date[max(r.start - 3, date.start) - date.start:r.end + 3 - date.start])
@@ -273,6 +289,14 @@ def _compound_adjective(c: Case) -> bool:
         and not tokens.is_word_number(doc[r.end + 1])
 
 
+def _word_tail(c: Case) -> bool:
+    """``first-half``, ``fly-half``, ``top-five``: a number word glued by a hyphen after another word is part of it."""
+    r, doc = c.r, c.doc
+    return c.bare and r.unit is None and doc[r.start].is_alpha and r.start - 2 >= c.floor \
+        and doc[r.start - 1].text == "-" and not doc[r.start - 1].whitespace_ and not doc[r.start - 2].whitespace_ \
+        and doc[r.start - 2].is_alpha and not tokens.is_word_number(doc[r.start - 2])
+
+
 def _duration_label(c: Case) -> bool:
     """``a five-year $700000 award`` describes the award; ``a two-year ban`` is how long it lasts."""
     r, doc = c.r, c.doc
@@ -321,6 +345,7 @@ RULES: dict[str, Callable[[Case], bool]] = {
     "slash_pair": _slash_pair,
     "generation": _generation,
     "compound_adjective": _compound_adjective,
+    "word_tail": _word_tail,
     "duration_label": _duration_label,
     "relative_position": _relative_position,
 }

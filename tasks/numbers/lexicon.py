@@ -27,10 +27,10 @@ PLURAL_SCALES: dict[str, float] = {w + "s": v for w, v in SCALES.items()}
 # Abbreviated scales as news writes them after digits: ``1.2m``, ``5bn``, ``100K``.
 SCALE_ABBREV: dict[str, float] = {
     "k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9,
-    "bln": 1e9, "t": 1e12, "tn": 1e12, "tln": 1e12, "trn": 1e12,
+    "bln": 1e9, "t": 1e12, "tn": 1e12, "tln": 1e12, "trn": 1e12, "trln": 1e12,
 }
 #: Scale abbreviations that mean a scale when glued to digits with no currency (``10k``, ``1.2M``, ``5bn``).
-GLUED_SCALES = frozenset({"k", "K", "M", "MM", "bn", "Bn", "BN", "mn", "mln", "bln", "tn", "tln", "trn"})
+GLUED_SCALES = frozenset({"k", "K", "M", "MM", "bn", "Bn", "BN", "mn", "mln", "bln", "tn", "tln", "trn", "trln"})
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
@@ -169,15 +169,15 @@ SCALE_ORDINALS = frozenset({"hundredth", "thousandth", "millionth", "billionth",
 
 #: Glued to digits but split off by the tokenizer (``100K``, ``1.2M``); ``B``/``T`` only after a currency (``Class 3B``).
 GLUED_SCALE_TOKENS = {"k": 1e3, "K": 1e3, "M": 1e6, "MM": 1e6, "bn": 1e9, "Bn": 1e9, "BN": 1e9, "mn": 1e6,
-                       "mln": 1e6, "bln": 1e9, "tn": 1e12, "tln": 1e12, "trn": 1e12}
+                       "mln": 1e6, "bln": 1e9, "tn": 1e12, "tln": 1e12, "trn": 1e12, "trln": 1e12}
 
 
 #: Scale abbreviations that stay a scale even when spaced (``10 bln``): none of them is a unit.
-SPACED_SCALE_TOKENS = frozenset({"bn", "mn", "mln", "bln", "tln", "trn", "MM", "Mln", "Bln", "MLN", "BLN"})
+SPACED_SCALE_TOKENS = frozenset({"bn", "mn", "mln", "bln", "tln", "trn", "trln", "MM", "Mln", "Bln", "MLN", "BLN"})
 #: Capital letters that are a scale when a currency word follows (``2.5B dollars``, ``1.2T yen``).
 LETTER_SCALES = {"B": 1e9, "b": 1e9, "T": 1e12, "M": 1e6, "K": 1e3, "k": 1e3}
 #: Plural scales that make a vague amount (``hundreds of``, ``tens of thousands``) and the order each starts at.
-VAGUE_SCALES = {**{w + "s": v for w, v in SCALES.items()}, "tens": 10.0}
+VAGUE_SCALES = {**{w + "s": v for w, v in SCALES.items()}, "tens": 10.0, "dozens": 12.0}
 
 
 GROUP_TAIL = re.compile(r"^\d{3}\.\d+$")
@@ -240,7 +240,8 @@ class Kind(StrEnum):
 #: Nouns that make ``a``/``an`` a rate after money or a measure (``1.20 dlrs a share``), besides every unit.
 PER_NOUNS = frozenset({"share", "head", "person", "game", "match", "race", "inning", "innings", "season", "shift", "piece", "unit", "ticket", "seat", "household", "car", "vehicle",
                        "passenger", "customer", "employee", "student", "pupil", "patient", "bottle", "pack",
-                       "packet", "meal", "night", "room", "acre", "hectare", "tonne", "ton", "barrel", "gallon"})
+                       "packet", "meal", "night", "room", "acre", "hectare", "tonne", "ton", "barrel", "gallon",
+                       "dozen", "pair"})
 
 #: Plural nouns a year qualifies rather than a count counts (``1987 earnings``, ``2020 elections``; ``1998 cars`` counts).
 YEAR_NOUNS = frozenset({"earning", "earnings", "result", "sale", "profit", "revenue", "figure", "account", "level",

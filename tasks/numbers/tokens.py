@@ -97,7 +97,8 @@ def grow_words(doc: Doc, i: int, end: int) -> int:
             j += 1  # ``three million, two hundred``: the comma groups the words as it groups digits
         elif low in ("and", "&") and (n1 := next_word(doc, j + 1, end)) < end and is_word_number(prev) and plow != "point" and (
                 ((is_word_number(doc[n1]) or doc[n1].like_num) and plow in numwords.SCALES
-                 and not (n1 + 1 < end and numwords.SCALES.get(doc[n1 + 1].lower_, 0) >= numwords.SCALES[plow]))
+                 and not (n1 + 1 < end and numwords.SCALES.get(doc[n1 + 1].lower_, 0) >= numwords.SCALES[plow]
+                          and not open_hundred(doc, i, j, n1 + 1)))
                 or (doc[n1].lower_ in ARTICLES and n1 + 1 < end and doc[n1 + 1].lower_ in numwords.DENOMINATORS
                     and doc[n1 + 1].lower_ not in ("second",))
                 or (is_word_number(doc[n1]) and any(
@@ -108,6 +109,18 @@ def grow_words(doc: Doc, i: int, end: int) -> int:
     while j > i + 1 and (doc[j - 1].lower_ in ("and", "&", ",", "point") or doc[j - 1].text in DASHES or doc[j - 1].is_space):
         j -= 1
     return j
+
+
+def open_hundred(doc: Doc, i: int, j: int, k: int) -> bool:
+    """``two hundred and fifty thousand``: the hundreds are a group the larger scale at ``k`` multiplies.
+
+    Only when the word before ``and`` is ``hundred`` and no scale as large as
+    the one at ``k`` (and larger than a hundred) came earlier in the number: ``one million two hundred and fifty
+    thousand`` is one number, ``two thousand three hundred and five thousand`` two.
+    """
+    scale = numwords.SCALES.get(doc[k].lower_, 0)
+    return doc[j - 1].lower_ == "hundred" and scale > 100 \
+        and not any(100 < numwords.SCALES.get(doc[m].lower_, 0) <= scale for m in range(i, j))
 
 
 def comma_continues(doc: Doc, j: int, end: int) -> bool:

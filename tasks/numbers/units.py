@@ -61,6 +61,13 @@ _ABBREV = {
         "foot pound-force": ("lb-ft", "lb ft", "lbs-ft", "ft-lb", "ft-lbs", "lb.-ft.", "lb.-ft", "ft.-lb.", "ft.-lbs."),
         "volt": ("V",), "parts-per-million": ("ppm",),
         "parts-per-billion": ("ppb",), "square foot": ("sqft",), "watt hour": ("Wh",), "degree": ("°",),
+        "cubic centimetre": ("cc",),  # engine sizes (``1,500cc``)
+        # data sizes and speeds as consumer tech copy writes them (the database has ``gb`` but not ``mb``)
+        "megabyte": ("mb",), "terabyte": ("tb",), "megabit": ("Mb", "Mbit"), "gigabit": ("Gb", "Gbit"),
+        "megabit per second": ("mbps",), "gigabit per second": ("gbps",),
+        # rates as sports and tech copy abbreviates them (the database reads ``fps`` as feet per second)
+        "point per game": ("ppg",), "rebound per game": ("rpg",), "assist per game": ("apg",),
+        "frame per second": ("fps",), "beat per minute": ("bpm",), "word per minute": ("wpm",),
     }),
     **_table(Kind.DURATION, {
         # wire-service abbreviations
@@ -93,10 +100,12 @@ _WORDS = {
         "second": ("second", "seconds"), "minute": ("minute", "minutes"), "millennium": ("millennia",),
     }),
     **_table(AGE, {
-        "year of age": ("year-old", "years-old", "year old", "years old", "-year-old", "yo", "y/o"),
-        "month of age": ("month-old", "months-old", "month old", "months old"),
-        "week of age": ("week-old", "weeks-old", "week old", "weeks old"),
-        "day of age": ("day-old", "days-old", "day old", "days old"),
+        # the plural names the people of that age (``25-year-olds``), still an age
+        "year of age": ("year-old", "years-old", "year old", "years old", "-year-old", "yo", "y/o",
+                        "year-olds", "year olds", "-year-olds"),
+        "month of age": ("month-old", "months-old", "month old", "months old", "month-olds", "month olds"),
+        "week of age": ("week-old", "weeks-old", "week old", "weeks old", "week-olds"),
+        "day of age": ("day-old", "days-old", "day old", "days old", "day-olds"),
     }),
 }
 
@@ -342,6 +351,8 @@ def _powered(surface: str) -> Unit | None:
     """
     if not (surface[-1:] in "23²³" or surface[-5:].lower() in ("uared", "cubed") or surface[:2].lower() in ("sq", "cu")):
         return None  # the cheap test first: lookup() runs on every word after every number
+    if surface[:2].lower() == "sq" and surface[2:].lower() in ("m", "ft", "km", "mi", "yd"):
+        surface = "sq " + surface[2:]  # ``500 sqm``: property listings glue the power to the length
     m = _POWERED.match(surface)
     if m is None:
         return None
