@@ -16,7 +16,7 @@ table, the evidence its articles give:
   has strictly the most votes. (Trailing words, "Commission" of "European
   Commission", link within an article only: elsewhere they may be another.)
 - ``role``: two groups that give one person the same job on one night
-  ("Tory leader Michael Howard", "Conservative leader Michael Howard") are
+  ("Tory leader Anne Marlow", "Conservative leader Anne Marlow") are
   one group; the shorter name links to the longer, for every night.
 - ``team``: a school's or city's name alone is the team named for it
   ("Gonzaga" of the "Gonzaga Bulldogs") when the night's articles show it
@@ -121,9 +121,9 @@ def surname_links(rows: Iterable[dict], run_id: str) -> list[dict]:
 
 def role_links(rows: Iterable[dict], run_id: str) -> list[dict]:
     """Two groups that give one person the same job the same night are one
-    group under two names: "Tory leader Michael Howard" in one article and
-    "Conservative leader Michael Howard" in another. Nationalities ("British
-    Prime Minister Tony Blair" beside "Labour Prime Minister") never count,
+    group under two names: "Tory leader Anne Marlow" in one article and
+    "Conservative leader Anne Marlow" in another. Nationalities ("British
+    Prime Minister Jane Doe" beside "Labour Prime Minister") never count,
     nor a job only one article gives (a slip), nor a job three groups give.
     The shorter name links to the longer, usually the formal one ("Tory" to
     "Conservative"), the same way every night so no two nights disagree."""

@@ -64,7 +64,7 @@ def parse(text: str, published: date | None = None) -> Dateline | None:
     """
     head = text[:200]
     m = _DASHED.match(head)
-    # A dateline opens prose; "CRICKET - LEICESTERSHIRE TAKE OVER" is a headline in capitals.
+    # A dateline opens prose; "RUGBY - HARLEQUINS GO TOP" is a headline in capitals.
     if m and any(c.islower() for c in head[m.end() : m.end() + 30]) and (
         m["month"] is None or m["month"].lower().rstrip(".") in _MONTHS
     ):

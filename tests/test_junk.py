@@ -146,7 +146,7 @@ def test_clean_lines_drops_page_furniture_keeps_body():
 
 
 def test_clean_lines_keeps_a_short_brief():
-    brief = ["NEXT Weather: Noon weather report WCCO meteorologist says temperatures will peak in the low 30s Thursday."]
+    brief = ["STORM Watch: Evening report KXTV forecaster says winds will ease to the high 20s Friday."]
     assert junk.clean_lines(brief, title=None, stopwords=EN) == brief
 
 
@@ -269,15 +269,15 @@ def test_gap_cost_grows_with_bad_lines_only():
 
 
 JA_BODY = [
-    "先日、不正に改造した携帯電話を販売したとして、商標法違反の疑いで二十代の男性が逮捕されたというニュースを耳にしました。",
-    "報道によると、今回販売されたのは、いわゆる改造した携帯電話で、権利者の許諾を得ずに販売されたものとのことです。",
-    "通常、権利者により正規のルートで販売された商品をそのまま転売する場合は、商標権侵害にはなりません。",
+    "先週、市内の小さなパン屋が地元の小麦だけを使った新しい食パンを売り出し、朝から長い行列ができたというニュースを聞きました。",
+    "店主によると、今回の食パンは近くの農家と一緒に三年かけて作ったもので、毎日二百本だけ焼いているとのことです。",
+    "一般に、地元の材料だけで作る商品は値段が高くなりがちですが、この店では普通の食パンと同じ値段にしているそうです。",
 ]
 
 
 def test_cjk_lines_are_measured_by_characters():
     """Japanese has no spaces: menu items are short in characters, prose ends in 。 and is rich in particles."""
-    assert junk.is_menu_line("事務所案内・アクセス") and junk.is_menu_line("よくあるご質問")
+    assert junk.is_menu_line("店舗案内・アクセス") and junk.is_menu_line("よくあるご質問")
     assert not junk.is_menu_line(JA_BODY[0])  # near miss: one "word" to split(), but a sentence
     assert junk.n_words("Toggle dark mode now") == 4 and junk.n_words("Toggle dark mode now please") == 5
     b = junk.make_block(JA_BODY[0], EN)
@@ -285,11 +285,11 @@ def test_cjk_lines_are_measured_by_characters():
 
 
 def test_cjk_page_keeps_the_article():
-    menu = ["MENU", "商標登録の基礎知識", "サービスのご案内", "お客様の声", "ブログ", "事務所案内・アクセス", "よくあるご質問"]
-    related = ["関連記事", "こちらの記事も合わせてどうぞ", "「あずきバー」事件 －商標の判決シリーズ", "商標のライセンスって？",
+    menu = ["MENU", "パンの基礎知識", "商品のご案内", "お客様の声", "ブログ", "店舗案内・アクセス", "よくあるご質問"]
+    related = ["関連記事", "こちらの記事も合わせてどうぞ", "「くるみパン」の話 －季節のパンシリーズ", "小麦の選び方って？",
                "サイトマップ", "プライバシー・ポリシー"]
-    page = ["商品の改造が商標法違反に！？ | 特許事務所", *menu, "商品の改造が商標法違反に！？", *JA_BODY, *related,
-            "Copyright © Example firm All rights reserved."]
+    page = ["地元の小麦で食パンが人気に！？ | 町のパン屋", *menu, "地元の小麦で食パンが人気に！？", *JA_BODY, *related,
+            "Copyright © Example bakery All rights reserved."]
     assert junk.clean_lines(page, title=junk.find_title(page), stopwords=EN) == JA_BODY
 
 

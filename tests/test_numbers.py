@@ -70,7 +70,7 @@ def test_seed_dates_and_names_are_not_numbers(seed_rows: list[dict]) -> None:
     ("text", "surface", "kind", "value", "unit"),
     [
         ("The company lost $5bn last year.", "$5bn", "money", 5e9, "dollar"),
-        ("The fine was 10.5 million Australian dollars.", "10.5 million Australian dollars", "money", 1.05e7, "australian dollar"),
+        ("The bonus was 4.2 million Australian dollars.", "4.2 million Australian dollars", "money", 4.2e6, "australian dollar"),
         ("Oil was at US $58.24 per barrel.", "US $58.24 per barrel", "money", 58.24, "dollar per barrel"),
         ("Sales jumped 76% in May.", "76%", "percent", 76, "percentage"),
         ("Only 19 per cent agreed.", "19 per cent", "percent", 19, "percentage"),
@@ -149,16 +149,16 @@ def test_counted_noun_with_compound(nlp) -> None:
     ("text", "surface", "kind", "value", "unit"),
     [
         ("They counted fifty   two ballots.", "fifty   two", "cardinal", 52, None),
-        ("Three hundred  and  thirty one people voted.", "Three hundred  and  thirty one", "cardinal", 331, None),
+        ("Four hundred  and  sixty two people voted.", "Four hundred  and  sixty two", "cardinal", 462, None),
         ("Only one-eighth of the votes were counted.", "one-eighth", "cardinal", 0.125, None),
         ("Five - eighths of the land is forest.", "Five - eighths", "cardinal", 0.625, None),
         ("It is the twenty-fifth anniversary.", "twenty-fifth", "ordinal", 25, None),
         ("It was her twentyfifth birthday.", "twentyfifth", "ordinal", 25, None),
         ("The two hundredth visitor won a prize.", "two hundredth", "ordinal", 200, None),
-        ("China's population is 1 414 021 100.", "1 414 021 100", "cardinal", 1414021100, None),
+        ("The island's population is 2 318 405.", "2 318 405", "cardinal", 2318405, None),
         ("About 40\u202f000 fans came.", "40\u202f000", "cardinal", 40000, None),
         ("The door is 2 1/2 inches thick.", "2 1/2 inches", "quantity", 2.5, "inch"),
-        ("One out of three Germans have housing problems.", "One out of three", "cardinal", 1 / 3, None),
+        ("One out of four Canadians own a canoe.", "One out of four", "cardinal", 0.25, None),
         ("The odds are 1 in 5 for adults.", "1 in 5", "cardinal", 0.2, None),
         ("The answer is one over three.", "one over three", "cardinal", 1 / 3, None),
         ("A third of voters stayed home.", "A third", "cardinal", 1 / 3, None),
@@ -167,12 +167,12 @@ def test_counted_noun_with_compound(nlp) -> None:
         ("The deal is worth 10 bln roubles.", "10 bln roubles", "money", 1e10, "russian ruble"),
         ("They raised 13 lakh rupees.", "13 lakh rupees", "money", 1.3e6, "indian rupee"),
         ("The file holds 4 thousand 3 hundred and 21 records.", "4 thousand 3 hundred and 21", "cardinal", 4321, None),
-        ("There are one million and a half people.", "one million and a half", "cardinal", 1.5e6, None),
+        ("The town has two million and a half trees.", "two million and a half", "cardinal", 2.5e6, None),
         ("The house is worth $A82,615,680 now.", "$A82,615,680", "money", 82615680, "australian dollar"),
-        ("The plants cool gas to minus-260 degrees Fahrenheit.", "minus-260 degrees Fahrenheit", "quantity", -260, "fahrenheit"),
+        ("The freezer chills samples to minus-112 degrees Fahrenheit.", "minus-112 degrees Fahrenheit", "quantity", -112, "fahrenheit"),
         ("The 3923sq m estate was sold.", "3923sq m", "quantity", 3923, "square metre"),
         ("It was 1.19deg C warmer.", "1.19deg C", "quantity", 1.19, "celsius"),
-        ("The mass is approximately 1.99×10−30 kilograms.", "1.99×10−30 kilograms", "quantity", 1.99e-30, "kilogram"),
+        ("The grain weighs about 3.4×10−12 kilograms.", "3.4×10−12 kilograms", "quantity", 3.4e-12, "kilogram"),
         ("The sample weighed 1.3e6 grams.", "1.3e6 grams", "quantity", 1.3e6, "gram"),
         ("It grew sixfold.", "sixfold", "quantity", 6, "count"),
         ("He bought forty-five (45) chairs.", "forty-five", "cardinal", 45, None),
@@ -193,11 +193,11 @@ def test_glued_m_is_million_before_a_unit(nlp) -> None:
     ("text", "lower", "upper", "unit"),
     [
         ("The number is more than 10 and less than 20.", 10, 20, None),
-        ("Sizes start from 450 sq ft up to 900 sq ft.", 450, 900, "square foot"),
-        ("Guidance fell to between $US160 million and $US171 million.", 1.6e8, 1.71e8, "dollar"),
-        ("The number range is 1000-5000.", 1000, 5000, None),
-        ("Temperatures dropped by 1 to 1.5 degrees Celsius.", 1, 1.5, "celsius"),
-        ("The cost rose from about $350 per kg to $680 per kg.", 350, 680, "dollar per kilogram"),
+        ("Flats range from 520 sq ft up to 1,100 sq ft.", 520, 1100, "square foot"),
+        ("Its forecast moved to between $US82 million and $US95 million.", 8.2e7, 9.5e7, "dollar"),
+        ("The serial numbers run 2000-7000.", 2000, 7000, None),
+        ("The lake cooled by 2 to 2.5 degrees Celsius.", 2, 2.5, "celsius"),
+        ("The price climbed from about $120 per kg to $410 per kg.", 120, 410, "dollar per kilogram"),
         ("The risk reward is $7/$9 now.", 7, 9, "dollar"),
         ("Millions of Americans were affected.", 1e6, 1e7, None),
     ],
@@ -210,7 +210,7 @@ def test_more_ranges(nlp, text: str, lower: float, upper: float, unit: str | Non
 
 @pytest.mark.parametrize(
     ("text", "qualifier"),
-    [("There are about five hundred or more in stock.", "lower_bound"), ("Scores of 200 or greater count.", "lower_bound")],
+    [("The shop keeps about six hundred or more on its shelves.", "lower_bound"), ("Scores of 200 or greater count.", "lower_bound")],
 )
 def test_right_bound_beats_approx(nlp, text: str, qualifier: str) -> None:
     assert _one(nlp, text)["qualifier"] == qualifier
@@ -238,7 +238,7 @@ def test_more_not_counts(nlp, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "surface"),
     [("Maria, who was 10, survived.", "10"), ("Carlos Senard, 65, said no.", "65"),
-     ("He will be 35 by the end of the year.", "35")],
+     ("She will be 42 by the end of the month.", "42")],
 )
 def test_ages_without_a_unit(nlp, text: str, surface: str) -> None:
     r = _one(nlp, text)
@@ -407,7 +407,7 @@ def test_a_noun_written_before_or_two(nlp, text: str, unit: str | None, noun: st
 
 
 def test_an_ordinal_after_or_stays_an_ordinal(nlp) -> None:
-    rows = extract_numbers(nlp("When the call goes to a second or third person, rates rise."))
+    rows = extract_numbers(nlp("If the form passes to a second or third clerk, delays grow."))
     assert [(r["surface"], r["kind"]) for r in rows] == [("second", "ordinal"), ("third", "ordinal")]
 
 
@@ -497,7 +497,7 @@ def test_next_year_after_a_day_of_the_month_is_a_date(nlp) -> None:
 
 def test_a_figure_a_month_or_a_person_is_never_the_counted_noun(nlp) -> None:
     assert _one(nlp, "Replacements: 6 - Michael Jones came on.")["noun"] is None  # a shirt number
-    rows = extract_numbers(nlp("Savings bonds 30.12 - 0.004 +0.578"))
+    rows = extract_numbers(nlp("Treasury notes 41.07 - 0.016 +0.342"))
     assert [r["noun"] for r in rows] == [None, None, None]
     rows = extract_numbers(nlp("The fund bought 35,000 September 97 options."))
     assert [r["noun"] for r in rows if r["value"] == 35000] == ["option"]

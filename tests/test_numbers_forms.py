@@ -142,7 +142,7 @@ def test_a_list_of_results_lends_no_unit(nlp) -> None:
     ("text", "value", "unit"),
     [
         ("The FTSE 100 fell 45 points to 7,100.", 7100, "point"),
-        ("He went from 183 pounds down to only 120.", 120, "pound-mass"),
+        ("The boxer went from 172 pounds down to only 148.", 148, "pound-mass"),
         ("The limit was raised by 10 mph to 70.", 70, "mile per hour"),
     ],
 )
@@ -207,8 +207,8 @@ def test_a_duration_beside_the_word_age_stays_a_duration(nlp) -> None:
 @pytest.mark.parametrize(
     ("text", "value", "noun"),
     [
-        ("Kent logged the most at 2483805 while Essex came second with 1385710 lightning strikes.", 2483805,
-         "lightning strike"),
+        ("Leeds logged the most at 914226 while York came second with 611038 bird sightings.", 914226,
+         "bird sighting"),
         ("The north recorded 120 cases, compared with 45 in the south.", 45, "case"),
     ],
 )
@@ -244,19 +244,19 @@ def test_n_of_m_is_a_share(nlp) -> None:
 
 
 def test_a_duration_written_once_for_two_alternatives(nlp) -> None:
-    rows = _rows(nlp, "The depot should be ready in three or four years.")
-    assert [(r["value"], r["unit"]) for r in rows] == [(3, "year"), (4, "year")]
+    rows = _rows(nlp, "The bridge should reopen in five or six months.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(5, "month"), (6, "month")]
 
 
 @pytest.mark.parametrize(
     ("text", "noun"),
     [
-        ("Flu leads to 1.4 million clinic visits a year.", "clinic visit per year"),
-        ("The 11 member trade pact was signed.", "member trade pact"),
+        ("Asthma causes 2.3 million school absences a year.", "school absence per year"),
+        ("The 9 nation defence pact was signed.", "nation defence pact"),
         ("Analysts studied 135 unicorn startups.", "unicorn startup"),  # the number hung on the adjective
         ("The blog draws 600,000 page views a day.", "page view per day"),  # ``views`` tagged a verb
         ("The filter caught 273 phishing emails.", "phishing email"),
-        ("About three dozen small firms moved in.", "small firm"),  # the number's head is ``three``, not ``dozen``
+        ("About four dozen local bakers took part.", "local baker"),  # the number's head is ``three``, not ``dozen``
     ],
 )
 def test_the_number_counts_the_whole_compound(nlp, text: str, noun: str) -> None:
@@ -282,12 +282,12 @@ def test_people_of_an_age(nlp) -> None:
     assert _at(nlp, "The ad targets 25-year-olds.", 25)["unit"] == "year of age"
 
 
-@pytest.mark.parametrize("text", ["Turkey's best first-half effort came late.", "The fly-half missed the kick."])
+@pytest.mark.parametrize("text", ["Their best first-half spell came too late.", "The fly-half missed the kick."])
 def test_a_number_word_that_ends_a_hyphenated_word_is_no_amount(nlp, text: str) -> None:
     assert all(r["value"] != 0.5 for r in _rows(nlp, text))
 
 
 def test_a_spaced_dash_ends_a_list_number(nlp) -> None:
-    rows = _rows(nlp, "France - 1 - Bernard Lama ; 2 - Lilian Thuram , 5 - Laurent Blanc .")
+    rows = _rows(nlp, "Rovers - 1 - Tom Ward ; 2 - Sam Hale , 5 - Joe Lund .")
     assert all(r["noun"] is None for r in rows)
     assert _at(nlp, "Half the staff left.", 0.5)["noun"] == "staff"  # a fraction before its noun stays one

@@ -82,8 +82,8 @@ def test_a_date_with_small_numbers_is_still_a_date(nlp) -> None:
 
 
 def test_a_year_then_the_level_reached_is_no_range(nlp) -> None:
-    rows = extract_numbers(nlp("Sales fell from 36,185 in 2003 to 28,041."))
-    assert [(r["value"], r["upper"]) for r in rows] == [(36185, None), (28041, None)]
+    rows = extract_numbers(nlp("Output fell from 52,410 in 2011 to 47,932."))
+    assert [(r["value"], r["upper"]) for r in rows] == [(52410, None), (47932, None)]
 
 
 def test_a_span_of_years_and_a_range_of_counts_stay(nlp) -> None:

@@ -45,7 +45,7 @@ def looks_like_page(blocks: list[Block]) -> bool:
         elif run > MENU_RUN:
             menu += 1
     # Short lines with figures are table rows; in a document of tables (standings, draws, results)
-    # the short lines without figures are its headings and pairings ("United States at Netherlands").
+    # the short lines without figures are its headings and pairings ("Canada at Portugal").
     # A timestamp or byline matched by a pattern rule has figures but is no table row.
     rows = sum(1 for b in blocks if b.n_words <= 12 and not b.terminal and not b.junk and _TABLE_ROW.search(b.text))
     if menu <= rows:

@@ -149,7 +149,7 @@ def negated(role: Token, anchor: Token, verb: Token | None) -> bool:
 
 
 def partitive_whole(role: Token, anchor: Token) -> bool:
-    """``killing 1,523 of the 2,200 passengers``: 2,200 is how many there were, not how many the event befell."""
+    """``killing 312 of the 540 passengers``: 540 is how many there were, not how many the event befell."""
     of = role.head
     own = any(c.dep_ == "nummod" and c.like_num for c in role.children) and anchor.i not in (of.i, of.head.i)
     return own and role.dep_ == "pobj" and of.lower_ == "of" and of.head.like_num
