@@ -52,9 +52,9 @@ _ABBREV = {
     **_table(Kind.QUANTITY, {
         "barrel per day": ("bpd", "b/d"),  # oil output as agencies write it
         "metre": ("m",), "micrometre": ("μm",), "inch": ("″",), "foot": ("′",), "yard": ("yd", "yds"),
-        "gram": ("g",), "litre": ("l", "L"), "millilitre": ("ml", "mL"), "kilometre per hour": ("kmh",),
-        "mile per gallon": ("mpg",), "watt": ("W",), "megawatt hour": ("MWh",), "gigawatt hour": ("GWh",),
-        "terawatt hour": ("TWh",), "horsepower": ("PS",), "brake horsepower": ("bhp",), "kilobyte": ("KB",),
+        "gram": ("g",), "litre": ("l", "L"), "millilitre": ("ml", "mL"),
+        "mile per gallon": ("mpg",), "kilometre per hour": ("kmh", "kmph"), "watt": ("W",), "megawatt hour": ("MWh",),
+        "gigawatt hour": ("GWh",), "terawatt hour": ("TWh",), "horsepower": ("HP", "PS"), "brake horsepower": ("bhp",), "kilobyte": ("KB",),
         "megabit per second": ("Mb/s",), "gigabit per second": ("Gb/s",), "hertz": ("HZ",), "gigahertz": ("Ghz",),
         "celsius": ("C", "ºC", "degC"), "fahrenheit": ("F", "ºF", "degF"),
         # torque as motoring copy writes it, either order, dotted or plural
@@ -75,6 +75,9 @@ _ABBREV = {
         "second": ("secs",), "minute": ("mins",), "hour": ("h",), "year": ("yrs",),
     }),
 }
+
+#: Our lower-case abbreviations in capitals, as headlines and some house styles write them (``40 MPG``, ``500,000 BPD``).
+_ABBREV.update({s.upper(): u for s, u in list(_ABBREV.items()) if s.isalpha() and s.islower() and len(s) >= 3})
 
 #: Words and phrases the database lacks or names otherwise (``tonnes`` are ``metric ton``, as NewsQuant writes).
 _WORDS = {
@@ -107,6 +110,12 @@ _WORDS = {
         "week of age": ("week-old", "weeks-old", "week old", "weeks old", "week-olds"),
         "day of age": ("day-old", "days-old", "day old", "days old", "day-olds"),
     }),
+}
+
+#: A temperature scale written after ``degrees`` or a degree sign, however spelt (``35 ° C``, ``95 degrees Farenheit``).
+TEMPERATURE_SCALES = {
+    **dict.fromkeys(("c", "celsius", "celcius", "centigrade", "centigrate"), Unit("celsius", Kind.QUANTITY)),
+    **dict.fromkeys(("f", "fahrenheit", "farenheit"), Unit("fahrenheit", Kind.QUANTITY)),
 }
 
 #: Longest unit surface, in tokens, worth trying (``degrees celsius``, ``miles per hour``).
