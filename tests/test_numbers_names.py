@@ -90,3 +90,16 @@ def test_two_capitals_after_a_count_stay_an_acronym(nlp) -> None:
 )
 def test_a_bare_rupee_names_no_country(nlp, text: str, value: float, unit: str) -> None:
     assert _at(nlp, text, value)["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The new tariff is 14 cents per kilowatt-hour.", 14, "cent per kilowatt hour"),
+        ("Offices in the centre let for $52 per square foot.", 52, "dollar per square foot"),
+        ("Port fees rose to $6 per metric ton of cargo.", 6, "dollar per metric ton"),
+        ("The lunch cost £12 per head.", 12, "pound sterling per head"),
+    ],
+)
+def test_a_denominator_is_read_as_any_unit(nlp, text: str, value: float, unit: str) -> None:
+    assert _at(nlp, text, value)["unit"] == unit

@@ -189,11 +189,10 @@ def per_unit(doc: Doc, r: tokens.Reading, end: int) -> None:
         return  # ``$6.78 billion a year earlier`` is a date, not a rate
     if link not in ("per", "/") and link not in ARTICLES:
         return
-    two = units.lookup(f"{nxt.text} {after}") if after else None
-    found = two or units.lookup(nxt.text)
+    found = unit_word_after(doc, k, end)  # the denominator is read as any unit is (``per kilowatt-hour``)
     if found or nxt.pos_ in ("NOUN", "PROPN"):
-        name = found.name if found else WIRE_NOUNS.get(nxt.lower_, nxt.lemma_.lower())
-        r.unit, r.end = units.Unit(f"{r.unit.name} per {name}", r.unit.kind), k + (2 if two else 1)
+        name = found[0].name if found else WIRE_NOUNS.get(nxt.lower_, nxt.lemma_.lower())
+        r.unit, r.end = units.Unit(f"{r.unit.name} per {name}", r.unit.kind), found[1] if found else k + 1
 
 
 def hyphen_at(doc: Doc, j: int) -> bool:
