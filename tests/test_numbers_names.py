@@ -103,3 +103,26 @@ def test_a_bare_rupee_names_no_country(nlp, text: str, value: float, unit: str) 
 )
 def test_a_denominator_is_read_as_any_unit(nlp, text: str, value: float, unit: str) -> None:
     assert _at(nlp, text, value)["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The wind farm made 300 megawatt-hours in May.", 300, "megawatt hour"),
+        ("The dam supplies 2.5 gigawatt-hours a day.", 2.5, "gigawatt hour per day"),
+        ("Each bottle holds 750 mls of cider.", 750, "millilitre"),
+        ("The trail is 10 kms long.", 10, "kilometre"),
+        ("The barge carries 20 metric tonnes of gravel.", 20, "metric ton"),
+    ],
+)
+def test_plural_and_prefixed_compound_units(nlp, text: str, value: float, unit: str) -> None:
+    assert _at(nlp, text, value)["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Channel 5 has a new quiz.", 5), ("The set comes with 10 pcs of cutlery.", 10), ("He bought 3 PCs for the lab.", 3)],
+)
+def test_a_word_ending_in_s_is_no_plural_unit(nlp, text: str, value: float) -> None:
+    rows = [r for r in extract_numbers(nlp(text)) if r["value"] == pytest.approx(value)]
+    assert all(r["unit"] is None for r in rows)

@@ -17,6 +17,8 @@ import warnings
 from types import ModuleType
 from typing import NamedTuple
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from tasks.diskcache import on_disk
 from tasks.numbers.lexicon import MEASURE_ADJECTIVES, Kind
 
@@ -88,7 +90,7 @@ _WORDS = {
     }),
     **_table(Kind.QUANTITY, {
         "nautical mile": ("nautical mile", "nautical miles"), "ton": ("ton", "tons"),
-        "metric ton": ("tonne", "tonnes", "metric ton", "metric tons"),
+        "metric ton": ("tonne", "tonnes", "metric ton", "metric tons", "metric tonne", "metric tonnes"),
         "millilitre": ("millilitre", "millilitres", "milliliter", "milliliters"),
         "hectare": ("hectare", "hectares"), "mile per hour": ("miles an hour",),
         "kilometre per hour": ("kilometres an hour", "kilometers an hour"),
@@ -125,7 +127,24 @@ MAX_UNIT_TOKENS = 3
 def lookup(surface: str) -> Unit | None:
     """The unit a surface names: our context decisions, the unit database, a power of a length, a ratio."""
     return _ABBREV.get(surface) or _WORDS.get(surface.lower()) or _from_db(surface) or _powered(surface) \
-        or _ratio(surface) or _prefixed(surface)
+        or _ratio(surface) or _prefixed(surface) or _plural(surface)
+
+
+def _plural(surface: str) -> Unit | None:
+    """``750 mls``, ``40 kms``, ``300 megawatt-hours``: an ``s`` on a unit the tables list only in the singular.
+
+    Never an English word (``has`` is no plural of ``ha``), a common noun or
+    a word symbol (``ins``, ``cds``, ``bars``), and a word of our tables only
+    as written in lower case (``PCs`` are computers).
+    """
+    if len(surface) < 3 or not surface.endswith("s") or surface.isupper() or surface.lower() in COMMON_NOUNS \
+            or surface.lower() in STOP_WORDS:
+        return None
+    one = surface[:-1]
+    if one in WORD_SYMBOLS or one.lower() in COMMON_NOUNS:
+        return None
+    found = _ABBREV.get(one) or (_WORDS.get(one) if one.islower() else None) or _from_db(one) or _prefixed(one)
+    return found if found is not None and found.kind in (Kind.QUANTITY, Kind.DURATION) else None  # ``10 pcs`` are pieces
 
 
 #: SI prefixes as words: the database lists prefixed names for some units only (``megawatts``, not ``megalitres``).
@@ -142,10 +161,15 @@ def _prefixed(surface: str) -> Unit | None:
     m = _PREFIXED.match(surface.lower())
     if m is None:
         return None
-    base = _db().words.get(m["base"]) or _db().words.get(m["base"].replace("-", " "))
+    base = _db().words.get(m["base"]) or _db().words.get(m["base"].replace("-", " ")) \
+        or _NAMED.get(m["base"].replace("-", " "))  # ``megawatt-hour``: our table's ``watt hour``
     if base is None or base.kind != Kind.QUANTITY or base.name.startswith(SI_PREFIXES):
         return None
     return Unit(m["pre"] + base.name, Kind.QUANTITY)
+
+
+#: Our tables' units by name, as bases for an SI prefix word.
+_NAMED = {u.name: u for u in (*_ABBREV.values(), *_WORDS.values()) if u.kind == Kind.QUANTITY}
 
 
 def glued_symbol(surface: str) -> Unit | None:
