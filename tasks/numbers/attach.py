@@ -49,6 +49,13 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
         r.unit = units.Unit(f"{r.unit.name} of age", units.AGE)  # ``under the age of 5 years``
 
 
+#: A temperature scale written after ``degrees`` or a degree sign, however spelt (``35 ° C``, ``95 degrees Farenheit``).
+TEMPERATURE_SCALES = {
+    **dict.fromkeys(("c", "celsius", "celcius", "centigrade", "centigrate"), units.Unit("celsius", Kind.QUANTITY)),
+    **dict.fromkeys(("f", "fahrenheit", "farenheit"), units.Unit("fahrenheit", Kind.QUANTITY)),
+}
+
+
 def temperature_scale(doc: Doc, r: tokens.Reading, end: int) -> None:
     """``35 ° C``, ``35° C``, ``95 degrees Farenheit``, ``35 degrees-C``: degrees the scale after them names.
 
@@ -58,7 +65,7 @@ def temperature_scale(doc: Doc, r: tokens.Reading, end: int) -> None:
     read even where the tagger ends a sentence between them.
     """
     j = r.end + (r.end + 1 < end and doc[r.end].text in (".", "-") and not doc[r.end - 1].whitespace_)
-    if j >= (end if doc[j - 1].whitespace_ else len(doc)) or (scale := units.TEMPERATURE_SCALES.get(doc[j].lower_.rstrip("."))) is None:
+    if j >= (end if doc[j - 1].whitespace_ else len(doc)) or (scale := TEMPERATURE_SCALES.get(doc[j].lower_.rstrip("."))) is None:
         return
     if len(doc[j].text.rstrip(".")) == 1 and not doc[j].is_upper:
         return  # ``turned 90 degrees c...``: a lower-case letter is no scale

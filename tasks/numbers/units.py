@@ -56,7 +56,8 @@ _ABBREV = {
         "metre": ("m",), "micrometre": ("μm",), "inch": ("″",), "foot": ("′",), "yard": ("yd", "yds"),
         "gram": ("g",), "litre": ("l", "L"), "millilitre": ("ml", "mL"),
         "mile per gallon": ("mpg",), "kilometre per hour": ("kmh", "kmph"), "watt": ("W",), "megawatt hour": ("MWh",),
-        "gigawatt hour": ("GWh",), "terawatt hour": ("TWh",), "horsepower": ("HP", "PS"), "brake horsepower": ("bhp",), "kilobyte": ("KB",),
+        "gigawatt hour": ("GWh",), "terawatt hour": ("TWh",), "horsepower": ("HP", "PS"), "brake horsepower": ("bhp",),
+        "kilobyte": ("KB",),
         "megabit per second": ("Mb/s",), "gigabit per second": ("Gb/s",), "hertz": ("HZ",), "gigahertz": ("Ghz",),
         "celsius": ("C", "ºC", "degC"), "fahrenheit": ("F", "ºF", "degF"),
         # torque as motoring copy writes it, either order, dotted or plural
@@ -114,12 +115,6 @@ _WORDS = {
     }),
 }
 
-#: A temperature scale written after ``degrees`` or a degree sign, however spelt (``35 ° C``, ``95 degrees Farenheit``).
-TEMPERATURE_SCALES = {
-    **dict.fromkeys(("c", "celsius", "celcius", "centigrade", "centigrate"), Unit("celsius", Kind.QUANTITY)),
-    **dict.fromkeys(("f", "fahrenheit", "farenheit"), Unit("fahrenheit", Kind.QUANTITY)),
-}
-
 #: Longest unit surface, in tokens, worth trying (``degrees celsius``, ``miles per hour``).
 MAX_UNIT_TOKENS = 3
 
@@ -137,11 +132,9 @@ def _plural(surface: str) -> Unit | None:
     a word symbol (``ins``, ``cds``, ``bars``), and a word of our tables only
     as written in lower case (``PCs`` are computers).
     """
-    if len(surface) < 3 or not surface.endswith("s") or surface.isupper() or surface.lower() in COMMON_NOUNS \
-            or surface.lower() in STOP_WORDS:
-        return None
     one = surface[:-1]
-    if one in WORD_SYMBOLS or one.lower() in COMMON_NOUNS:
+    if len(surface) < 3 or not surface.endswith("s") or surface.isupper() or surface.lower() in STOP_WORDS \
+            or {surface.lower(), one.lower()} & COMMON_NOUNS or one in WORD_SYMBOLS:
         return None
     found = _ABBREV.get(one) or (_WORDS.get(one) if one.islower() else None) or _from_db(one) or _prefixed(one)
     return found if found is not None and found.kind in (Kind.QUANTITY, Kind.DURATION) else None  # ``10 pcs`` are pieces
