@@ -43,8 +43,33 @@ def unit_after(doc: Doc, r: tokens.Reading, end: int) -> None:
         r.unit = units.in_context(r.unit, t.text, [w.lower_ for w in (t.sent if doc.has_annotation("SENT_START") else doc)])
     if r.unit.kind == Kind.DURATION and best[1] + 1 < end and doc[best[1]].lower_ == "old":
         r.unit, r.end = units.Unit(f"{r.unit.name} of age", units.AGE), best[1] + 1
+    elif r.unit.kind == Kind.DURATION and best[1] + 1 < end and doc[best[1]].lower_ == "of" and doc[best[1] + 1].lower_ == "age":
+        r.unit, r.end = units.Unit(f"{r.unit.name} of age", units.AGE), best[1] + 2  # ``under 5 years of age``
     elif r.unit.kind == Kind.DURATION and r.start >= 2 and doc[r.start - 2].lower_ == "age" and doc[r.start - 1].lower_ == "of":
         r.unit = units.Unit(f"{r.unit.name} of age", units.AGE)  # ``under the age of 5 years``
+
+
+#: A temperature scale written after ``degrees`` or a degree sign, however spelt (``35 ° C``, ``95 degrees Farenheit``).
+TEMPERATURE_SCALES = {
+    **dict.fromkeys(("c", "celsius", "celcius", "centigrade", "centigrate"), units.Unit("celsius", Kind.QUANTITY)),
+    **dict.fromkeys(("f", "fahrenheit", "farenheit"), units.Unit("fahrenheit", Kind.QUANTITY)),
+}
+
+
+def temperature_scale(doc: Doc, r: tokens.Reading, end: int) -> None:
+    """``35 ° C``, ``35° C``, ``95 degrees Farenheit``, ``35 degrees-C``: degrees the scale after them names.
+
+    The longest-match lookup finds only the spellings the tables list; the
+    sign or the word read as ``degree`` and a scale word after it, however
+    spelt, are one temperature; a scale glued to the sign (``°Celsius``) is
+    read even where the tagger ends a sentence between them.
+    """
+    j = r.end + (r.end + 1 < end and doc[r.end].text in (".", "-") and not doc[r.end - 1].whitespace_)
+    if j >= (end if doc[j - 1].whitespace_ else len(doc)) or (scale := TEMPERATURE_SCALES.get(doc[j].lower_.rstrip("."))) is None:
+        return
+    if len(doc[j].text.rstrip(".")) == 1 and not doc[j].is_upper:
+        return  # ``turned 90 degrees c...``: a lower-case letter is no scale
+    r.unit, r.end = scale, j + 1
 
 
 def currency_after(doc: Doc, r: tokens.Reading, j: int, end: int) -> tuple[units.Unit, int] | None:
@@ -171,11 +196,10 @@ def per_unit(doc: Doc, r: tokens.Reading, end: int) -> None:
         return  # ``$6.78 billion a year earlier`` is a date, not a rate
     if link not in ("per", "/") and link not in ARTICLES:
         return
-    two = units.lookup(f"{nxt.text} {after}") if after else None
-    found = two or units.lookup(nxt.text)
+    found = unit_word_after(doc, k, end)  # the denominator is read as any unit is (``per kilowatt-hour``)
     if found or nxt.pos_ in ("NOUN", "PROPN"):
-        name = found.name if found else WIRE_NOUNS.get(nxt.lower_, nxt.lemma_.lower())
-        r.unit, r.end = units.Unit(f"{r.unit.name} per {name}", r.unit.kind), k + (2 if two else 1)
+        name = found[0].name if found else WIRE_NOUNS.get(nxt.lower_, nxt.lemma_.lower())
+        r.unit, r.end = units.Unit(f"{r.unit.name} per {name}", r.unit.kind), found[1] if found else k + 1
 
 
 def hyphen_at(doc: Doc, j: int) -> bool:

@@ -34,7 +34,7 @@ CURRENCY_PREFIX: dict[str, str] = {
 CURRENCY_WORDS: dict[str, str] = {
     "dollar": "dollar", "dollars": "dollar", "euro": "euro", "euros": "euro",
     "sterling": "pound sterling", "yen": "japanese yen", "yuan": "chinese yuan",
-    "renminbi": "chinese yuan", "rupee": "indian rupee", "rupees": "indian rupee",
+    "renminbi": "chinese yuan", "rupee": "rupee", "rupees": "rupee",  # six countries' currency: no country alone
     "shekel": "shekel", "shekels": "shekel", "ruble": "russian ruble", "rubles": "russian ruble",
     "rouble": "russian ruble", "roubles": "russian ruble", "franc": "swiss franc", "francs": "swiss franc",
     "peso": "peso", "pesos": "peso", "rand": "south african rand", "ringgit": "malaysian ringgit",
@@ -275,7 +275,7 @@ def exchange_rate(before: list[str], after: list[str]) -> tuple[str, int] | None
 
     ``before`` are the sentence's lower-case words before the figure (the quoted
     currency is the last one named there), ``after`` those after it. Returns
-    the unit (``indian rupee per dollar``) and how many words after the figure
+    the unit (``rupee per dollar``) and how many words after the figure
     it takes; None unless both currencies are named, so a bare ``per dollar``
     (``jobs per dollar``) is left to the per-units.
     """

@@ -12,7 +12,14 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from tasks.numbers import currencies, judge, numwords, qualifiers, read, tokens, units
-from tasks.numbers.attach import currency_before, per_unit, unit_after, unit_before_or, unit_from_alternative
+from tasks.numbers.attach import (
+    currency_before,
+    per_unit,
+    temperature_scale,
+    unit_after,
+    unit_before_or,
+    unit_from_alternative,
+)
 from tasks.numbers.lexicon import (
     Kind,
     ARTICLES,
@@ -214,6 +221,8 @@ def grow(doc: Doc, r: tokens.Reading, floor: int, end: int) -> Grown:
         unit_after(doc, r, end)
     if r.unit is None:
         unit_before_or(doc, r, floor)
+    elif r.unit.name == "degree":
+        temperature_scale(doc, r, end)
     elif r.upper is None and r.unit.kind in (Kind.DURATION, Kind.QUANTITY) and r.end + 2 < end \
             and [t.lower_ for t in doc[r.end:r.end + 3]] == ["and", "a", "half"] \
             and (r.end + 3 >= len(doc) or doc[r.end + 3].text not in DASHES):

@@ -17,6 +17,8 @@ import warnings
 from types import ModuleType
 from typing import NamedTuple
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from tasks.diskcache import on_disk
 from tasks.numbers.lexicon import MEASURE_ADJECTIVES, Kind
 
@@ -52,9 +54,10 @@ _ABBREV = {
     **_table(Kind.QUANTITY, {
         "barrel per day": ("bpd", "b/d"),  # oil output as agencies write it
         "metre": ("m",), "micrometre": ("μm",), "inch": ("″",), "foot": ("′",), "yard": ("yd", "yds"),
-        "gram": ("g",), "litre": ("l", "L"), "millilitre": ("ml", "mL"), "kilometre per hour": ("kmh",),
-        "mile per gallon": ("mpg",), "watt": ("W",), "megawatt hour": ("MWh",), "gigawatt hour": ("GWh",),
-        "terawatt hour": ("TWh",), "horsepower": ("PS",), "brake horsepower": ("bhp",), "kilobyte": ("KB",),
+        "gram": ("g",), "litre": ("l", "L"), "millilitre": ("ml", "mL"),
+        "mile per gallon": ("mpg",), "kilometre per hour": ("kmh", "kmph"), "watt": ("W",), "megawatt hour": ("MWh",),
+        "gigawatt hour": ("GWh",), "terawatt hour": ("TWh",), "horsepower": ("HP", "PS"), "brake horsepower": ("bhp",),
+        "kilobyte": ("KB",),
         "megabit per second": ("Mb/s",), "gigabit per second": ("Gb/s",), "hertz": ("HZ",), "gigahertz": ("Ghz",),
         "celsius": ("C", "ºC", "degC"), "fahrenheit": ("F", "ºF", "degF"),
         # torque as motoring copy writes it, either order, dotted or plural
@@ -76,6 +79,9 @@ _ABBREV = {
     }),
 }
 
+#: Our lower-case abbreviations in capitals, as headlines and some house styles write them (``40 MPG``, ``500,000 BPD``).
+_ABBREV.update({s.upper(): u for s, u in list(_ABBREV.items()) if s.isalpha() and s.islower() and len(s) >= 3})
+
 #: Words and phrases the database lacks or names otherwise (``tonnes`` are ``metric ton``, as NewsQuant writes).
 _WORDS = {
     **_table(Kind.PERCENT, {
@@ -85,7 +91,7 @@ _WORDS = {
     }),
     **_table(Kind.QUANTITY, {
         "nautical mile": ("nautical mile", "nautical miles"), "ton": ("ton", "tons"),
-        "metric ton": ("tonne", "tonnes", "metric ton", "metric tons"),
+        "metric ton": ("tonne", "tonnes", "metric ton", "metric tons", "metric tonne", "metric tonnes"),
         "millilitre": ("millilitre", "millilitres", "milliliter", "milliliters"),
         "hectare": ("hectare", "hectares"), "mile per hour": ("miles an hour",),
         "kilometre per hour": ("kilometres an hour", "kilometers an hour"),
@@ -116,7 +122,22 @@ MAX_UNIT_TOKENS = 3
 def lookup(surface: str) -> Unit | None:
     """The unit a surface names: our context decisions, the unit database, a power of a length, a ratio."""
     return _ABBREV.get(surface) or _WORDS.get(surface.lower()) or _from_db(surface) or _powered(surface) \
-        or _ratio(surface) or _prefixed(surface)
+        or _ratio(surface) or _prefixed(surface) or _plural(surface)
+
+
+def _plural(surface: str) -> Unit | None:
+    """``750 mls``, ``40 kms``, ``300 megawatt-hours``: an ``s`` on a unit the tables list only in the singular.
+
+    Never an English word (``has`` is no plural of ``ha``), a common noun or
+    a word symbol (``ins``, ``cds``, ``bars``), and a word of our tables only
+    as written in lower case (``PCs`` are computers).
+    """
+    one = surface[:-1]
+    if len(surface) < 3 or not surface.endswith("s") or surface.isupper() or surface.lower() in STOP_WORDS \
+            or {surface.lower(), one.lower()} & COMMON_NOUNS or one in WORD_SYMBOLS:
+        return None
+    found = _ABBREV.get(one) or (_WORDS.get(one) if one.islower() else None) or _from_db(one) or _prefixed(one)
+    return found if found is not None and found.kind in (Kind.QUANTITY, Kind.DURATION) else None  # ``10 pcs`` are pieces
 
 
 #: SI prefixes as words: the database lists prefixed names for some units only (``megawatts``, not ``megalitres``).
@@ -133,10 +154,15 @@ def _prefixed(surface: str) -> Unit | None:
     m = _PREFIXED.match(surface.lower())
     if m is None:
         return None
-    base = _db().words.get(m["base"]) or _db().words.get(m["base"].replace("-", " "))
+    base = _db().words.get(m["base"]) or _db().words.get(m["base"].replace("-", " ")) \
+        or _NAMED.get(m["base"].replace("-", " "))  # ``megawatt-hour``: our table's ``watt hour``
     if base is None or base.kind != Kind.QUANTITY or base.name.startswith(SI_PREFIXES):
         return None
     return Unit(m["pre"] + base.name, Kind.QUANTITY)
+
+
+#: Our tables' units by name, as bases for an SI prefix word.
+_NAMED = {u.name: u for u in (*_ABBREV.values(), *_WORDS.values()) if u.kind == Kind.QUANTITY}
 
 
 def glued_symbol(surface: str) -> Unit | None:
