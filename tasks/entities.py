@@ -314,8 +314,8 @@ def _role_word(token: Token) -> bool:
 
 def group_roles(spans: list[Span], labels: list[str], keys: list[str]) -> list[str | None]:
     """For a group written right before a job and a person ("Tory leader
-    Michael Howard"), the job and the person's key ("leader PERSON:michael
-    howard"); None elsewhere. Two groups that give one person the same job on
+    Anne Marlow"), the job and the person's key ("leader PERSON:anne
+    marlow"); None elsewhere. Two groups that give one person the same job on
     one night are one group (``tasks.aliases``)."""
     out: list[str | None] = [None] * len(spans)
     for i in range(len(spans) - 1):

@@ -48,8 +48,8 @@ ENTITIES = pa.schema(
         ("entity_key", _STR),
         # ISO code of a known place, or of the country a nationality names.
         ("country", _STR),
-        # A group's job for the person named next ("leader PERSON:michael howard"
-        # of "Tory leader Michael Howard"), else null: evidence for tasks.aliases.
+        # A group's job for the person named next ("leader PERSON:anne marlow"
+        # of "Tory leader Anne Marlow"), else null: evidence for tasks.aliases.
         ("role", _STR),
     ]
 )

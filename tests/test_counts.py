@@ -201,7 +201,7 @@ def test_a_country_the_model_tags_as_a_person_is_a_place(nlp) -> None:
 
 
 def test_a_possessive_is_not_part_of_the_place(nlp) -> None:
-    text = "Nine soldiers were killed, and the president ordered the destruction of the Ivory Coast's air force."
+    text = "Nine soldiers were killed, and the general ordered the grounding of the Ivory Coast's air force."
     assert _placed(nlp, text) == [("the Ivory Coast", "CI")]
 
 

@@ -47,12 +47,12 @@ def test_newsletter():
 
 def test_cookie_and_legal():
     assert junk.is_cookie("We use cookies to improve your experience. By continuing you accept cookies.")
-    assert junk.is_cookie("© 2019 Cleveland.com. All rights reserved (About Us).")
+    assert junk.is_cookie("© 2020 Riverton Herald. All rights reserved (About Us).")
     assert not junk.is_cookie("The biscuit maker sold more cookies than ever before, it said on Tuesday.")
 
 
-@pytest.mark.parametrize("line", ["Photo: AP", "Credit... Doug Mills/The New York Times", "(AP Photo/Evan Vucci)",
-                                  "Photograph: Tim Robberts/Getty Images"])
+@pytest.mark.parametrize("line", ["Photo: AP", "Credit... Jo Harlan/The Daily Courier", "(AP Photo/Lee Carver)",
+                                  "Photograph: Ana Ruiz/Getty Images"])
 def test_photo_credit(line):
     assert junk.is_photo_credit(line)
 
@@ -80,7 +80,7 @@ def test_share_keeps_sentence():
     assert not junk.is_share("Shares in the company fell 5% on Monday.")
 
 
-@pytest.mark.parametrize("line", ["By Troy L. Smith, Cleveland.com", "By JERUSALEM POST STAFF", "Catherine Shu @catherineshu / 2 days"])
+@pytest.mark.parametrize("line", ["By Dale K. Moss, Riverton.com", "By HARBOUR TIMES STAFF", "Mina Cole @minacole / 2 days"])
 def test_byline(line):
     assert junk.is_byline(line)
 
@@ -89,8 +89,8 @@ def test_byline_keeps_sentence_starting_with_by():
     assert not junk.is_byline("By the end of the year, the company expects to hire 200 people.")
 
 
-@pytest.mark.parametrize("line", ["Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM", "November 19, 2019 at 9:45 am",
-                                  "Published 2:16 AM EST Nov 20, 2019", "3 hours ago", "Tuesday 12 May 2015 10:43 BST"])
+@pytest.mark.parametrize("line", ["Updated Mar 4, 7:12 AM; Posted Mar 4, 7:03 AM", "November 19, 2019 at 9:45 am",
+                                  "Published 3:41 AM EST Feb 11, 2021", "3 hours ago", "Tuesday 12 May 2015 10:43 BST"])
 def test_timestamp(line):
     assert junk.is_timestamp(line)
 
@@ -215,7 +215,7 @@ def test_comment_header_keeps_buttons_and_prose(line):
 
 
 def test_teaser_is_headline_case():
-    assert junk.is_teaser("Police: 2 In Custody After Death Of Student A 24-year-old woman and a man were held on Monday.")
+    assert junk.is_teaser("Council: 3 Cafes Shut After Kitchen Checks An inspector found mould in two of them on Monday.")
     assert not junk.is_teaser("Police said two people were in custody after the death of a student at the university.")
 
 
@@ -293,7 +293,7 @@ def test_cjk_page_keeps_the_article():
     assert junk.clean_lines(page, title=junk.find_title(page), stopwords=EN) == JA_BODY
 
 
-@pytest.mark.parametrize("line", ["mroklahoma says:", "Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:",
+@pytest.mark.parametrize("line", ["tulsafan88 says:", "Dana (Helpdesk) on March 2, 2019 at 8:10 pm said:",
                                   "Jo Bloggs says: 12 May 2015 at 10:43"])
 def test_comment_author(line):
     assert junk.is_comment_author(line)
@@ -308,7 +308,7 @@ def test_comment_author_keeps_quote_introductions(line):
 def test_page_lines_end_at_first_of_several_comment_authors():
     comments = ["I agree with the previous commenter, and I think the minister should resign over this whole sorry affair today.",
                 "The trains in my town are always late anyway, every single day of the week, and nobody ever does anything."]
-    page = [*PAGE_TOP, *RAIL, "Alex on September 17, 2018 at 6:34 am said:", comments[0], "sammievee says:", comments[1],
+    page = [*PAGE_TOP, *RAIL, "Sam on April 9, 2020 at 7:05 am said:", comments[0], "sammievee says:", comments[1],
             "© 2015 Daily Example. All rights reserved."]
     assert junk.clean_lines(page, title=junk.find_title(page), stopwords=EN) == RAIL
 

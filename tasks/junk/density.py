@@ -50,7 +50,7 @@ _HEADLINE_CASE_WORDS = frozenset({"To", "In", "Of", "At", "For", "With", "On", "
 def is_teaser(line: str) -> bool:
     """A link to another story: a Headline-Case title, often run into its summary.
 
-    ``Police: 2 In Custody After Death Of Student A 24-year-old woman ...``.
+    ``Council: 3 Cafes Shut After Kitchen Checks An inspector found mould ...``.
     Prose does not capitalise function words mid-sentence; headline case does.
     """
     head = line.split()[1:10]

@@ -149,7 +149,7 @@ def is_cookie(line: str) -> bool:
 
 
 def is_photo_credit(line: str) -> bool:
-    """``Photo: AP``, ``Credit... Doug Mills/The New York Times``, ``(AP Photo/Evan Vucci)``."""
+    """``Photo: AP``, ``Credit... Jo Harlan/The Daily Courier``, ``(AP Photo/Lee Carver)``."""
     s = line.strip()
     return len(words(s)) <= 30 and bool(_PHOTO.search(s))
 
@@ -172,7 +172,7 @@ def is_share(line: str) -> bool:
 
 
 def is_byline(line: str) -> bool:
-    """``By Troy L. Smith, Cleveland.com`` or ``Catherine Shu @catherineshu / 2 days``."""
+    """``By Dale K. Moss, Riverton.com`` or ``Mina Cole @minacole / 2 days``."""
     s = line.strip()
     if len(s) > 100 or s.endswith((".", "?", "!")) and not re.search(r"\b[A-Z]\.$", s):
         return False

@@ -64,7 +64,7 @@ _COMMENTS = re.compile(
 )
 
 
-# The author line of one reader comment: ``jjfootball says:``, ``Catherine on September 13, 2018 at 5:23 pm said:``.
+# The author line of one reader comment: ``tulsafan88 says:``, ``Dana on March 2, 2019 at 8:10 pm said:``.
 _COMMENT_AUTHOR = re.compile(r"^(?P<who>.{2,60}?)\s+(?P<verb>said|says|wrote|commented)\s*:(?P<when>\s.{0,40}\d.*)?$", re.I)
 _POSTED_ON = re.compile(r"\s(?:on|at)\s.*\d")
 # "The minister said:" or "He says:" introduces a quote in a report; a commenter's handle has no such words.
@@ -82,7 +82,7 @@ def is_comment_author(line: str) -> bool:
     m = _COMMENT_AUTHOR.match(s) if len(s) < 120 else None
     if not m:
         return False
-    if _POSTED_ON.search(m["who"]):  # "Alex on September 17, 2018 at 6:34 am said:"
+    if _POSTED_ON.search(m["who"]):  # "Sam on April 9, 2020 at 7:05 am said:"
         return True
     who = m["who"].split()
     return ((m["verb"].lower() == "says" or bool(m["when"])) and len(who) <= 4 and "," not in m["who"]

@@ -73,7 +73,7 @@ CONTRAST_WORDS = frozenset({"while", "whilst", "whereas", "but", "compared", "ve
 
 
 def parallel_units(doc: Doc, rows: list[dict]) -> None:
-    """``Texas had the most at 2483805 while Florida came second with 1385710 lightning strikes``: a bare figure
+    """``Leeds had the most at 914226 while York came second with 611038 bird sightings``: a bare figure
     in a clause parallel to one whose figure names its noun or unit counts the same thing.
 
     CQE's parser shares a unit between clauses of like structure; its news is
@@ -126,10 +126,10 @@ def named_once(rows: list[dict]) -> None:
 
 
 def share_units(doc: Doc, rows: list[dict]) -> None:
-    """``84.75 cents, while the lowest is 74.07``: a bare figure takes the unit written for the one before it.
+    """``61.20 cents, while the lowest is 58.95``: a bare figure takes the unit written for the one before it.
 
     Prices, index levels and rates are quoted with decimals and their unit is
-    written once per sentence (``lost 162.31 points, or 2.14%, to 7,425.81``);
+    written once per sentence (``lost 88.40 points, or 1.07%, to 8,190.55``);
     agencies write a scaled amount's unit once too (``rose to 340 mln dlrs
     from 290 mln``). Only a decimal with no counted noun borrows, or a scaled
     figure right after a word of comparison (``from``, ``vs``, ``against``);

@@ -204,7 +204,7 @@ def hypothetical(verb: Token | None) -> bool:
         return False
     infinitive = verb.dep_ == "xcomp" or verb.dep_ == "ccomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
     if infinitive and verb.head.lemma_.lower() in INTENT_VERBS:
-        return True  # ``expects up to 4,000 supporters to demonstrate``
+        return True  # ``expects up to 3,000 nurses to march``
     return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
 

@@ -271,7 +271,7 @@ _QUOTED = {("per",): 1, ("against", "the"): 2, ("to", "the"): 2, ("a",): 1}
 
 
 def exchange_rate(before: list[str], after: list[str]) -> tuple[str, int] | None:
-    """``the rupee climbed to 43.305 per US dollar``: a bare figure quoting one currency against another.
+    """``the rupee eased to 71.842 per US dollar``: a bare figure quoting one currency against another.
 
     ``before`` are the sentence's lower-case words before the figure (the quoted
     currency is the last one named there), ``after`` those after it. Returns

@@ -54,7 +54,7 @@ def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.
     if link == "-" and not doc[j].whitespace_ and doc[j - 1].is_digit and doc[k].is_alpha and doc[k].is_title:
         return None  # ``7-Eleven``: digits glued to a capitalised number word make a name
     if r.unit is not None and not between and after_change(doc, r) and not (link in DASHES and not doc[j].whitespace_):
-        return None  # ``by $43.6 billion to $419.2 billion``, ``rose 2.1 pct to 5.6 pct``: a change, then a level
+        return None  # ``by $12.7 billion to $305.9 billion``, ``rose 2.1 pct to 5.6 pct``: a change, then a level
     cur = currencies.currency_prefix(doc[k].text)
     if cur is not None and not doc[k].is_alpha:
         k += 1

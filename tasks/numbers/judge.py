@@ -30,7 +30,7 @@ from tasks.numbers.lexicon import (
 def measured_duration(t: Token) -> bool:
     """A duration word after a number (``two years``) or ``per``: spaCy labels it DATE or TIME, but it dates nothing.
 
-    So ``unemployed for one to two years and 95800 who ...`` keeps its count
+    So ``jobless for one to two years and 41200 who ...`` keeps its count
     even though the DATE span runs on over it; ``two years ago`` still has
     ``ago`` to mark a date.
     """

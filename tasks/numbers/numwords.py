@@ -38,7 +38,7 @@ def _split_words(text: str) -> list[str]:
     """Lower-case words; a hyphen separates only letters (``twenty-one``), so ``-5`` keeps its sign.
 
     ``&`` is read as ``and`` and a comma after a word becomes a word of its
-    own, so ``three million, two hundred & forty`` reaches the accumulator as
+    own, so ``five million, three hundred & sixty`` reaches the accumulator as
     the groups it is written in (a comma inside digits, ``6,000``, stays).
     """
     words: list[str] = []
@@ -94,7 +94,7 @@ def _words(words: list[str]) -> float | None:
     """Left-to-right accumulator over spelled-out and mixed (``1.2 million``) words.
 
     Fractions, ``dozen`` and ``point`` act on the group since the last scale
-    only, so ``one billion and three quarters million`` and ``two hundred
+    only, so ``two billion and three quarters million`` and ``four hundred
     dozens`` both read right. After ``and``, a tail with a fraction is read on
     its own: ``one hundred and three quarters`` is 100.75, ``3 million and a
     half`` 3.5 million (after a scale of a thousand or more the fraction is

@@ -124,7 +124,7 @@ def open_hundred(doc: Doc, i: int, j: int, k: int) -> bool:
 
 
 def comma_continues(doc: Doc, j: int, end: int) -> bool:
-    """Whether the comma at ``j`` sits inside a spelled-out number: ``three million, two hundred & forty``.
+    """Whether the comma at ``j`` sits inside a spelled-out number: ``five million, three hundred & sixty``.
 
     It must follow a scale of a thousand or more with no space before it, and
     the words after it must form a group with a smaller scale of their own;
