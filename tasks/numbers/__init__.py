@@ -81,20 +81,24 @@ def parallel_units(doc: Doc, rows: list[dict]) -> None:
     factor of 100 of each other, never a year-shaped one, and only when the
     sentence has one such named figure to take from.
     """
+    named: dict[int, list[dict]] = {}  # per sentence, the figures that name a noun or unit (one pass: long transcripts)
+    for o in rows:
+        if o["upper"] is None and (o["noun"] is not None or o["unit"] is not None) and o["kind"] != Kind.PERCENT:
+            named.setdefault(o["sentence"], []).append(o)
     for row in rows:
+        if row["unit"] is not None or row["noun"] is not None or row["kind"] != Kind.CARDINAL or row["upper"] is not None:
+            continue
         first = _token_at(doc, row["start"])
-        if row["unit"] is not None or row["noun"] is not None or row["kind"] != Kind.CARDINAL or row["upper"] is not None \
-                or first is None or judge.year_shaped(first, row["value"]):
+        peers = named.get(row["sentence"], [])
+        if first is None or judge.year_shaped(first, row["value"]) or len(peers) != 1 or not peers[0]["value"] \
+                or not 0.01 <= row["value"] / peers[0]["value"] <= 100:
             continue
-        named = [o for o in rows if o is not row and o["sentence"] == row["sentence"] and o["upper"] is None
-                 and (o["noun"] is not None or o["unit"] is not None) and o["kind"] != Kind.PERCENT]
-        if len(named) != 1 or not named[0]["value"] or not 0.01 <= row["value"] / named[0]["value"] <= 100:
-            continue
-        other = named[0]
+        other = peers[0]
         lo, hi = (row["end"], other["start"]) if row["start"] < other["start"] else (other["end"], row["start"])
         between = doc.char_span(lo, hi, alignment_mode="expand")
         if between is not None and any(t.lower_ in CONTRAST_WORDS for t in between):
-            row["unit"], row["noun"], row["kind"] = named[0]["unit"], named[0]["noun"], named[0]["kind"]
+            row["unit"], row["noun"], row["kind"] = other["unit"], other["noun"], other["kind"]
+            peers.append(row)  # it names its noun now, as a later figure of the sentence sees it
 
 
 #: A money surface that names no country: lower-case words and figures, no symbol (``31.50 francs a share``).
