@@ -90,8 +90,8 @@ def main() -> None:
     ap.add_argument("--list", action="store_true", help="print the misses and the extra rows")
     a = ap.parse_args()
     eval_counts.PARSE = ParseMode(a.parse)
-    gold = json.loads(GOLD.read_text())["counts"]
-    judged = set(json.loads(GOLD.read_text())["documents"])
+    data = json.loads(GOLD.read_text())
+    gold, judged = data["counts"], set(data["documents"])
     rows = ours(a.shared, judged)
     pairs, missed, extra = match(gold, rows)
     print(f"{GOLD.name}: {len(judged)} documents, {sum(not g['optional'] for g in gold)} counts "

@@ -222,7 +222,7 @@ def currency_before(doc: Doc, r: tokens.Reading, floor: int) -> None:
         return
     if cur is None and r.scale > 1:
         cur = currencies.scaled_code(prev.text)  # ``SAR 40 million``
-    elif cur is None or prev.is_alpha and not currencies.alpha_prefix(prev.text):
+    elif cur is not None and prev.is_alpha and not currencies.alpha_prefix(prev.text):
         return
     if cur is None:
         return

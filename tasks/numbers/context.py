@@ -10,6 +10,8 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from tasks.numbers.lexicon import (
+    CALENDAR_NOUNS,
+    DATE_DEICTICS,
     UNIT_ADJECTIVES,
     WIRE_NOUNS,
     PER_NOUNS,
@@ -83,8 +85,8 @@ def counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
             and (noun.head.pos_ == "NOUN" or plural_misread(noun.head, None)) and noun.head.i > noun.i \
             and all(t.dep_ == "compound" and t.pos_ == "NOUN" for t in doc[noun.i + 1:noun.head.i]):
         noun = noun.head  # ``1.4 million clinic visits``, ``11 member trade agreement``: the first noun modifies the head
-    if noun is not None and noun.i > r.end and noun.lemma_.lower() in ("year", "month", "week", "day", "quarter") \
-            and any(t.lower_ in ("last", "next", "this", "previous", "past") for t in doc[r.end:noun.i]):
+    if noun is not None and noun.i > r.end and noun.lemma_.lower() in CALENDAR_NOUNS \
+            and any(t.lower_ in DATE_DEICTICS for t in doc[r.end:noun.i]):
         return None  # ``to 900 last year``: a date after the number, nothing it counts
     if noun is None or len(noun.text.rstrip(".")) == 1 or not any(ch.isalpha() for ch in noun.text) \
             or noun.pos_ == "PROPN" and noun.ent_type_ in ("DATE", "TIME", "PERSON"):

@@ -155,6 +155,10 @@ DATE_NEUTRAL = frozenset({"a", "an", "and", "-", "between", "to", "from", "about
 
 DASHES = frozenset({"-", "–", "—"})
 
+#: Calendar nouns and the words that make them a date rather than a count (``to 900 last year``).
+CALENDAR_NOUNS = frozenset({"year", "month", "week", "day", "quarter"})
+DATE_DEICTICS = frozenset({"last", "next", "this", "previous", "past"})
+
 
 ONES_UNDER_TEN = frozenset(w for w, n in ONES.items() if 0 < n < 10)
 
