@@ -97,7 +97,7 @@ def currency_after(doc: Doc, r: tokens.Reading, j: int, end: int) -> tuple[units
 
 
 def priced_in(doc: Doc, j: int, end: int) -> bool:
-    """``one pound buying $1.9094``: a price in another currency within three words makes ``pound`` the currency.
+    """``one pound buying $1.4471``: a price in another currency within three words makes ``pound`` the currency.
 
     ``a pound of beef costs $5`` is a weight: an ``of`` in between ends the search.
     """

@@ -45,8 +45,8 @@ def lasts(doc: Doc, r: tokens.Reading) -> bool:
     """Whether a hyphenated duration measures how long its noun lasts (``a two-year maintenance period``).
 
     News uses ``five-year`` both as a length (a ban, a contract, a prison
-    term) and as a label (a five-year high, a 10-year bond, a five-year $700000
-    award); only the first is a duration worth a row.
+    term) and as a label (a five-year high, a 10-year bond, a three-year $450000
+    grant); only the first is a duration worth a row.
     """
     head = doc[r.end - 1].head
     return head.i >= r.end and head.pos_ == "NOUN" and head.lemma_.lower() in SPAN_NOUNS
@@ -298,7 +298,7 @@ def _word_tail(c: Case) -> bool:
 
 
 def _duration_label(c: Case) -> bool:
-    """``a five-year $700000 award`` describes the award; ``a two-year ban`` is how long it lasts."""
+    """``a three-year $450000 grant`` describes the grant; ``a two-year ban`` is how long it lasts."""
     r, doc = c.r, c.doc
     return r.hyphen and r.unit is not None and r.unit.kind == Kind.DURATION and r.end < c.end \
         and doc[r.end].pos_ in ("NOUN", "PROPN", "SYM", "ADJ") and not lasts(doc, r)
