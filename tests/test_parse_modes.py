@@ -76,6 +76,25 @@ def test_selective_parse_keeps_every_sentence(nlp):
     assert drowned.dep_ and drowned.head.text == "said"  # the number sentence keeps its parse
 
 
+def test_a_sentence_parsed_apart_is_parsed_as_spacy_copies_it(nlp):
+    """The selective parse copies number sentences out of the Doc itself rather than with
+    ``Span.as_doc`` (quadratic in a long article); the parse must be the one ``as_doc`` gives,
+    with the tokenizer's norms (``gonna``) and the sentencizer's starts kept."""
+    from tasks.parse import NUMBER_SENTENCES, _chain, _sentence_docs, cut_sentences
+
+    text = ("Nobody came. They're gonna need 40 more buses, he said.\n\nTwo ferries ran. "
+            "Ma'am, we can't seat 300 guests!")
+    doc, = _chain(nlp, cut_sentences([nlp.make_doc(text)]), ["ner"])
+    wanted = [(0, s) for s in doc.sents if any(t.like_num for t in s)]
+    ours = list(_chain(nlp, _sentence_docs([doc], wanted), NUMBER_SENTENCES))
+    spacys = list(_chain(nlp, (s.as_doc() for _, s in wanted), NUMBER_SENTENCES))
+    assert len(ours) == 3
+    for a, b in zip(ours, spacys):
+        assert [(t.text, t.norm_, t.tag_, t.dep_, t.head.i, t.lemma_) for t in a] == \
+            [(t.text, t.norm_, t.tag_, t.dep_, t.head.i, t.lemma_) for t in b]
+    assert any(t.norm_ == "going" for t in ours[0])
+
+
 def test_a_model_that_cannot_parse_selectively_is_parsed_in_full(nlp):
     """A configured model without the components (or with NER listening to a shared
     embedding) still parses: in full, not with an error on every article."""
