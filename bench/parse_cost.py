@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from flow_runs import CORPUS, short_pieces  # noqa: E402
 from tasks.components import EVERYWHERE, NUMBER_SENTENCES  # noqa: E402
 from tasks.nlp import load_model  # noqa: E402
-from tasks.parse import PIPE_BATCH, _copy_parse, _holds_number, cut_sentences  # noqa: E402
+from tasks.parse import PIPE_BATCH, _copy_parse, _holds_number, _sentence_docs, cut_sentences  # noqa: E402
 
 
 def cpu() -> float:
@@ -68,7 +68,7 @@ def selective_costs(nlp, texts: list[str]) -> tuple[dict[str, float], float]:
     seen: dict[int, bool] = {}
     t = cpu()
     wanted = [(d, s) for d, doc in enumerate(docs) for s in doc.sents if _holds_number(s, seen)]
-    sents = [s.as_doc() for _, s in wanted]
+    sents = list(_sentence_docs(docs, wanted))
     out["number sentences"] = cpu() - t
     share = sum(len(s) for s in sents) / max(1, sum(len(d) for d in docs))
     for name in NUMBER_SENTENCES:
