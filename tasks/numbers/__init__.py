@@ -15,6 +15,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from tasks import places
 from tasks.numbers import context, counts, currencies, extend, judge, qualifiers, read, tokens, units
 from tasks.numbers.lexicon import (
     Kind,
@@ -65,6 +66,7 @@ def extract_numbers(doc: Doc) -> list[dict]:
     share_units(doc, rows)
     parallel_units(doc, rows)
     named_once(rows)
+    by_country(doc, rows)
     return rows
 
 
@@ -127,6 +129,30 @@ def named_once(rows: list[dict]) -> None:
             named[word] = base
         elif word in named and BARE_MONEY.fullmatch(row["surface"]):
             row["unit"] = named[word] + per + rest
+
+
+def by_country(doc: Doc, rows: list[dict]) -> None:
+    """``Iraq will pay 20 million dinars``: a currency word that several countries' currencies share
+    means the one of the country its sentence names (a place or a nationality), else of the only
+    such country the article names; with none it stays the shared word (``dinar``)."""
+    shared = [(row, options) for row in rows if row["kind"] == Kind.MONEY
+              and (options := currencies.countries_of(row["unit"].partition(" per ")[0]))]
+    if not shared:
+        return
+    index = {sent.start: s_i for s_i, sent in enumerate(doc.sents)}
+    named: list[list[str]] = [[] for _ in index]  # each sentence's countries, in order
+    for ent in doc.ents:
+        place = places.demonym(ent.text) if ent.label_ == "NORP" else places.lookup(ent.text)
+        # the small model tags some countries ORG or PERSON (``Romania``): a country's name is one anyway
+        if place is not None and place.country and (ent.label_ in ("GPE", "NORP") or place.kind == places.COUNTRY):
+            named[index[ent.sent.start]].append(place.country)
+    for row, options in shared:
+        here = [options[c] for c in named[row["sentence"]] if c in options]
+        anywhere = {options[c] for countries in named for c in countries if c in options}
+        pick = here[0] if here else next(iter(anywhere)) if len(anywhere) == 1 else None
+        if pick is not None:
+            _, per, rest = row["unit"].partition(" per ")
+            row["unit"] = pick + per + rest
 
 
 def share_units(doc: Doc, rows: list[dict]) -> None:

@@ -222,9 +222,52 @@ def _phrases() -> dict[tuple[str, ...], str]:
 
 
 def currency_word(surface: str) -> str | None:
-    """The currency a word after a number names (``euros``, ``cents``, ``USD``, ``NOK``, ``naira``)."""
+    """The currency a word after a number names (``euros``, ``cents``, ``USD``, ``NOK``, ``naira``, ``dinars``)."""
     return CURRENCY_WORDS.get(surface) or CURRENCY_WORDS.get(surface.lower()) or currency_code(surface) \
-        or (_own_words().get(surface.lower()) if surface.isalpha() else None)
+        or (_own_words().get(surface.lower()) or in_use(surface.lower()) if surface.isalpha() else None)
+
+
+def in_use(word: str) -> str | None:
+    """The currency a word names that several currencies share, by those in use today: the one
+    currency of that name still in use (``kyat``, ``koruna``: the others are history), else the
+    word itself (``20 million dinars`` is ``dinar``, as a ``rupee`` of no country is), which
+    the country a sentence names can make one (:func:`countries_of`)."""
+    found = _in_use().get(word)
+    if found is None:
+        return None
+    generic, by_country = found
+    names = set(by_country.values())
+    return next(iter(names)) if len(names) == 1 else generic
+
+
+def countries_of(generic: str) -> dict[str, str]:
+    """For a word several currencies in use share (``dinar``), each country's (ISO code) currency
+    of that name (``IQ``: ``iraqi dinar``); empty for any other name."""
+    found = _in_use().get(generic)
+    return found[1] if found and found[0] == generic and len(set(found[1].values())) > 1 else {}
+
+
+@_STORED
+def _in_use() -> dict[str, tuple[str, dict[str, str]]]:
+    """A currency word that currencies in several countries share (``dinar``, ``lei``, ``riyal``,
+    ``shilling``: the words :func:`_own_words` leaves unread) -> (the word in the singular, each
+    country's currency of that name), from CLDR's currencies in use today (legal tender, no end
+    date). Words our tables already decide (``dollar``, ``franc``, ``marks``, ``pounds``) are theirs."""
+    from babel.core import get_global
+    from babel.numbers import get_currency_name
+
+    ours = {*CURRENCY_WORDS, *SCALED_CURRENCY, *AMBIGUOUS_POUND, *_NOT_MONEY_ALONE}
+    by_singular: dict[str, dict[str, str]] = {}  # ``dinar`` -> {``IQ``: ``iraqi dinar``, ...}
+    singular_of: dict[str, str] = {}  # ``dinars`` -> ``dinar``
+    for country, spans in get_global("territory_currencies").items():
+        for code, _start, end, tender in spans:
+            if end is not None or not tender or code not in _codes():
+                continue
+            singular = get_currency_name(code, locale="en").lower().split()[-1]
+            by_singular.setdefault(singular, {})[country] = _codes()[code]
+            singular_of.update(dict.fromkeys(_names_of(code), singular))
+    return {word: (singular, by_singular[singular]) for word, singular in singular_of.items()
+            if word.isalpha() and word not in ours and word not in _own_words() and lookup(word) is None}
 
 
 #: CLDR names' last words that are ordinary English words, not money on their own.
