@@ -225,9 +225,8 @@ def _country_by_stem() -> dict[str, str]:
     a stem two countries share (Niger, Nigeria) goes to neither, the full names stay."""
     out: dict[str, str] = {}
     clash: set[str] = set()
-    for code, place in _index().countries.items():
-        name = fold(place.name)
-        out[name] = code
+    for code, place in _index().countries.items():  # today's countries first: Yemen is YE, not the former YD
+        out.setdefault(fold(place.name), code)
     for name, code in _country_names(_index().countries).items():
         stems = (name,) if " " in name else (name, name.rstrip("aeiouy"))
         for stem in stems:

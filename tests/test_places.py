@@ -49,7 +49,8 @@ def test_unknown_names_are_none() -> None:
 @pytest.mark.parametrize(
     ("word", "code"),
     [("Japanese", "JP"), ("Iranian", "IR"), ("Israelis", "IL"), ("French", "FR"), ("American", "US"),
-     ("Nigerian", "NG"), ("Ukrainian", "UA"), ("Pakistani", "PK"), ("South Korean", "KR")],
+     ("Nigerian", "NG"), ("Ukrainian", "UA"), ("Pakistani", "PK"), ("South Korean", "KR"),
+     ("Yemeni", "YE")],  # today's Yemen, not the former South Yemen (YD) of the same name
 )
 def test_demonyms_name_their_country(word: str, code: str) -> None:
     assert places.demonym(word).country == code
