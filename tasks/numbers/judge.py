@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from tasks.numbers import currencies, tokens, units
+from tasks.numbers import currencies, qualifiers, tokens, units
 from tasks.numbers.lexicon import (
     LABEL_NOUNS,
     YEAR_NOUNS,
@@ -151,7 +151,7 @@ def is_age(doc: Doc, r: tokens.Reading, anchor: Token, floor: int, end: int) -> 
     """A bare whole number that is a person's age: ``Senard, 65, said``, ``Maria who was 10``, ``aged 25``."""
     if r.value != int(r.value) or not 0 < r.value < 125:
         return False
-    if r.start > floor and doc[r.start - 1].lower_ in ("aged", "ages") or after_age(doc, r, floor):
+    if after_aged(doc, r, floor) or after_age(doc, r, floor):
         return True
     if r.start - 2 >= floor and doc[r.start - 1].text == "," and doc[r.start - 2].ent_type_ == "PERSON" \
             and r.end < end and doc[r.end].text == ",":
@@ -164,6 +164,14 @@ def is_age(doc: Doc, r: tokens.Reading, anchor: Token, floor: int, end: int) -> 
     if anchor.dep_ in ("attr", "acomp") and head.lemma_ == "be":
         return any(c.dep_ == "nsubj" and (c.lower_ in PERSON_PRONOUNS or c.ent_type_ == "PERSON") for c in head.children)
     return False
+
+
+def after_aged(doc: Doc, r: tokens.Reading, floor: int) -> bool:
+    """``aged 25``, ``aged about 30``, ``aged between 18 and 24``: past a qualifier or a range's first word, an age."""
+    _, k = qualifiers.left(doc, r.start, floor)
+    if k > floor and doc[k - 1].lower_ in ("between", "from"):
+        k -= 1
+    return k > floor and doc[k - 1].lower_ in ("aged", "ages")
 
 
 def after_age(doc: Doc, r: tokens.Reading, floor: int) -> bool:

@@ -217,6 +217,14 @@ SPAN_NOUNS = frozenset({
     "construction", "refurbishment", "overhaul", "maintenance", "upgrade", "window", "cycle", "span", "stretch",
     "interval", "lifespan", "relationship", "marriage", "partnership", "membership", "subscription", "exile",
     "imprisonment", "detention", "hold", "halt", "truce", "ceasefire", "shift", "course", "process", "search",
+    # events, which last as long as the figure says (``the five-hour hearing``, ``a two-day summit``)
+    "hearing", "meeting", "session", "summit", "conference", "convention", "festival", "ceremony", "celebration",
+    "concert", "show", "performance", "debate", "talk", "negotiation", "deliberation", "interview", "testimony",
+    "interrogation", "speech", "filibuster", "vigil", "rally", "protest", "march", "sit-in", "standoff", "chase",
+    "manhunt", "rescue", "operation", "surgery", "procedure", "flight", "drive", "ride", "walk", "hike", "trek",
+    "expedition", "cruise", "visit", "vacation", "holiday", "leave", "layover", "commute", "outage", "blackout",
+    "curfew", "quarantine", "fast", "ordeal", "marathon", "workshop", "seminar", "retreat", "training", "game",
+    "match", "race", "event", "episode", "broadcast", "livestream", "stream",
 })
 
 
