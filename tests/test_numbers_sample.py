@@ -59,3 +59,33 @@ def test_an_age_after_aged_past_a_qualifier_or_range_word(nlp, text: str, value:
 def test_a_count_after_about_without_aged_is_no_age(nlp) -> None:
     row = _at(nlp, "The club signed about 40 players last summer.", 40)
     assert row["unit"] is None and row["noun"] == "player"
+
+
+@pytest.mark.parametrize("text", ["Match 1: Ortega vs the Silver Twins", "On Day 3 of the trial the jury heard from Ames.",
+                                  "Figure 2 shows the rainfall by county."])
+def test_a_capitalised_noun_before_a_figure_names_it(nlp, text: str) -> None:
+    assert _rows(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("Total 45", 45), ("The club has 3 members.", 3)])
+def test_a_total_or_a_lower_case_noun_keeps_its_figure(nlp, text: str, value: float) -> None:
+    assert _at(nlp, text, value)["kind"] == "cardinal"
+
+
+def test_a_headline_in_capitals_counts_the_common_noun(nlp) -> None:
+    assert _at(nlp, "PHOTO GALLERY - 8 IMAGES", 8)["noun"] == "image"
+
+
+def test_initials_in_capitals_stay_as_written(nlp) -> None:
+    assert _at(nlp, "The alliance flew 3 AWACS over the sea.", 3)["noun"] == "AWACS"
+
+
+@pytest.mark.parametrize(("text", "noun"), [("1 pear peeled and quartered", "pear"),  # the tagger reads a verb
+                                            ("One such island lies north of Skye.", "island"),
+                                            ("Two such cases were found in May.", "case")])
+def test_what_one_counts_past_a_misread_verb_or_such(nlp, text: str, noun: str) -> None:
+    assert _at(nlp, text, 1 if text[0] in "1O" else 2)["noun"] == noun  # not ``such island``
+
+
+def test_a_verb_after_two_stays_a_verb(nlp) -> None:
+    assert _at(nlp, "The 2 agree on little else.", 2)["noun"] is None

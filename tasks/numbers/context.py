@@ -110,7 +110,7 @@ def _counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
     if (last.head == mod or last.head == mod.head) and mod.dep_ in ("amod", "compound") \
             and (mod.pos_ == "ADJ" or mod.tag_ in ("VBN", "VBG")) and mod.head.i > mod.i and mod.head.pos_ == "NOUN":
         return mod.head  # ``135 unicorn startups``, ``87 appointed members``: past the modifier the parser hung it on
-    if r.end < len(doc) and (doc[r.end].tag_ == "NNS" or plural_misread(doc[r.end], r)):
+    if r.end < len(doc) and (doc[r.end].tag_ == "NNS" or plural_misread(doc[r.end], r) or singular_misread(doc[r.end], r)):
         return doc[r.end]
     if r.start >= 1 and WIRE_NOUNS.get(doc[r.start - 1].lower_) == "share":
         return doc[r.start - 1]  # ``Avg shrs 12.3 mln``: an earnings table names the count before it
@@ -136,6 +136,24 @@ def plural_misread(tok: Token, r: tokens.Reading | None) -> bool:
     return tok.tag_ == "VBZ" and tok.is_lower and tok.text.endswith("s") and tok.lemma_.lower() != tok.lower_
 
 
+def singular_misread(tok: Token, r: tokens.Reading) -> bool:
+    """``1 pear, peeled``: a plural verb right after one cannot agree with it; a noun the lemmatizer knows is the noun."""
+    return r.value == 1 and r.upper is None and tok.i == r.end and tok.tag_ == "VBP" and tok.is_lower \
+        and tok.lower_ in common_nouns()
+
+
+def caps_lemma(noun: Token) -> str | None:
+    """``VIEW GALLERY - 2 IMAGES``: a line in capitals makes the tagger call a common noun a name; its lemma
+    is the singular the lemmatizer knows (``image``). Initials (``NATO``) are no English noun and stay."""
+    if not (noun.is_upper and noun.is_alpha and len(noun.text) >= 4 and noun.pos_ == "PROPN"):
+        return None
+    word, nouns = noun.lower_, common_nouns()
+    for cut, add in (("ies", "y"), ("s", ""), ("es", ""), ("", "")):
+        if word.endswith(cut) and word[:len(word) - len(cut)] + add in nouns:
+            return word[:len(word) - len(cut)] + add
+    return None
+
+
 def noun_text(noun: Token, start: int) -> str:
     """Lemma plus its compounds and plain adjectives (``commercial fisherman``), as NewsQuant names counted units.
 
@@ -143,7 +161,7 @@ def noun_text(noun: Token, start: int) -> str:
     """
     mods = [m for c in noun.lefts if c.i >= start and not c.ent_type_ and (c.left_edge.i >= start or c.i == start)
             for m in (*nested(c), modifier(c)) if m]
-    head = lemma(noun) if noun.pos_ == "NOUN" or noun.tag_ in ("NNPS", "VBZ") else noun.text
+    head = lemma(noun) if noun.pos_ == "NOUN" or noun.tag_ in ("NNPS", "VBZ") else caps_lemma(noun) or noun.text
     if noun.tag_ == "NNPS" and head.endswith("s") and not head.endswith("ss"):
         head = head[:-1]  # ``Americans``: spaCy leaves plural proper nouns unlemmatised
     head = WIRE_NOUNS.get(head, head)
@@ -230,8 +248,8 @@ def modifier(c: Token) -> str | None:
     if c.dep_ in ("amod", "compound", "nmod") and any(h.text == "-" and h.dep_ == "punct" for h in c.children):
         last = c.right_edge.i if c.right_edge.i < c.head.i else c.i  # ``gas-only``: the hyphen may follow
         return c.doc[c.left_edge.i:last + 1].text.lower().replace(" ", "")
-    if any(a.dep_ == "advmod" for a in c.children) or c.lower_ in UNIT_ADJECTIVES or c.lower_ == "other":
-        return None  # ``12 more bodies``, ``three other men``: how many more, not a kind of body
+    if any(a.dep_ == "advmod" for a in c.children) or c.lower_ in UNIT_ADJECTIVES or c.lower_ in ("other", "such"):
+        return None  # ``12 more bodies``, ``three other men``, ``one such star``: how many more, not a kind of body
     if c.dep_ == "amod" and c.pos_ == "ADJ" and c.tag_ in ("JJR", "JJS"):
         return c.lemma_.lower()  # ``biggest banks``: NewsQuant names what is counted by lemmas, ``big bank``
     if c.dep_ == "compound" and c.pos_ == "NOUN":

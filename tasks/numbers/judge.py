@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tasks.numbers import currencies, qualifiers, tokens, units
 from tasks.numbers.lexicon import (
+    AGGREGATE_NOUNS,
     LABEL_NOUNS,
     YEAR_NOUNS,
     DATE_NEUTRAL,
@@ -134,6 +135,9 @@ def is_label(doc: Doc, r: tokens.Reading, floor: int) -> bool:
     if prev.pos_ == "PROPN" and prev.text[:1].isalpha() and not prev.whitespace_ == "" and first.is_digit \
             and prev.ent_type_ not in ("DATE", "TIME", "MONEY"):
         return True  # ``S&P 500``, ``iPhone 11``, ``Game 6``
+    if prev.tag_ == "NN" and prev.is_title and prev.whitespace_ and first.is_digit and units.lookup(prev.text) is None \
+            and prev.lower_ not in AGGREGATE_NOUNS and (r.end >= len(doc) or doc[r.end].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
+        return True  # ``Match 1:``, ``on Day 3 of the trial``: a capitalised noun names the figure; ``Arrest 3 Men`` counts
     if prev.text == "(" and r.end < len(doc) and doc[r.end].text == ")" and r.start - 2 >= floor \
             and doc[r.start - 2].pos_ == "PROPN":
         return True  # ``Dak Prescott (4)``: a shirt number

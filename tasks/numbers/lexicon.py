@@ -265,6 +265,10 @@ YEAR_NOUNS = frozenset({"earning", "earnings", "result", "sale", "profit", "reve
 WIRE_NOUNS = {"shr": "share", "shrs": "share", "dlr": "dollar", "dlrs": "dollar", "cts": "cent", "pct": "percent",
               "mln": "million", "bln": "billion", "stg": "sterling", "mths": "month", "wks": "week", "yrs": "year"}
 
+#: Nouns a figure after them measures (``Total 45``), so a capital does not make them a label.
+AGGREGATE_NOUNS = frozenset({"total", "average", "sum", "population", "attendance", "turnout"})
+
+
 #: Label nouns that name what follows whatever the tagger makes of them (``update to version 2.0``).
 LABEL_NOUNS = frozenset({"version", "section", "chapter", "flight", "route", "highway", "interstate", "platform",
                          "terminal", "no.", "nos", "#"})
