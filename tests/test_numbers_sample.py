@@ -89,3 +89,12 @@ def test_what_one_counts_past_a_misread_verb_or_such(nlp, text: str, noun: str) 
 
 def test_a_verb_after_two_stays_a_verb(nlp) -> None:
     assert _at(nlp, "The 2 agree on little else.", 2)["noun"] is None
+
+
+def test_a_capitalised_number_word_in_prose_is_part_of_a_name(nlp) -> None:
+    assert _rows(nlp, "Tickets for Snow White and the Seven Dwarfs sold out within a week.") == []
+
+
+@pytest.mark.parametrize("text", ["Police Arrest Three Men After Raid On Farm", "The storm left seven homes flooded."])
+def test_a_title_case_headline_or_a_lower_case_word_keeps_its_count(nlp, text: str) -> None:
+    assert [r["value"] for r in _rows(nlp, text)] == [3 if "Three" in text else 7]

@@ -246,6 +246,19 @@ def _name(c: Case) -> bool:
     return (c.bare or c.r.ordinal) and c.first.ent_type_ in NAME_LABELS and in_name(c.doc, c.r)
 
 
+def _titled_word(c: Case) -> bool:
+    """``the Seven Dwarfs``, ``the Three Gorges Dam``: a number word with a capital inside a sentence of ordinary
+    prose, before a capitalised word, is part of a name the tagger did not mark. A headline in title case
+    (``Police Arrest Three Men``) capitalises every word, so there the capital says nothing."""
+    r, doc = c.r, c.doc
+    first = doc[r.start]
+    if not (c.bare and r.unit is None and first.is_alpha and first.is_title and c.floor < r.start and r.end < c.end
+            and doc[r.start - 1].is_alpha and doc[r.end].is_title and doc[r.end].is_alpha):
+        return False
+    words = [t for t in doc[c.floor:c.end] if t.is_alpha]
+    return 2 * sum(t.is_lower for t in words) > len(words)
+
+
 def _season(c: Case) -> bool:
     """``1986/87``, ``the 1986/87 year``: a season or fiscal year, even with ``year`` read as its unit."""
     return c.bare and is_season(c.doc, c.r)
@@ -349,6 +362,7 @@ RULES: dict[str, Callable[[Case], bool]] = {
     "ordinal_with_unit": _ordinal_unit,
     "date": _date,
     "name": _name,
+    "titled_word": _titled_word,
     "season": _season,
     "year": _year,
     "label": _label,
