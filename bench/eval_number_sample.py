@@ -51,8 +51,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 JUDGEMENTS = ROOT / "bench/number_sample_judgements.json"
-CORPUS = "scraped"  # eval_counts.CORPORA's key: ../shared/eval/corpora/scraped_news_2023.jsonl
-SEED, PER_HALF = 7, 60
+#: Sentences judged per half, by eval_counts.CORPORA's key: scraped_news_2023.jsonl, then bbc_news.jsonl (article bodies).
+PER_HALF = {"scraped": 60, "bbc": 40}
+SEED = 7
 
 #: A digit or an English number word: the filter that picks sentences to judge, knowing nothing of our rules.
 NUMBERISH = re.compile(
@@ -85,25 +86,25 @@ def half_of(doc: str, start: int) -> str:
     return "study" if hashlib.sha256(f"{doc}:{start}".encode()).digest()[0] % 2 == 0 else "held-out"
 
 
-def draw(items: list[tuple[str, str]]) -> list[dict]:
-    """The judged sample: candidate sentences in a seeded shuffle, taken into each half until it is full."""
+def draw(items: list[tuple[str, str]], corpus: str) -> list[dict]:
+    """The judged sample of a corpus: candidate sentences in a seeded shuffle, taken into each half until it is full."""
     cands = [(aid, s, e) for aid, text in items for s, e in sentences(text)
              if 20 <= e - s <= 400 and NUMBERISH.search(text[s:e])]
     random.Random(SEED).shuffle(cands)
     taken: dict[str, list[dict]] = {"study": [], "held-out": []}
     for aid, s, e in cands:
         half = taken[half_of(aid, s)]
-        if len(half) < PER_HALF:
-            half.append({"doc": aid, "start": s, "end": e, "half": half_of(aid, s)})
+        if len(half) < PER_HALF[corpus]:
+            half.append({"corpus": corpus, "doc": aid, "start": s, "end": e, "half": half_of(aid, s)})
     return sorted(taken["study"] + taken["held-out"], key=lambda x: (x["doc"], x["start"]))
 
 
-def show(shared: Path, half: str | None) -> None:
+def show(shared: Path, corpus: str, half: str | None) -> None:
     """Print the sample's sentences with their keys, for a person to judge (the text stays out of the repo)."""
     import eval_counts  # noqa: E402  (bench/ is the script's directory)
-    items = eval_counts.articles(shared, CORPUS)
+    items = eval_counts.articles(shared, corpus)
     texts = dict(items)
-    for x in draw(items):
+    for x in draw(items, corpus):
         if half in (None, x["half"]):
             print(f"{x['doc']}:{x['start']}-{x['end']} [{x['half']}] {texts[x['doc']][x['start']:x['end']]}")
 
@@ -132,19 +133,21 @@ def match(gold: list[dict], pred: list[dict], value_match, unit_map: dict[str, s
     return pairs, missed, left
 
 
-def ours(shared: Path, sample: list[dict]) -> dict[tuple[str, int], list[dict]]:
-    """Our rows per judged sentence, from the whole article as the pipeline extracts it, in the scorer's shape."""
-    import eval_counts  # noqa: E402  (bench/ is the script's directory)
+def ours(shared: Path, sample: list[dict], texts: dict[str, str], mode) -> dict[tuple[str, int], list[dict]]:
+    """Our rows per judged sentence, from the whole article as the pipeline parses and extracts it
+    (``mode``: ``newsflow run --parse``), in the scorer's shape."""
     from eval_numbers import _newsquant_kind  # noqa: E402
     from number_rows import as_scored  # noqa: E402
+    from tasks.nlp import load_model  # noqa: E402
     from tasks.numbers import Kind, extract_numbers  # noqa: E402
-    items = eval_counts.articles(shared, CORPUS)
+    from tasks.parse import pipe  # noqa: E402
     by_doc: dict[str, list[dict]] = {}
     for x in sample:
         by_doc.setdefault(x["doc"], []).append(x)
     out: dict[tuple[str, int], list[dict]] = {(x["doc"], x["start"]): [] for x in sample}
-    for (aid, text), doc in zip(items, eval_counts.parsed(shared, CORPUS)):
-        for r in extract_numbers(doc) if aid in by_doc else ():
+    for aid, doc in zip(by_doc, pipe(load_model(), [texts[aid] for aid in by_doc], mode)):
+        text = texts[aid]
+        for r in extract_numbers(doc):
             x = next((x for x in by_doc[aid] if x["start"] <= r["start"] < x["end"]), None)
             if x is not None and r["kind"] != Kind.ORDINAL:  # NewsQuant never annotates ordinals
                 out[(aid, x["start"])].append(dict(_newsquant_kind(as_scored(r, False, False, text=text)),
@@ -158,19 +161,20 @@ def prf(tp: int, n_gold: int, n_pred: int) -> str:
     return f"P {100 * p:5.1f}  R {100 * r:5.1f}  F1 {100 * f:5.1f}"
 
 
-def score(shared: Path, listing: bool, held_out: bool) -> None:
+def score(shared: Path, mode, listing: bool, held_out: bool) -> None:
+    """Value and value+unit P/R/F1 per corpus and half, and over both corpora."""
     import eval_counts  # noqa: E402  (bench/ is the script's directory)
     from number_rows import scorer  # noqa: E402
     data = json.loads(JUDGEMENTS.read_text(encoding="utf-8"))
     unit_map = json.loads((ROOT / "bench/newsquant_units.json").read_text(encoding="utf-8"))
     value_match = scorer(shared).value_match
-    rows = ours(shared, data["sentences"])
-    texts = dict(eval_counts.articles(shared, CORPUS)) if listing else {}
+    texts = {aid: text for corpus in PER_HALF for aid, text in eval_counts.articles(shared, corpus)}
+    rows = ours(shared, data["sentences"], texts, mode)
     print(f"{JUDGEMENTS.name}: {len(data['sentences'])} sentences, "
           f"{sum(not g['optional'] for g in data['amounts'])} amounts (+{sum(g['optional'] for g in data['amounts'])} optional)")
-    for half in ("study", "held-out") if held_out else ("study",):
+    for corpus, half in [(c, h) for h in (("study", "held-out") if held_out else ("study",)) for c in (*PER_HALF, None)]:
         n = dict(gold=0, pred=0, value=0, unit=0)
-        for x in (x for x in data["sentences"] if x["half"] == half):
+        for x in (x for x in data["sentences"] if x["half"] == half and corpus in (None, x["corpus"])):
             gold = [g for g in data["amounts"] if g["doc"] == x["doc"] and x["start"] <= g["start"] < x["end"]]
             pred = rows[(x["doc"], x["start"])]
             pairs, missed, extra = match(gold, pred, value_match, unit_map)
@@ -178,9 +182,10 @@ def score(shared: Path, listing: bool, held_out: bool) -> None:
             n["pred"] += len(pred)
             n["value"] += len(pairs)
             n["unit"] += sum(unit_fits(g["unit"], p["unit"], unit_map) for g, p in pairs)
-            if listing and half == "study":  # the held-out half's misses are never printed
+            if listing and half == "study" and corpus is None:  # the held-out half's misses are never printed
                 _list(texts[x["doc"]][x["start"]:x["end"]], pairs, missed, extra, unit_map)
-        print(f"{half:8s} ({n['gold']} amounts, {n['pred']} rows)  value {prf(n['value'], n['gold'], n['pred'])}"
+        print(f"{corpus or 'both':7s} {half:8s} ({n['gold']:3d} amounts, {n['pred']:3d} rows)  "
+              f"value {prf(n['value'], n['gold'], n['pred'])}"
               f"   |   value+unit {prf(n['unit'], n['gold'], n['pred'])}")
 
 
@@ -200,6 +205,7 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--show", action="store_true", help="print the sampled sentences to judge")
     ap.add_argument("--half", choices=("study", "held-out"))
+    ap.add_argument("--corpus", choices=tuple(PER_HALF), default="scraped", help="the corpus --show prints")
     ap.add_argument("--parse", choices=("full", "numbers"), default="numbers",
                     help="parse mode of the Docs (newsflow run --parse; numbers is the product's default)")
     ap.add_argument("--list", action="store_true", help="print the STUDY half's misses (never the held-out half's)")
@@ -207,12 +213,10 @@ def main() -> None:
                     help="score the HELD-OUT half too: once, at the end of a round (its misses are never printed)")
     a = ap.parse_args()
     if a.show:
-        show(a.shared, a.half)
+        show(a.shared, a.corpus, a.half)
         return
-    import eval_counts  # noqa: E402
     from tasks.components import ParseMode  # noqa: E402
-    eval_counts.PARSE = ParseMode(a.parse)
-    score(a.shared, a.list, a.held_out)
+    score(a.shared, ParseMode(a.parse), a.list, a.held_out)
 
 
 if __name__ == "__main__":
