@@ -98,3 +98,13 @@ def test_a_capitalised_number_word_in_prose_is_part_of_a_name(nlp) -> None:
 @pytest.mark.parametrize("text", ["Police Arrest Three Men After Raid On Farm", "The storm left seven homes flooded."])
 def test_a_title_case_headline_or_a_lower_case_word_keeps_its_count(nlp, text: str) -> None:
     assert [r["value"] for r in _rows(nlp, text)] == [3 if "Three" in text else 7]
+
+
+@pytest.mark.parametrize(("text", "value"), [("The veteran actor, 71, died on Sunday.", 71),
+                                             ("The driver, 45, was arrested near Leeds.", 45)])
+def test_a_figure_in_commas_after_a_noun_is_an_age(nlp, text: str, value: float) -> None:
+    assert _at(nlp, text, value)["unit"] == "year of age"
+
+
+def test_a_list_in_commas_is_no_age(nlp) -> None:
+    assert [r["unit"] for r in _rows(nlp, "In Group B, 3, 4 and 5 qualified.")] == [None, None, None]

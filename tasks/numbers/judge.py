@@ -157,9 +157,10 @@ def is_age(doc: Doc, r: tokens.Reading, anchor: Token, floor: int, end: int) -> 
         return False
     if after_aged(doc, r, floor) or after_age(doc, r, floor):
         return True
-    if r.start - 2 >= floor and doc[r.start - 1].text == "," and doc[r.start - 2].ent_type_ == "PERSON" \
-            and r.end < end and doc[r.end].text == ",":
-        return True
+    if r.start - 2 >= floor and doc[r.start - 1].text == "," and r.end < end and doc[r.end].text == "," \
+            and (doc[r.start - 2].ent_type_ == "PERSON" or doc[r.start - 2].tag_ in ("NN", "NNP") and doc[r.start].is_digit
+                 and not (r.end + 1 < end and tokens.can_start(doc[r.end + 1]))):
+        return True  # ``Senard, 65,``, ``the veteran actor, 71,``: not ``Group B, 3, 4 and 5``
     head = anchor.head
     if anchor.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in AGE_VERBS:
         return True  # ``died at 94``, ``retired at 60``
