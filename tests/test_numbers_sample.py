@@ -108,3 +108,22 @@ def test_a_figure_in_commas_after_a_noun_is_an_age(nlp, text: str, value: float)
 
 def test_a_list_in_commas_is_no_age(nlp) -> None:
     assert [r["unit"] for r in _rows(nlp, "In Group B, 3, 4 and 5 qualified.")] == [None, None, None]
+
+
+@pytest.mark.parametrize("text", ["The Hawks (12-15) lost again on Friday.", "Fans of the Big Ten's best team cheered."])
+def test_a_record_in_brackets_or_a_name_after_a_capital_is_no_amount(nlp, text: str) -> None:
+    assert _rows(nlp, text) == []
+
+
+def test_a_range_in_brackets_after_a_common_noun_stays(nlp) -> None:
+    row = _at(nlp, "Doses (2-3) are given daily.", 2)
+    assert row["upper"] == 3
+
+
+@pytest.mark.parametrize("text", ["3 Hospitalized After Wrong-Way Crash", "5 Arrested After Brawl at Mall"])
+def test_a_headline_participle_is_not_what_is_counted(nlp, text: str) -> None:
+    assert [r["noun"] for r in _rows(nlp, text)] == [None]
+
+
+def test_a_plural_proper_noun_is_still_counted(nlp) -> None:
+    assert _at(nlp, "Officials counted 23 New Yorkers at the rally.", 23)["noun"] is not None

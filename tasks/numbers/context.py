@@ -89,8 +89,8 @@ def counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
             and any(t.lower_ in DATE_DEICTICS for t in doc[r.end:noun.i]):
         return None  # ``to 900 last year``: a date after the number, nothing it counts
     if noun is None or len(noun.text.rstrip(".")) == 1 or not any(ch.isalpha() for ch in noun.text) \
-            or noun.pos_ == "PROPN" and noun.ent_type_ in ("DATE", "TIME", "PERSON"):
-        return None  # ``+0.578``, ``35,000 September 97 options``, ``6 - Michael Jones``: none is counted
+            or noun.pos_ == "PROPN" and (noun.ent_type_ in ("DATE", "TIME", "PERSON") or headline_verb(noun)):
+        return None  # ``+0.578``, ``35,000 September 97 options``, ``6 - Michael Jones``, ``3 Injured``: none is counted
     lo, hi = (r.end - 1, noun.i) if noun.i >= r.end else (noun.i, r.start)
     if any(t.text in ("-", "–") and t.whitespace_ and doc[t.i - 1].whitespace_ for t in doc[lo + 1:hi]):
         return None  # ``2 - Lilian Thuram``: a spaced dash ends a list number, it names no noun
@@ -134,6 +134,12 @@ def plural_misread(tok: Token, r: tokens.Reading | None) -> bool:
     if r is not None and (r.value == 1 or r.upper is not None or tok.i != r.end):
         return False
     return tok.tag_ == "VBZ" and tok.is_lower and tok.text.endswith("s") and tok.lemma_.lower() != tok.lower_
+
+
+def headline_verb(tok: Token) -> bool:
+    """``3 Hospitalized After Crash``, ``5 Arrested``: a headline capitalises its participle, and the tagger
+    calls it a name; a capitalised word in -ed that is no noun the lemmatizer knows is the verb."""
+    return tok.is_title and tok.lower_.endswith("ed") and tok.lower_ not in common_nouns()
 
 
 def singular_misread(tok: Token, r: tokens.Reading) -> bool:

@@ -248,14 +248,15 @@ def _name(c: Case) -> bool:
 
 
 def _titled_word(c: Case) -> bool:
-    """``the Seven Dwarfs``, ``the Three Gorges Dam``: a number word with a capital inside a sentence of ordinary
-    prose, before a capitalised word, is part of a name the tagger did not mark. A headline in title case
+    """``the Seven Dwarfs``, ``the Big Ten's``: a number word with a capital inside a sentence of ordinary
+    prose, before or after a capitalised word, is part of a name the tagger did not mark. A headline in title case
     (``Police Arrest Three Men``) capitalises every word, so there the capital says nothing."""
     r, doc = c.r, c.doc
     first = doc[r.start]
     if not (c.bare and r.unit is None and first.is_alpha and first.is_title and c.floor < r.start and r.end < c.end
-            and doc[r.start - 1].is_alpha and doc[r.end].is_title and doc[r.end].is_alpha):
-        return False
+            and doc[r.start - 1].is_alpha and (doc[r.end].is_title and doc[r.end].is_alpha
+                                               or doc[r.start - 1].is_title and r.start - 1 > c.floor)):
+        return False  # ``the Seven Dwarfs``; ``the Big Ten's``: a capitalised word before it names it too
     words = [t for t in doc[c.floor:c.end] if t.is_alpha]
     return 2 * sum(t.is_lower for t in words) > len(words)
 
@@ -305,6 +306,15 @@ def _clock_time(c: Case) -> bool:
 def _score(c: Case) -> bool:
     """``2-0``, ``89-89``: a score, both sides."""
     return c.bare and c.r.unit is None and c.dash_pair
+
+
+def _record(c: Case) -> bool:
+    """``Space Coast (0-1):``, ``the Hawks (12-15)``: wins and losses in brackets after a team's name; read as a
+    range only because the first is the smaller."""
+    r, doc = c.r, c.doc
+    return r.unit is None and r.upper is not None and c.first.is_digit and float(r.value).is_integer() \
+        and float(r.upper).is_integer() and r.start - 2 >= c.floor and doc[r.start - 1].text == "(" \
+        and doc[r.start - 2].pos_ == "PROPN" and r.end < c.end and doc[r.end].text.startswith(")")
 
 
 def _compound_adjective(c: Case) -> bool:
@@ -369,6 +379,7 @@ RULES: dict[str, Callable[[Case], bool]] = {
     "label": _label,
     "clock_time": _clock_time,
     "score": _score,
+    "record": _record,
     "slash_pair": _slash_pair,
     "generation": _generation,
     "compound_adjective": _compound_adjective,
