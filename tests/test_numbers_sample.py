@@ -127,3 +127,37 @@ def test_a_headline_participle_is_not_what_is_counted(nlp, text: str) -> None:
 
 def test_a_plural_proper_noun_is_still_counted(nlp) -> None:
     assert _at(nlp, "Officials counted 23 New Yorkers at the rally.", 23)["noun"] is not None
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [("Add 1 Tbsp. olive oil", 1, "tablespoon"),
+                                                     ("Stir in 2 Tsp. sugar", 2, "teaspoon"),
+                                                     ("The bag holds 5 Lbs of rice.", 5, "pound-mass")])
+def test_a_capitalised_symbol_in_a_recipe_or_shop_line(nlp, text: str, value: float, unit: str) -> None:
+    assert _at(nlp, text, value)["unit"] == unit
+
+
+def test_a_capitalised_title_is_no_symbol(nlp) -> None:
+    assert all(r["unit"] is None for r in _rows(nlp, "Ms Okoro met 3 Ms and 2 In members."))
+
+
+def test_a_list_of_capitalised_items_keeps_each_count(nlp) -> None:
+    assert [r["value"] for r in _rows(nlp, "Portion sizes: 1 Green, 2 Red, 1 Yellow, 1 tsp.")] == [1, 2, 1, 1]
+
+
+def test_a_bracketed_figure_closing_a_sentence_cites_a_source(nlp) -> None:
+    assert _rows(nlp, "Sleep loss was linked to weight gain (25).") == []
+
+
+@pytest.mark.parametrize(("text", "values"), [("Deaths rose to 12 (14).", [12, 14]),
+                                              ("Injuries (3) and deaths (5) were reported.", [3, 5])])
+def test_a_bracketed_figure_after_a_figure_or_mid_sentence_stays(nlp, text: str, values: list[float]) -> None:
+    assert [r["value"] for r in _rows(nlp, text)] == values
+
+
+def test_a_record_of_three_figures_is_rejected_whole(nlp) -> None:
+    assert [r["value"] for r in _rows(nlp, "The Panthers are 6-2-1 in their past nine games.")] == [9]
+
+
+def test_at_an_age_before_a_person(nlp) -> None:
+    assert _at(nlp, "At 16, he left school.", 16)["unit"] == "year of age"
+    assert _at(nlp, "At 30, the index was flat.", 30)["unit"] is None

@@ -143,8 +143,9 @@ def is_label(doc: Doc, r: tokens.Reading, floor: int) -> bool:
         return True  # ``Dak Prescott (4)``: a shirt number
     nxt = doc[r.end] if r.end < len(doc) else None
     head = doc[r.end - 1].head
+    listed = r.end + 2 < len(doc) and head.i == r.end and doc[r.end + 1].text == "," and doc[r.end + 2].like_num
     return nxt is not None and nxt.tag_ == "NNP" and nxt.is_title and head.tag_ == "NNP" and head.i >= r.end \
-        and first.is_digit  # ``737 Max jets``, ``358 El Brillo Way``
+        and first.is_digit and not listed  # ``737 Max jets``, ``358 El Brillo Way``; not ``1 Green, 2 Red``
 
 
 #: Verbs whose ``at N`` is the age something happened at (``died at 94``).
@@ -161,6 +162,9 @@ def is_age(doc: Doc, r: tokens.Reading, anchor: Token, floor: int, end: int) -> 
             and (doc[r.start - 2].ent_type_ == "PERSON" or doc[r.start - 2].tag_ in ("NN", "NNP") and doc[r.start].is_digit
                  and not (r.end + 1 < end and tokens.can_start(doc[r.end + 1]))):
         return True  # ``Senard, 65,``, ``the veteran actor, 71,``: not ``Group B, 3, 4 and 5``
+    if r.start - 1 == floor and doc[floor].lower_ == "at" and r.end + 1 < end and doc[r.end].text == "," \
+            and (doc[r.end + 1].lower_ in PERSON_PRONOUNS or doc[r.end + 1].ent_type_ == "PERSON"):
+        return True  # ``At 16, he left school``: a life's turn, told by the age it came at
     head = anchor.head
     if anchor.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in AGE_VERBS:
         return True  # ``died at 94``, ``retired at 60``
@@ -308,6 +312,17 @@ def _score(c: Case) -> bool:
     return c.bare and c.r.unit is None and c.dash_pair
 
 
+def _reference(c: Case) -> bool:
+    """``... a lower risk of obesity (36).``: a bracketed figure after a word, closing the sentence, cites a source."""
+    r, doc = c.r, c.doc
+    if not (c.bare and r.unit is None and r.upper is None and r.end - r.start == 1 and c.first.is_digit
+            and r.start - 2 >= c.floor and doc[r.start - 1].text in ("(", "[") and r.end < len(doc)):
+        return False
+    close = doc[r.end].text
+    return close[:1] in (")", "]") and doc[r.start - 2].is_alpha and doc[r.start - 2].pos_ != "PROPN" \
+        and (close[1:] in (".", ";") or close in (")", "]") and (r.end + 1 >= c.end or doc[r.end + 1].text in (".", ";")))
+
+
 def _record(c: Case) -> bool:
     """``Space Coast (0-1):``, ``the Hawks (12-15)``: wins and losses in brackets after a team's name; read as a
     range only because the first is the smaller."""
@@ -380,6 +395,7 @@ RULES: dict[str, Callable[[Case], bool]] = {
     "clock_time": _clock_time,
     "score": _score,
     "record": _record,
+    "reference": _reference,
     "slash_pair": _slash_pair,
     "generation": _generation,
     "compound_adjective": _compound_adjective,
@@ -398,4 +414,6 @@ def reject(c: Case) -> str | None:
     name = next((name for name, rule in RULES.items() if rule(c)), None)
     if name is not None and c.dash_pair:
         c.r.end += 2  # ``Celtics 112-104``, ``737-800``: the pair is one expression, rejected whole
+        while c.dash_pair:
+            c.r.end += 2  # ``6-2-1``: a record of wins, losses and ties, rejected whole
     return name

@@ -122,7 +122,21 @@ MAX_UNIT_TOKENS = 3
 def lookup(surface: str) -> Unit | None:
     """The unit a surface names: our context decisions, the unit database, a power of a length, a ratio."""
     return _ABBREV.get(surface) or _WORDS.get(surface.lower()) or _from_db(surface) or _powered(surface) \
-        or _ratio(surface) or _prefixed(surface) or _plural(surface)
+        or _ratio(surface) or _prefixed(surface) or _plural(surface) or _titled(surface)
+
+
+def _titled(surface: str) -> Unit | None:
+    """``1 Tbsp.``, ``2 Lbs``: a recipe line or a product page capitalises the symbol it starts a phrase with.
+
+    Only a symbol of three letters or more that is no English word, so ``Ms``,
+    ``In`` and ``Pa`` (a title, a preposition, a name) keep their reading.
+    """
+    word = surface.rstrip(".")
+    if len(word) < 3 or not word.istitle() or not word.isalpha() or word.lower() in STOP_WORDS \
+            or word.lower() in COMMON_NOUNS:
+        return None
+    found = _ABBREV.get(word.lower()) or _db().symbols.get(word.lower())
+    return found if found is not None and found.kind == Kind.QUANTITY else None
 
 
 def _plural(surface: str) -> Unit | None:
