@@ -161,3 +161,8 @@ def test_a_record_of_three_figures_is_rejected_whole(nlp) -> None:
 def test_at_an_age_before_a_person(nlp) -> None:
     assert _at(nlp, "At 16, he left school.", 16)["unit"] == "year of age"
     assert _at(nlp, "At 30, the index was flat.", 30)["unit"] is None
+
+
+def test_a_figure_after_a_camel_case_name_is_its_version(nlp) -> None:
+    assert _rows(nlp, "Update to macOS 14 before Friday.") == []
+    assert _at(nlp, "He sold 3 eBay items.", 3)["noun"] == "item"

@@ -128,6 +128,8 @@ def is_label(doc: Doc, r: tokens.Reading, floor: int) -> bool:
             and prev.ent_type_ not in ("GPE", "NORP") and currencies.currency_code(prev.text) is None \
             and units.lookup(prev.text) is None:
         return True  # ``RTX 4090``, ``GTX 1080``: a model code in capitals names a product
+    if first.is_digit and prev.is_alpha and prev.text[:1].islower() and any(ch.isupper() for ch in prev.text[1:]):
+        return True  # ``iOS 12``, ``macOS 14``: a word in camel case is a product's name, the figure its version
     if prev.lower_ in INDEX_NAMES or (prev.text == "P" and r.start - 2 >= floor and doc[r.start - 2].text in ("S", "S&")):
         return True  # ``S&P 500``, ``FTSE 100``, ``sp 500``: an index name
     if first.is_digit and before_street(doc, r.end):
