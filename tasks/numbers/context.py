@@ -1,4 +1,4 @@
-"""What a number is about: the counted noun, the governing verb, the entity, and whether it is a change.
+"""What a number is about: the counted noun, the governing verb, the entity, whether it is a change or an age.
 
 All of it comes from the parse the pipeline already paid for (dependencies
 and entities), so nothing here re-reads the text.
@@ -10,7 +10,9 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from tasks.numbers.lexicon import (
+    AGE_VERBS,
     CALENDAR_NOUNS,
+    PERSON_PRONOUNS,
     DATE_DEICTICS,
     UNIT_ADJECTIVES,
     WIRE_NOUNS,
@@ -18,7 +20,7 @@ from tasks.numbers.lexicon import (
     DECREASE,
     INCREASE,
 )
-from tasks.numbers import tokens, units
+from tasks.numbers import qualifiers, tokens, units
 from tasks.diskcache import on_disk
 from tasks.nlp import common_nouns, model_name
 
@@ -263,6 +265,45 @@ def modifier(c: Token) -> str | None:
     if c.dep_ == "compound" and c.pos_ == "ADJ" or c.dep_ == "amod" and c.pos_ == "ADJ":
         return c.lower_
     return None
+
+
+def is_age(doc: Doc, r: tokens.Reading, anchor: Token, floor: int, end: int) -> bool:
+    """A bare whole number that is a person's age: ``Senard, 65, said``, ``Maria who was 10``, ``aged 25``."""
+    if r.value != int(r.value) or not 0 < r.value < 125:
+        return False
+    if after_aged(doc, r, floor) or after_age(doc, r, floor):
+        return True
+    if r.start - 2 >= floor and doc[r.start - 1].text == "," and r.end < end and doc[r.end].text == "," \
+            and (doc[r.start - 2].ent_type_ == "PERSON" or doc[r.start - 2].tag_ in ("NN", "NNP") and doc[r.start].is_digit
+                 and not (r.end + 1 < end and tokens.can_start(doc[r.end + 1]))):
+        return True  # ``Senard, 65,``, ``the veteran actor, 71,``: not ``Group B, 3, 4 and 5``
+    if r.start - 1 == floor and doc[floor].lower_ == "at" and r.end + 1 < end and doc[r.end].text == "," \
+            and (doc[r.end + 1].lower_ in PERSON_PRONOUNS or doc[r.end + 1].ent_type_ == "PERSON"):
+        return True  # ``At 16, he left school``: a life's turn, told by the age it came at
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in AGE_VERBS:
+        return True  # ``died at 94``, ``retired at 60``
+    if anchor.dep_ in ("dobj", "npadvmod", "attr") and head.lemma_.lower() == "turn" and head.pos_ == "VERB":
+        return True  # ``when she turns 80``
+    if anchor.dep_ in ("attr", "acomp") and head.lemma_ == "be":
+        return any(c.dep_ == "nsubj" and (c.lower_ in PERSON_PRONOUNS or c.ent_type_ == "PERSON") for c in head.children)
+    return False
+
+
+def after_aged(doc: Doc, r: tokens.Reading, floor: int) -> bool:
+    """``aged 25``, ``aged about 30``, ``aged between 18 and 24``: past a qualifier or a range's first word, an age."""
+    _, k = qualifiers.left(doc, r.start, floor)
+    if k > floor and doc[k - 1].lower_ in ("between", "from"):
+        k -= 1
+    return k > floor and doc[k - 1].lower_ in ("aged", "ages")
+
+
+def after_age(doc: Doc, r: tokens.Reading, floor: int) -> bool:
+    """``by age 4``, ``at the age of 92``: the tagger calls these dates; the number is an age."""
+    k = r.start - 1
+    if k > floor and doc[k].lower_ == "of":
+        k -= 1
+    return k >= floor and doc[k].lower_ == "age" and doc[k].is_lower
 
 
 def verb(tok: Token) -> Token | None:

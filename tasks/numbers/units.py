@@ -20,7 +20,7 @@ from typing import NamedTuple
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from tasks.diskcache import on_disk
-from tasks.numbers.lexicon import MEASURE_ADJECTIVES, Kind
+from tasks.numbers.lexicon import COMMON_NOUNS, MEASURE_ADJECTIVES, WORD_SYMBOLS, Kind
 
 #: The tables built from the databases are kept on disk: building them costs each process 1.7 s.
 _STORED = on_disk("quantulum3", "babel", modules=("tasks.numbers.lexicon",))
@@ -193,25 +193,6 @@ def glued_symbol(surface: str) -> Unit | None:
 #: quantulum3 names we print otherwise, so one unit has one name (NewsQuant writes ``celsius``).
 DB_NAMES = {"degree Celsius": "celsius", "degree fahrenheit": "fahrenheit", "degree angle": "degree",
             "united states dollar": "dollar", "mexican peso": "peso"}
-#: Words the database names a unit that news mostly uses as ordinary nouns (``two bars``, ``three drops``).
-COMMON_NOUNS = frozenset({
-    "bar", "bars", "drop", "drops", "quarter", "quarters", "span", "spans", "shake", "shakes", "real", "reals",
-    "pond", "ponds", "league", "leagues", "mill", "mills", "mil", "mils", "gal", "gals", "candle", "candles",
-    "mole", "moles", "quad", "quads", "franklin", "franklins", "rad", "rads", "henry", "henries", "gray", "grays",
-    "stoke", "stokes", "peck", "pecks", "barn", "barns", "ell", "ells", "dot", "dots", "nit", "nits", "tex",
-    "pel", "pels", "rhe", "rhes", "bit", "bits", "point", "points", "set", "sets", "pair", "pairs", "line",
-    "lines", "pace", "paces", "mark", "marks", "grain", "grains", "block", "blocks", "stone", "stones", "unit",
-    "units", "gross", "score", "scores", "hand", "hands", "finger", "fingers", "tick", "ticks", "wrap", "wraps",
-    "cord", "cords", "rod", "rods", "perch", "pole", "poles", "chain", "chains", "link", "links", "cable",
-    "cables", "shot", "shots", "dash", "pinch", "smidgen", "tablet", "tablets", "ream", "reams", "bale", "bales",
-    "bag", "bags", "box", "boxes", "case", "cases", "sheet", "sheets", "pixel", "pixels",
-    "quarter", "dime", "dimes", "rand", "rands", "won", "wons", "age", "ages", "era", "eras",
-})
-#: Lower-case symbols that are English words or times of day (``in``, ``am``, ``pm``): never units on their own.
-WORD_SYMBOLS = frozenset({"in", "am", "pm", "as", "at", "pt", "cd", "da", "do", "is", "it", "no", "on", "or", "to",
-                          "mb", "b", "s", "yd", "cc", "st", "nd", "rd", "th", "ab", "ac", "au", "bu", "den", "dam",
-                          "fur", "gal", "lea", "sb", "fb", "ly", "pk", "qr", "thm", "ka", "ky", "hs", "ua", "yb",
-                          "zb", "nb", "tb", "pb", "St"})  # ``St`` Saint (``1 St Mirren 1``), not stokes
 
 
 def _symbol_ok(s: str) -> bool:
