@@ -8,18 +8,7 @@ up for the test; none comes from the sample or a dev set.
 from __future__ import annotations
 
 import pytest
-
-from tasks.numbers import extract_numbers
-
-
-def _rows(nlp, text: str) -> list[dict]:
-    return extract_numbers(nlp(text))
-
-
-def _at(nlp, text: str, value: float) -> dict:
-    hits = [r for r in _rows(nlp, text) if r["value"] == pytest.approx(value)]
-    assert len(hits) == 1, (value, text, hits)
-    return hits[0]
+from test_numbers_forms import _at, _rows  # one number, and every row, of a made-up sentence
 
 
 @pytest.mark.parametrize(
