@@ -14,7 +14,7 @@ from test_numbers_forms import _at, _rows  # one number, and every row, of a mad
 @pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
-        ("The five-hour hearing ended after midnight.", 5, "hour"),
+        ("The six-hour hearing ended after midnight.", 6, "hour"),
         ("Leaders met for a two-day summit in Lisbon.", 2, "day"),
         ("She slept through the 10-hour flight to Seoul.", 10, "hour"),
         ("A three-day festival drew crowds to the valley.", 3, "day"),
@@ -69,7 +69,7 @@ def test_initials_in_capitals_stay_as_written(nlp) -> None:
     assert _at(nlp, "The alliance flew 3 AWACS over the sea.", 3)["noun"] == "AWACS"
 
 
-@pytest.mark.parametrize(("text", "noun"), [("1 pear peeled and quartered", "pear"),  # the tagger reads a verb
+@pytest.mark.parametrize(("text", "noun"), [("1 squash trimmed and sliced", "squash"),  # the tagger reads a verb
                                             ("One such island lies north of Skye.", "island"),
                                             ("Two such cases were found in May.", "case")])
 def test_what_one_counts_past_a_misread_verb_or_such(nlp, text: str, noun: str) -> None:
@@ -81,7 +81,7 @@ def test_a_verb_after_two_stays_a_verb(nlp) -> None:
 
 
 def test_a_capitalised_number_word_in_prose_is_part_of_a_name(nlp) -> None:
-    assert _rows(nlp, "Tickets for Snow White and the Seven Dwarfs sold out within a week.") == []
+    assert _rows(nlp, "Tickets for the Three Tenors sold out within a week.") == []
 
 
 @pytest.mark.parametrize("text", ["Police Arrest Three Men After Raid On Farm", "The storm left seven homes flooded."])
@@ -99,7 +99,7 @@ def test_a_list_in_commas_is_no_age(nlp) -> None:
     assert [r["unit"] for r in _rows(nlp, "In Group B, 3, 4 and 5 qualified.")] == [None, None, None]
 
 
-@pytest.mark.parametrize("text", ["The Hawks (12-15) lost again on Friday.", "Fans of the Big Ten's best team cheered."])
+@pytest.mark.parametrize("text", ["The Hawks (12-15) lost again on Friday.", "Rivals in the Big Twelve's north division met."])
 def test_a_record_in_brackets_or_a_name_after_a_capital_is_no_amount(nlp, text: str) -> None:
     assert _rows(nlp, text) == []
 
@@ -109,7 +109,7 @@ def test_a_range_in_brackets_after_a_common_noun_stays(nlp) -> None:
     assert row["upper"] == 3
 
 
-@pytest.mark.parametrize("text", ["3 Hospitalized After Wrong-Way Crash", "5 Arrested After Brawl at Mall"])
+@pytest.mark.parametrize("text", ["4 Hospitalized After Bus Fire", "5 Arrested After Brawl at Mall"])
 def test_a_headline_participle_is_not_what_is_counted(nlp, text: str) -> None:
     assert [r["noun"] for r in _rows(nlp, text)] == [None]
 
@@ -118,7 +118,7 @@ def test_a_plural_proper_noun_is_still_counted(nlp) -> None:
     assert _at(nlp, "Officials counted 23 New Yorkers at the rally.", 23)["noun"] is not None
 
 
-@pytest.mark.parametrize(("text", "value", "unit"), [("Add 1 Tbsp. olive oil", 1, "tablespoon"),
+@pytest.mark.parametrize(("text", "value", "unit"), [("Add 3 Tbsp. olive oil", 3, "tablespoon"),
                                                      ("Stir in 2 Tsp. sugar", 2, "teaspoon"),
                                                      ("The bag holds 5 Lbs of rice.", 5, "pound-mass")])
 def test_a_capitalised_symbol_in_a_recipe_or_shop_line(nlp, text: str, value: float, unit: str) -> None:
@@ -130,11 +130,11 @@ def test_a_capitalised_title_is_no_symbol(nlp) -> None:
 
 
 def test_a_list_of_capitalised_items_keeps_each_count(nlp) -> None:
-    assert [r["value"] for r in _rows(nlp, "Portion sizes: 1 Green, 2 Red, 1 Yellow, 1 tsp.")] == [1, 2, 1, 1]
+    assert [r["value"] for r in _rows(nlp, "Bowls: 2 Blue, 3 Orange, 1 tsp.")] == [2, 3, 1]
 
 
 def test_a_bracketed_figure_closing_a_sentence_cites_a_source(nlp) -> None:
-    assert _rows(nlp, "Sleep loss was linked to weight gain (25).") == []
+    assert _rows(nlp, "Short sleep was linked to snacking at night (14).") == []
 
 
 @pytest.mark.parametrize(("text", "values"), [("Deaths rose to 12 (14).", [12, 14]),
@@ -144,11 +144,11 @@ def test_a_bracketed_figure_after_a_figure_or_mid_sentence_stays(nlp, text: str,
 
 
 def test_a_record_of_three_figures_is_rejected_whole(nlp) -> None:
-    assert [r["value"] for r in _rows(nlp, "The Panthers are 6-2-1 in their past nine games.")] == [9]
+    assert [r["value"] for r in _rows(nlp, "The Ravens are 7-3-2 after their last twelve games.")] == [12]
 
 
 def test_at_an_age_before_a_person(nlp) -> None:
-    assert _at(nlp, "At 16, he left school.", 16)["unit"] == "year of age"
+    assert _at(nlp, "At 19, she joined the navy.", 19)["unit"] == "year of age"
     assert _at(nlp, "At 30, the index was flat.", 30)["unit"] is None
 
 

@@ -139,19 +139,20 @@ def plural_misread(tok: Token, r: tokens.Reading | None) -> bool:
 
 
 def headline_verb(tok: Token) -> bool:
-    """``3 Hospitalized After Crash``, ``5 Arrested``: a headline capitalises its participle, and the tagger
+    """``4 Hospitalized After Bus Fire``, ``5 Arrested``: a headline capitalises its participle, and the tagger
     calls it a name; a capitalised word in -ed that is no noun the lemmatizer knows is the verb."""
     return tok.is_title and tok.lower_.endswith("ed") and tok.lower_ not in common_nouns()
 
 
 def singular_misread(tok: Token, r: tokens.Reading) -> bool:
-    """``1 pear, peeled``: a plural verb right after one cannot agree with it; a noun the lemmatizer knows is the noun."""
+    """``1 squash trimmed and sliced``: a plural verb right after one cannot agree with it; a noun the
+    lemmatizer knows is the noun."""
     return r.value == 1 and r.upper is None and tok.i == r.end and tok.tag_ == "VBP" and tok.is_lower \
         and tok.lower_ in common_nouns()
 
 
 def caps_lemma(noun: Token) -> str | None:
-    """``VIEW GALLERY - 2 IMAGES``: a line in capitals makes the tagger call a common noun a name; its lemma
+    """``PHOTO GALLERY - 8 IMAGES``: a line in capitals makes the tagger call a common noun a name; its lemma
     is the singular the lemmatizer knows (``image``). Initials (``NATO``) are no English noun and stay."""
     if not (noun.is_upper and noun.is_alpha and len(noun.text) >= 4 and noun.pos_ == "PROPN"):
         return None
@@ -257,7 +258,7 @@ def modifier(c: Token) -> str | None:
         last = c.right_edge.i if c.right_edge.i < c.head.i else c.i  # ``gas-only``: the hyphen may follow
         return c.doc[c.left_edge.i:last + 1].text.lower().replace(" ", "")
     if any(a.dep_ == "advmod" for a in c.children) or c.lower_ in UNIT_ADJECTIVES or c.lower_ in ("other", "such"):
-        return None  # ``12 more bodies``, ``three other men``, ``one such star``: how many more, not a kind of body
+        return None  # ``12 more bodies``, ``three other men``, ``one such island``: how many more, not a kind of body
     if c.dep_ == "amod" and c.pos_ == "ADJ" and c.tag_ in ("JJR", "JJS"):
         return c.lemma_.lower()  # ``biggest banks``: NewsQuant names what is counted by lemmas, ``big bank``
     if c.dep_ == "compound" and c.pos_ == "NOUN":
@@ -279,7 +280,7 @@ def is_age(doc: Doc, r: tokens.Reading, anchor: Token, floor: int, end: int) -> 
         return True  # ``Senard, 65,``, ``the veteran actor, 71,``: not ``Group B, 3, 4 and 5``
     if r.start - 1 == floor and doc[floor].lower_ == "at" and r.end + 1 < end and doc[r.end].text == "," \
             and (doc[r.end + 1].lower_ in PERSON_PRONOUNS or doc[r.end + 1].ent_type_ == "PERSON"):
-        return True  # ``At 16, he left school``: a life's turn, told by the age it came at
+        return True  # ``At 19, she joined the navy``: a life's turn, told by the age it came at
     head = anchor.head
     if anchor.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in AGE_VERBS:
         return True  # ``died at 94``, ``retired at 60``

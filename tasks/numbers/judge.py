@@ -147,7 +147,7 @@ def is_label(doc: Doc, r: tokens.Reading, floor: int) -> bool:
     head = doc[r.end - 1].head
     listed = r.end + 2 < len(doc) and head.i == r.end and doc[r.end + 1].text == "," and doc[r.end + 2].like_num
     return nxt is not None and nxt.tag_ == "NNP" and nxt.is_title and head.tag_ == "NNP" and head.i >= r.end \
-        and first.is_digit and not listed  # ``737 Max jets``, ``358 El Brillo Way``; not ``1 Green, 2 Red``
+        and first.is_digit and not listed  # ``737 Max jets``, ``358 El Brillo Way``; not ``2 Blue, 3 Orange``
 
 
 def restated(doc: Doc, r: tokens.Reading, row: dict, rows: list[dict]) -> bool:
@@ -211,7 +211,7 @@ def _name(c: Case) -> bool:
 
 
 def _titled_word(c: Case) -> bool:
-    """``the Seven Dwarfs``, ``the Big Ten's``: a number word with a capital inside a sentence of ordinary
+    """``the Three Tenors``, ``the Big Twelve's``: a number word with a capital inside a sentence of ordinary
     prose, before or after a capitalised word, is part of a name the tagger did not mark. A headline in title case
     (``Police Arrest Three Men``) capitalises every word, so there the capital says nothing."""
     r, doc = c.r, c.doc
@@ -219,7 +219,7 @@ def _titled_word(c: Case) -> bool:
     if not (c.bare and r.unit is None and first.is_alpha and first.is_title and c.floor < r.start and r.end < c.end
             and doc[r.start - 1].is_alpha and (doc[r.end].is_title and doc[r.end].is_alpha
                                                or doc[r.start - 1].is_title and r.start - 1 > c.floor)):
-        return False  # ``the Seven Dwarfs``; ``the Big Ten's``: a capitalised word before it names it too
+        return False  # ``the Three Tenors``; ``the Big Twelve's``: a capitalised word before it names it too
     words = [t for t in doc[c.floor:c.end] if t.is_alpha]
     return 2 * sum(t.is_lower for t in words) > len(words)
 
@@ -272,7 +272,7 @@ def _score(c: Case) -> bool:
 
 
 def _reference(c: Case) -> bool:
-    """``... a lower risk of obesity (36).``: a bracketed figure after a word, closing the sentence, cites a source."""
+    """``... linked to snacking at night (14).``: a bracketed figure after a word, closing the sentence, cites a source."""
     r, doc = c.r, c.doc
     if not (c.bare and r.unit is None and r.upper is None and r.end - r.start == 1 and c.first.is_digit
             and r.start - 2 >= c.floor and doc[r.start - 1].text in ("(", "[") and r.end < len(doc)):
@@ -283,7 +283,7 @@ def _reference(c: Case) -> bool:
 
 
 def _record(c: Case) -> bool:
-    """``Space Coast (0-1):``, ``the Hawks (12-15)``: wins and losses in brackets after a team's name; read as a
+    """``Ravens (0-1):``, ``the Hawks (12-15)``: wins and losses in brackets after a team's name; read as a
     range only because the first is the smaller."""
     r, doc = c.r, c.doc
     return r.unit is None and r.upper is not None and c.first.is_digit and float(r.value).is_integer() \
@@ -374,5 +374,5 @@ def reject(c: Case) -> str | None:
     if name is not None and c.dash_pair:
         c.r.end += 2  # ``Celtics 112-104``, ``737-800``: the pair is one expression, rejected whole
         while c.dash_pair:
-            c.r.end += 2  # ``6-2-1``: a record of wins, losses and ties, rejected whole
+            c.r.end += 2  # ``7-3-2``: a record of wins, losses and ties, rejected whole
     return name

@@ -217,7 +217,7 @@ SPAN_NOUNS = frozenset({
     "construction", "refurbishment", "overhaul", "maintenance", "upgrade", "window", "cycle", "span", "stretch",
     "interval", "lifespan", "relationship", "marriage", "partnership", "membership", "subscription", "exile",
     "imprisonment", "detention", "hold", "halt", "truce", "ceasefire", "shift", "course", "process", "search",
-    # events, which last as long as the figure says (``the five-hour hearing``, ``a two-day summit``)
+    # events, which last as long as the figure says (``the six-hour hearing``, ``a two-day summit``)
     "hearing", "meeting", "session", "summit", "conference", "convention", "festival", "ceremony", "celebration",
     "concert", "show", "performance", "debate", "talk", "negotiation", "deliberation", "interview", "testimony",
     "interrogation", "speech", "filibuster", "vigil", "rally", "protest", "march", "sit-in", "standoff", "chase",

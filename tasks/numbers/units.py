@@ -126,7 +126,7 @@ def lookup(surface: str) -> Unit | None:
 
 
 def _titled(surface: str) -> Unit | None:
-    """``1 Tbsp.``, ``2 Lbs``: a recipe line or a product page capitalises the symbol it starts a phrase with.
+    """``3 Tbsp.``, ``2 Lbs``: a recipe line or a product page capitalises the symbol it starts a phrase with.
 
     Only a symbol of three letters or more that is no English word, so ``Ms``,
     ``In`` and ``Pa`` (a title, a preposition, a name) keep their reading.
@@ -386,7 +386,7 @@ def _powered(surface: str) -> Unit | None:
 
 def warm() -> None:
     """Build the unit and currency indexes now rather than on the first number a worker meets; with them the
-    lemmatizer's noun index (0.5 s), which the counted noun asks of rare forms (``1 pear peeled``, ``8 IMAGES``)."""
+    lemmatizer's noun index (0.5 s), which the counted noun asks of rare forms (``1 squash trimmed``, ``8 IMAGES``)."""
     from tasks.nlp import common_nouns
     from tasks.numbers import currencies
 
