@@ -274,8 +274,8 @@ def describe(doc: Doc, r: tokens.Reading, s_i: int, grown: extend.Grown, floor: 
             qualifier = right  # ``about five hundred or more`` is a lower bound
     anchor = context.anchor(doc, r)
     noun_tok = context.counted_noun(doc, r) if r.unit is None and not r.ordinal else None
-    if noun_tok is None and r.unit is None and not r.ordinal and (r.upper is None or r.start > floor and doc[r.start - 1].lower_ in ("aged", "ages")) \
-            and judge.is_age(doc, r, anchor, floor, end):
+    if noun_tok is None and r.unit is None and not r.ordinal and (r.upper is None or context.after_aged(doc, r, floor)) \
+            and context.is_age(doc, r, anchor, floor, end):
         r.unit = units.Unit("year of age", units.AGE)
     verb_tok = context.verb(noun_tok if noun_tok is not None else anchor)
     if qualifier is None:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from tasks.numbers import currencies, numwords, read, tokens, units
 from tasks.numbers.lexicon import (
+    WORD_SYMBOLS,
     WIRE_NOUNS,
     PER_NOUNS,
     Kind,
@@ -118,7 +119,7 @@ def unit_word_after(doc: Doc, j: int, end: int) -> tuple[units.Unit, int] | None
         text += doc[j + n].text
         found = units.lookup(text)
         if found is None and len(doc[j + n].text) > 1 and doc[j + n].text.endswith(".") \
-                and (j + n + 2 >= end or doc[j + n + 1].is_title and doc[j + n].text[:-1] not in units.WORD_SYMBOLS):
+                and (j + n + 2 >= end or doc[j + n + 1].is_title and doc[j + n].text[:-1] not in WORD_SYMBOLS):
             found = units.lookup(text[:-1])  # ``125.8 p.``, ``250 kW. This``: the full stop glued to the unit
         elif found is None and doc[j + n].text[-1:] in DASHES and doc[j + n].text[:-1].isalpha():
             found = units.lookup(text[:-1])  # ``287 miles- and``: a dash glued to the unit word

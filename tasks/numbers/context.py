@@ -1,4 +1,4 @@
-"""What a number is about: the counted noun, the governing verb, the entity, and whether it is a change.
+"""What a number is about: the counted noun, the governing verb, the entity, whether it is a change or an age.
 
 All of it comes from the parse the pipeline already paid for (dependencies
 and entities), so nothing here re-reads the text.
@@ -10,7 +10,9 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from tasks.numbers.lexicon import (
+    AGE_VERBS,
     CALENDAR_NOUNS,
+    PERSON_PRONOUNS,
     DATE_DEICTICS,
     UNIT_ADJECTIVES,
     WIRE_NOUNS,
@@ -18,7 +20,7 @@ from tasks.numbers.lexicon import (
     DECREASE,
     INCREASE,
 )
-from tasks.numbers import tokens, units
+from tasks.numbers import qualifiers, tokens, units
 from tasks.diskcache import on_disk
 from tasks.nlp import common_nouns, model_name
 
@@ -89,8 +91,8 @@ def counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
             and any(t.lower_ in DATE_DEICTICS for t in doc[r.end:noun.i]):
         return None  # ``to 900 last year``: a date after the number, nothing it counts
     if noun is None or len(noun.text.rstrip(".")) == 1 or not any(ch.isalpha() for ch in noun.text) \
-            or noun.pos_ == "PROPN" and noun.ent_type_ in ("DATE", "TIME", "PERSON"):
-        return None  # ``+0.578``, ``35,000 September 97 options``, ``6 - Michael Jones``: none is counted
+            or noun.pos_ == "PROPN" and (noun.ent_type_ in ("DATE", "TIME", "PERSON") or headline_verb(noun)):
+        return None  # ``+0.578``, ``35,000 September 97 options``, ``6 - Michael Jones``, ``3 Injured``: none is counted
     lo, hi = (r.end - 1, noun.i) if noun.i >= r.end else (noun.i, r.start)
     if any(t.text in ("-", "–") and t.whitespace_ and doc[t.i - 1].whitespace_ for t in doc[lo + 1:hi]):
         return None  # ``2 - Lilian Thuram``: a spaced dash ends a list number, it names no noun
@@ -110,7 +112,7 @@ def _counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
     if (last.head == mod or last.head == mod.head) and mod.dep_ in ("amod", "compound") \
             and (mod.pos_ == "ADJ" or mod.tag_ in ("VBN", "VBG")) and mod.head.i > mod.i and mod.head.pos_ == "NOUN":
         return mod.head  # ``135 unicorn startups``, ``87 appointed members``: past the modifier the parser hung it on
-    if r.end < len(doc) and (doc[r.end].tag_ == "NNS" or plural_misread(doc[r.end], r)):
+    if r.end < len(doc) and (doc[r.end].tag_ == "NNS" or plural_misread(doc[r.end], r) or singular_misread(doc[r.end], r)):
         return doc[r.end]
     if r.start >= 1 and WIRE_NOUNS.get(doc[r.start - 1].lower_) == "share":
         return doc[r.start - 1]  # ``Avg shrs 12.3 mln``: an earnings table names the count before it
@@ -136,6 +138,31 @@ def plural_misread(tok: Token, r: tokens.Reading | None) -> bool:
     return tok.tag_ == "VBZ" and tok.is_lower and tok.text.endswith("s") and tok.lemma_.lower() != tok.lower_
 
 
+def headline_verb(tok: Token) -> bool:
+    """``4 Hospitalized After Bus Fire``, ``5 Arrested``: a headline capitalises its participle, and the tagger
+    calls it a name; a capitalised word in -ed that is no noun the lemmatizer knows is the verb."""
+    return tok.is_title and tok.lower_.endswith("ed") and tok.lower_ not in common_nouns()
+
+
+def singular_misread(tok: Token, r: tokens.Reading) -> bool:
+    """``1 squash trimmed and sliced``: a plural verb right after one cannot agree with it; a noun the
+    lemmatizer knows is the noun."""
+    return r.value == 1 and r.upper is None and tok.i == r.end and tok.tag_ == "VBP" and tok.is_lower \
+        and tok.lower_ in common_nouns()
+
+
+def caps_lemma(noun: Token) -> str | None:
+    """``PHOTO GALLERY - 8 IMAGES``: a line in capitals makes the tagger call a common noun a name; its lemma
+    is the singular the lemmatizer knows (``image``). Initials (``NATO``) are no English noun and stay."""
+    if not (noun.is_upper and noun.is_alpha and len(noun.text) >= 4 and noun.pos_ == "PROPN"):
+        return None
+    word, nouns = noun.lower_, common_nouns()
+    for cut, add in (("ies", "y"), ("s", ""), ("es", ""), ("", "")):
+        if word.endswith(cut) and word[:len(word) - len(cut)] + add in nouns:
+            return word[:len(word) - len(cut)] + add
+    return None
+
+
 def noun_text(noun: Token, start: int) -> str:
     """Lemma plus its compounds and plain adjectives (``commercial fisherman``), as NewsQuant names counted units.
 
@@ -143,7 +170,7 @@ def noun_text(noun: Token, start: int) -> str:
     """
     mods = [m for c in noun.lefts if c.i >= start and not c.ent_type_ and (c.left_edge.i >= start or c.i == start)
             for m in (*nested(c), modifier(c)) if m]
-    head = lemma(noun) if noun.pos_ == "NOUN" or noun.tag_ in ("NNPS", "VBZ") else noun.text
+    head = lemma(noun) if noun.pos_ == "NOUN" or noun.tag_ in ("NNPS", "VBZ") else caps_lemma(noun) or noun.text
     if noun.tag_ == "NNPS" and head.endswith("s") and not head.endswith("ss"):
         head = head[:-1]  # ``Americans``: spaCy leaves plural proper nouns unlemmatised
     head = WIRE_NOUNS.get(head, head)
@@ -230,8 +257,8 @@ def modifier(c: Token) -> str | None:
     if c.dep_ in ("amod", "compound", "nmod") and any(h.text == "-" and h.dep_ == "punct" for h in c.children):
         last = c.right_edge.i if c.right_edge.i < c.head.i else c.i  # ``gas-only``: the hyphen may follow
         return c.doc[c.left_edge.i:last + 1].text.lower().replace(" ", "")
-    if any(a.dep_ == "advmod" for a in c.children) or c.lower_ in UNIT_ADJECTIVES or c.lower_ == "other":
-        return None  # ``12 more bodies``, ``three other men``: how many more, not a kind of body
+    if any(a.dep_ == "advmod" for a in c.children) or c.lower_ in UNIT_ADJECTIVES or c.lower_ in ("other", "such"):
+        return None  # ``12 more bodies``, ``three other men``, ``one such island``: how many more, not a kind of body
     if c.dep_ == "amod" and c.pos_ == "ADJ" and c.tag_ in ("JJR", "JJS"):
         return c.lemma_.lower()  # ``biggest banks``: NewsQuant names what is counted by lemmas, ``big bank``
     if c.dep_ == "compound" and c.pos_ == "NOUN":
@@ -239,6 +266,45 @@ def modifier(c: Token) -> str | None:
     if c.dep_ == "compound" and c.pos_ == "ADJ" or c.dep_ == "amod" and c.pos_ == "ADJ":
         return c.lower_
     return None
+
+
+def is_age(doc: Doc, r: tokens.Reading, anchor: Token, floor: int, end: int) -> bool:
+    """A bare whole number that is a person's age: ``Senard, 65, said``, ``Maria who was 10``, ``aged 25``."""
+    if r.value != int(r.value) or not 0 < r.value < 125:
+        return False
+    if after_aged(doc, r, floor) or after_age(doc, r, floor):
+        return True
+    if r.start - 2 >= floor and doc[r.start - 1].text == "," and r.end < end and doc[r.end].text == "," \
+            and (doc[r.start - 2].ent_type_ == "PERSON" or doc[r.start - 2].tag_ in ("NN", "NNP") and doc[r.start].is_digit
+                 and not (r.end + 1 < end and tokens.can_start(doc[r.end + 1]))):
+        return True  # ``Senard, 65,``, ``the veteran actor, 71,``: not ``Group B, 3, 4 and 5``
+    if r.start - 1 == floor and doc[floor].lower_ == "at" and r.end + 1 < end and doc[r.end].text == "," \
+            and (doc[r.end + 1].lower_ in PERSON_PRONOUNS or doc[r.end + 1].ent_type_ == "PERSON"):
+        return True  # ``At 19, she joined the navy``: a life's turn, told by the age it came at
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in AGE_VERBS:
+        return True  # ``died at 94``, ``retired at 60``
+    if anchor.dep_ in ("dobj", "npadvmod", "attr") and head.lemma_.lower() == "turn" and head.pos_ == "VERB":
+        return True  # ``when she turns 80``
+    if anchor.dep_ in ("attr", "acomp") and head.lemma_ == "be":
+        return any(c.dep_ == "nsubj" and (c.lower_ in PERSON_PRONOUNS or c.ent_type_ == "PERSON") for c in head.children)
+    return False
+
+
+def after_aged(doc: Doc, r: tokens.Reading, floor: int) -> bool:
+    """``aged 25``, ``aged about 30``, ``aged between 18 and 24``: past a qualifier or a range's first word, an age."""
+    _, k = qualifiers.left(doc, r.start, floor)
+    if k > floor and doc[k - 1].lower_ in ("between", "from"):
+        k -= 1
+    return k > floor and doc[k - 1].lower_ in ("aged", "ages")
+
+
+def after_age(doc: Doc, r: tokens.Reading, floor: int) -> bool:
+    """``by age 4``, ``at the age of 92``: the tagger calls these dates; the number is an age."""
+    k = r.start - 1
+    if k > floor and doc[k].lower_ == "of":
+        k -= 1
+    return k >= floor and doc[k].lower_ == "age" and doc[k].is_lower
 
 
 def verb(tok: Token) -> Token | None:

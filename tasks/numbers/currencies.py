@@ -13,7 +13,8 @@ from __future__ import annotations
 import functools
 
 from tasks.diskcache import on_disk
-from tasks.numbers.units import DB_NAMES, WORD_SYMBOLS, lookup, quantulum3_load
+from tasks.numbers.lexicon import WORD_SYMBOLS
+from tasks.numbers.units import DB_NAMES, lookup, quantulum3_load
 
 #: Tables built from Babel and quantulum3 (and our unit names) are kept on disk, as the units are.
 _STORED = on_disk("quantulum3", "babel", modules=("tasks.numbers.units", "tasks.numbers.lexicon"))

@@ -1,4 +1,4 @@
-"""The not-an-amount checks: years, seasons, labels, names, ages, scores, list markers.
+"""The not-an-amount checks: years, seasons, labels, names, scores, records, references, list markers.
 
 Each check is a small named function so a rejection can be traced to one
 rule, as the junk rules are.
@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from tasks.numbers import currencies, tokens, units
+from tasks.numbers.context import after_age
 from tasks.numbers.lexicon import (
+    AGGREGATE_NOUNS,
     LABEL_NOUNS,
     YEAR_NOUNS,
     DATE_NEUTRAL,
@@ -21,7 +23,6 @@ from tasks.numbers.lexicon import (
     Kind,
     ID_NOUNS,
     INDEX_NAMES,
-    PERSON_PRONOUNS,
     SPAN_NOUNS,
     STREET_WORDS,
 )
@@ -127,6 +128,8 @@ def is_label(doc: Doc, r: tokens.Reading, floor: int) -> bool:
             and prev.ent_type_ not in ("GPE", "NORP") and currencies.currency_code(prev.text) is None \
             and units.lookup(prev.text) is None:
         return True  # ``RTX 4090``, ``GTX 1080``: a model code in capitals names a product
+    if first.is_digit and prev.is_alpha and prev.text[:1].islower() and any(ch.isupper() for ch in prev.text[1:]):
+        return True  # ``iOS 12``, ``macOS 14``: a word in camel case is a product's name, the figure its version
     if prev.lower_ in INDEX_NAMES or (prev.text == "P" and r.start - 2 >= floor and doc[r.start - 2].text in ("S", "S&")):
         return True  # ``S&P 500``, ``FTSE 100``, ``sp 500``: an index name
     if first.is_digit and before_street(doc, r.end):
@@ -134,44 +137,17 @@ def is_label(doc: Doc, r: tokens.Reading, floor: int) -> bool:
     if prev.pos_ == "PROPN" and prev.text[:1].isalpha() and not prev.whitespace_ == "" and first.is_digit \
             and prev.ent_type_ not in ("DATE", "TIME", "MONEY"):
         return True  # ``S&P 500``, ``iPhone 11``, ``Game 6``
+    if prev.tag_ == "NN" and prev.is_title and prev.whitespace_ and first.is_digit and units.lookup(prev.text) is None \
+            and prev.lower_ not in AGGREGATE_NOUNS and (r.end >= len(doc) or doc[r.end].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
+        return True  # ``Match 1:``, ``on Day 3 of the trial``: a capitalised noun names the figure; ``Arrest 3 Men`` counts
     if prev.text == "(" and r.end < len(doc) and doc[r.end].text == ")" and r.start - 2 >= floor \
             and doc[r.start - 2].pos_ == "PROPN":
         return True  # ``Dak Prescott (4)``: a shirt number
     nxt = doc[r.end] if r.end < len(doc) else None
     head = doc[r.end - 1].head
+    listed = r.end + 2 < len(doc) and head.i == r.end and doc[r.end + 1].text == "," and doc[r.end + 2].like_num
     return nxt is not None and nxt.tag_ == "NNP" and nxt.is_title and head.tag_ == "NNP" and head.i >= r.end \
-        and first.is_digit  # ``737 Max jets``, ``358 El Brillo Way``
-
-
-#: Verbs whose ``at N`` is the age something happened at (``died at 94``).
-AGE_VERBS = frozenset({"die", "retire", "pass", "marry", "debut"})
-
-
-def is_age(doc: Doc, r: tokens.Reading, anchor: Token, floor: int, end: int) -> bool:
-    """A bare whole number that is a person's age: ``Senard, 65, said``, ``Maria who was 10``, ``aged 25``."""
-    if r.value != int(r.value) or not 0 < r.value < 125:
-        return False
-    if r.start > floor and doc[r.start - 1].lower_ in ("aged", "ages") or after_age(doc, r, floor):
-        return True
-    if r.start - 2 >= floor and doc[r.start - 1].text == "," and doc[r.start - 2].ent_type_ == "PERSON" \
-            and r.end < end and doc[r.end].text == ",":
-        return True
-    head = anchor.head
-    if anchor.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in AGE_VERBS:
-        return True  # ``died at 94``, ``retired at 60``
-    if anchor.dep_ in ("dobj", "npadvmod", "attr") and head.lemma_.lower() == "turn" and head.pos_ == "VERB":
-        return True  # ``when she turns 80``
-    if anchor.dep_ in ("attr", "acomp") and head.lemma_ == "be":
-        return any(c.dep_ == "nsubj" and (c.lower_ in PERSON_PRONOUNS or c.ent_type_ == "PERSON") for c in head.children)
-    return False
-
-
-def after_age(doc: Doc, r: tokens.Reading, floor: int) -> bool:
-    """``by age 4``, ``at the age of 92``: the tagger calls these dates; the number is an age."""
-    k = r.start - 1
-    if k > floor and doc[k].lower_ == "of":
-        k -= 1
-    return k >= floor and doc[k].lower_ == "age" and doc[k].is_lower
+        and first.is_digit and not listed  # ``737 Max jets``, ``358 El Brillo Way``; not ``2 Blue, 3 Orange``
 
 
 def restated(doc: Doc, r: tokens.Reading, row: dict, rows: list[dict]) -> bool:
@@ -234,6 +210,20 @@ def _name(c: Case) -> bool:
     return (c.bare or c.r.ordinal) and c.first.ent_type_ in NAME_LABELS and in_name(c.doc, c.r)
 
 
+def _titled_word(c: Case) -> bool:
+    """``the Three Tenors``, ``the Big Twelve's``: a number word with a capital inside a sentence of ordinary
+    prose, before or after a capitalised word, is part of a name the tagger did not mark. A headline in title case
+    (``Police Arrest Three Men``) capitalises every word, so there the capital says nothing."""
+    r, doc = c.r, c.doc
+    first = doc[r.start]
+    if not (c.bare and r.unit is None and first.is_alpha and first.is_title and c.floor < r.start and r.end < c.end
+            and doc[r.start - 1].is_alpha and (doc[r.end].is_title and doc[r.end].is_alpha
+                                               or doc[r.start - 1].is_title and r.start - 1 > c.floor)):
+        return False  # ``the Three Tenors``; ``the Big Twelve's``: a capitalised word before it names it too
+    words = [t for t in doc[c.floor:c.end] if t.is_alpha]
+    return 2 * sum(t.is_lower for t in words) > len(words)
+
+
 def _season(c: Case) -> bool:
     """``1986/87``, ``the 1986/87 year``: a season or fiscal year, even with ``year`` read as its unit."""
     return c.bare and is_season(c.doc, c.r)
@@ -279,6 +269,26 @@ def _clock_time(c: Case) -> bool:
 def _score(c: Case) -> bool:
     """``2-0``, ``89-89``: a score, both sides."""
     return c.bare and c.r.unit is None and c.dash_pair
+
+
+def _reference(c: Case) -> bool:
+    """``... linked to snacking at night (14).``: a bracketed figure after a word, closing the sentence, cites a source."""
+    r, doc = c.r, c.doc
+    if not (c.bare and r.unit is None and r.upper is None and r.end - r.start == 1 and c.first.is_digit
+            and r.start - 2 >= c.floor and doc[r.start - 1].text in ("(", "[") and r.end < len(doc)):
+        return False
+    close = doc[r.end].text
+    return close[:1] in (")", "]") and doc[r.start - 2].is_alpha and doc[r.start - 2].pos_ != "PROPN" \
+        and (close[1:] in (".", ";") or close in (")", "]") and (r.end + 1 >= c.end or doc[r.end + 1].text in (".", ";")))
+
+
+def _record(c: Case) -> bool:
+    """``Ravens (0-1):``, ``the Hawks (12-15)``: wins and losses in brackets after a team's name; read as a
+    range only because the first is the smaller."""
+    r, doc = c.r, c.doc
+    return r.unit is None and r.upper is not None and c.first.is_digit and float(r.value).is_integer() \
+        and float(r.upper).is_integer() and r.start - 2 >= c.floor and doc[r.start - 1].text == "(" \
+        and doc[r.start - 2].pos_ == "PROPN" and r.end < c.end and doc[r.end].text.startswith(")")
 
 
 def _compound_adjective(c: Case) -> bool:
@@ -337,11 +347,14 @@ RULES: dict[str, Callable[[Case], bool]] = {
     "ordinal_with_unit": _ordinal_unit,
     "date": _date,
     "name": _name,
+    "titled_word": _titled_word,
     "season": _season,
     "year": _year,
     "label": _label,
     "clock_time": _clock_time,
     "score": _score,
+    "record": _record,
+    "reference": _reference,
     "slash_pair": _slash_pair,
     "generation": _generation,
     "compound_adjective": _compound_adjective,
@@ -360,4 +373,6 @@ def reject(c: Case) -> str | None:
     name = next((name for name, rule in RULES.items() if rule(c)), None)
     if name is not None and c.dash_pair:
         c.r.end += 2  # ``Celtics 112-104``, ``737-800``: the pair is one expression, rejected whole
+        while c.dash_pair:
+            c.r.end += 2  # ``7-3-2``: a record of wins, losses and ties, rejected whole
     return name

@@ -217,6 +217,14 @@ SPAN_NOUNS = frozenset({
     "construction", "refurbishment", "overhaul", "maintenance", "upgrade", "window", "cycle", "span", "stretch",
     "interval", "lifespan", "relationship", "marriage", "partnership", "membership", "subscription", "exile",
     "imprisonment", "detention", "hold", "halt", "truce", "ceasefire", "shift", "course", "process", "search",
+    # events, which last as long as the figure says (``the six-hour hearing``, ``a two-day summit``)
+    "hearing", "meeting", "session", "summit", "conference", "convention", "festival", "ceremony", "celebration",
+    "concert", "show", "performance", "debate", "talk", "negotiation", "deliberation", "interview", "testimony",
+    "interrogation", "speech", "filibuster", "vigil", "rally", "protest", "march", "sit-in", "standoff", "chase",
+    "manhunt", "rescue", "operation", "surgery", "procedure", "flight", "drive", "ride", "walk", "hike", "trek",
+    "expedition", "cruise", "visit", "vacation", "holiday", "leave", "layover", "commute", "outage", "blackout",
+    "curfew", "quarantine", "fast", "ordeal", "marathon", "workshop", "seminar", "retreat", "training", "game",
+    "match", "race", "event", "episode", "broadcast", "livestream", "stream",
 })
 
 
@@ -257,6 +265,35 @@ YEAR_NOUNS = frozenset({"earning", "earnings", "result", "sale", "profit", "reve
 WIRE_NOUNS = {"shr": "share", "shrs": "share", "dlr": "dollar", "dlrs": "dollar", "cts": "cent", "pct": "percent",
               "mln": "million", "bln": "billion", "stg": "sterling", "mths": "month", "wks": "week", "yrs": "year"}
 
+#: Nouns a figure after them measures (``Total 45``), so a capital does not make them a label.
+AGGREGATE_NOUNS = frozenset({"total", "average", "sum", "population", "attendance", "turnout"})
+
+
 #: Label nouns that name what follows whatever the tagger makes of them (``update to version 2.0``).
 LABEL_NOUNS = frozenset({"version", "section", "chapter", "flight", "route", "highway", "interstate", "platform",
                          "terminal", "no.", "nos", "#"})
+
+
+#: Words the database names a unit that news mostly uses as ordinary nouns (``two bars``, ``three drops``).
+COMMON_NOUNS = frozenset({
+    "bar", "bars", "drop", "drops", "quarter", "quarters", "span", "spans", "shake", "shakes", "real", "reals",
+    "pond", "ponds", "league", "leagues", "mill", "mills", "mil", "mils", "gal", "gals", "candle", "candles",
+    "mole", "moles", "quad", "quads", "franklin", "franklins", "rad", "rads", "henry", "henries", "gray", "grays",
+    "stoke", "stokes", "peck", "pecks", "barn", "barns", "ell", "ells", "dot", "dots", "nit", "nits", "tex",
+    "pel", "pels", "rhe", "rhes", "bit", "bits", "point", "points", "set", "sets", "pair", "pairs", "line",
+    "lines", "pace", "paces", "mark", "marks", "grain", "grains", "block", "blocks", "stone", "stones", "unit",
+    "units", "gross", "score", "scores", "hand", "hands", "finger", "fingers", "tick", "ticks", "wrap", "wraps",
+    "cord", "cords", "rod", "rods", "perch", "pole", "poles", "chain", "chains", "link", "links", "cable",
+    "cables", "shot", "shots", "dash", "pinch", "smidgen", "tablet", "tablets", "ream", "reams", "bale", "bales",
+    "bag", "bags", "box", "boxes", "case", "cases", "sheet", "sheets", "pixel", "pixels",
+    "quarter", "dime", "dimes", "rand", "rands", "won", "wons", "age", "ages", "era", "eras",
+})
+#: Lower-case symbols that are English words or times of day (``in``, ``am``, ``pm``): never units on their own.
+WORD_SYMBOLS = frozenset({"in", "am", "pm", "as", "at", "pt", "cd", "da", "do", "is", "it", "no", "on", "or", "to",
+                          "mb", "b", "s", "yd", "cc", "st", "nd", "rd", "th", "ab", "ac", "au", "bu", "den", "dam",
+                          "fur", "gal", "lea", "sb", "fb", "ly", "pk", "qr", "thm", "ka", "ky", "hs", "ua", "yb",
+                          "zb", "nb", "tb", "pb", "St"})  # ``St`` Saint (``1 St Mirren 1``), not stokes
+
+
+#: Verbs whose ``at N`` is the age something happened at (``died at 94``).
+AGE_VERBS = frozenset({"die", "retire", "pass", "marry", "debut"})

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from tasks.diskcache import on_disk
-from tasks.numbers.lexicon import MEASURE_ADJECTIVES, Kind
+from tasks.numbers.lexicon import COMMON_NOUNS, MEASURE_ADJECTIVES, WORD_SYMBOLS, Kind
 
 #: The tables built from the databases are kept on disk: building them costs each process 1.7 s.
 _STORED = on_disk("quantulum3", "babel", modules=("tasks.numbers.lexicon",))
@@ -122,7 +122,21 @@ MAX_UNIT_TOKENS = 3
 def lookup(surface: str) -> Unit | None:
     """The unit a surface names: our context decisions, the unit database, a power of a length, a ratio."""
     return _ABBREV.get(surface) or _WORDS.get(surface.lower()) or _from_db(surface) or _powered(surface) \
-        or _ratio(surface) or _prefixed(surface) or _plural(surface)
+        or _ratio(surface) or _prefixed(surface) or _plural(surface) or _titled(surface)
+
+
+def _titled(surface: str) -> Unit | None:
+    """``3 Tbsp.``, ``2 Lbs``: a recipe line or a product page capitalises the symbol it starts a phrase with.
+
+    Only a symbol of three letters or more that is no English word, so ``Ms``,
+    ``In`` and ``Pa`` (a title, a preposition, a name) keep their reading.
+    """
+    word = surface.rstrip(".")
+    if len(word) < 3 or not word.istitle() or not word.isalpha() or word.lower() in STOP_WORDS \
+            or word.lower() in COMMON_NOUNS:
+        return None
+    found = _ABBREV.get(word.lower()) or _db().symbols.get(word.lower())
+    return found if found is not None and found.kind == Kind.QUANTITY else None
 
 
 def _plural(surface: str) -> Unit | None:
@@ -179,25 +193,6 @@ def glued_symbol(surface: str) -> Unit | None:
 #: quantulum3 names we print otherwise, so one unit has one name (NewsQuant writes ``celsius``).
 DB_NAMES = {"degree Celsius": "celsius", "degree fahrenheit": "fahrenheit", "degree angle": "degree",
             "united states dollar": "dollar", "mexican peso": "peso"}
-#: Words the database names a unit that news mostly uses as ordinary nouns (``two bars``, ``three drops``).
-COMMON_NOUNS = frozenset({
-    "bar", "bars", "drop", "drops", "quarter", "quarters", "span", "spans", "shake", "shakes", "real", "reals",
-    "pond", "ponds", "league", "leagues", "mill", "mills", "mil", "mils", "gal", "gals", "candle", "candles",
-    "mole", "moles", "quad", "quads", "franklin", "franklins", "rad", "rads", "henry", "henries", "gray", "grays",
-    "stoke", "stokes", "peck", "pecks", "barn", "barns", "ell", "ells", "dot", "dots", "nit", "nits", "tex",
-    "pel", "pels", "rhe", "rhes", "bit", "bits", "point", "points", "set", "sets", "pair", "pairs", "line",
-    "lines", "pace", "paces", "mark", "marks", "grain", "grains", "block", "blocks", "stone", "stones", "unit",
-    "units", "gross", "score", "scores", "hand", "hands", "finger", "fingers", "tick", "ticks", "wrap", "wraps",
-    "cord", "cords", "rod", "rods", "perch", "pole", "poles", "chain", "chains", "link", "links", "cable",
-    "cables", "shot", "shots", "dash", "pinch", "smidgen", "tablet", "tablets", "ream", "reams", "bale", "bales",
-    "bag", "bags", "box", "boxes", "case", "cases", "sheet", "sheets", "pixel", "pixels",
-    "quarter", "dime", "dimes", "rand", "rands", "won", "wons", "age", "ages", "era", "eras",
-})
-#: Lower-case symbols that are English words or times of day (``in``, ``am``, ``pm``): never units on their own.
-WORD_SYMBOLS = frozenset({"in", "am", "pm", "as", "at", "pt", "cd", "da", "do", "is", "it", "no", "on", "or", "to",
-                          "mb", "b", "s", "yd", "cc", "st", "nd", "rd", "th", "ab", "ac", "au", "bu", "den", "dam",
-                          "fur", "gal", "lea", "sb", "fb", "ly", "pk", "qr", "thm", "ka", "ky", "hs", "ua", "yb",
-                          "zb", "nb", "tb", "pb", "St"})  # ``St`` Saint (``1 St Mirren 1``), not stokes
 
 
 def _symbol_ok(s: str) -> bool:
@@ -390,9 +385,12 @@ def _powered(surface: str) -> Unit | None:
 
 
 def warm() -> None:
-    """Build the unit and currency indexes now rather than on the first number a worker meets."""
+    """Build the unit and currency indexes now rather than on the first number a worker meets; with them the
+    lemmatizer's noun index (0.5 s), which the counted noun asks of rare forms (``1 squash trimmed``, ``8 IMAGES``)."""
+    from tasks.nlp import common_nouns
     from tasks.numbers import currencies
 
     _db()
     _measures()
     currencies.warm()
+    common_nouns()
