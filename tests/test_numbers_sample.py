@@ -36,7 +36,7 @@ def test_a_hyphenated_duration_before_a_label_stays_out(nlp, text: str) -> None:
     [
         ("Residents aged about 40 were invited to the clinic.", 40, None),
         ("Drivers aged around 70 to 79 renew their licence more often.", 70, 79),
-        ("Voters aged between 18 and 24 stayed at home.", 18, 24),
+        ("Voters aged between 20 and 29 stayed at home.", 20, 29),
     ],
 )
 def test_an_age_after_aged_past_a_qualifier_or_range_word(nlp, text: str, value: float, upper: float | None) -> None:

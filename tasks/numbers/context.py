@@ -241,7 +241,7 @@ def per_what(noun: Token) -> str | None:
 
 
 def nested(c: Token) -> list[str | None]:
-    """The modifiers of a compound modifier: ``gas-only`` in ``two gas-only powertrain options``."""
+    """The modifiers of a compound modifier: ``diesel-only`` in ``two diesel-only trim levels``."""
     if c.dep_ not in ("compound", "nmod") or c.pos_ != "NOUN" or any(h.text == "-" and h.dep_ == "punct" for h in c.children):
         return []  # a hyphenated modifier (``short- and medium-distance``) is read whole by :func:`modifier`
     return [modifier(g) for g in c.lefts if not g.ent_type_]
@@ -255,7 +255,7 @@ def modifier(c: Token) -> str | None:
     counted.
     """
     if c.dep_ in ("amod", "compound", "nmod") and any(h.text == "-" and h.dep_ == "punct" for h in c.children):
-        last = c.right_edge.i if c.right_edge.i < c.head.i else c.i  # ``gas-only``: the hyphen may follow
+        last = c.right_edge.i if c.right_edge.i < c.head.i else c.i  # ``diesel-only``: the hyphen may follow
         return c.doc[c.left_edge.i:last + 1].text.lower().replace(" ", "")
     if any(a.dep_ == "advmod" for a in c.children) or c.lower_ in UNIT_ADJECTIVES or c.lower_ in ("other", "such"):
         return None  # ``12 more bodies``, ``three other men``, ``one such island``: how many more, not a kind of body
@@ -292,7 +292,7 @@ def is_age(doc: Doc, r: tokens.Reading, anchor: Token, floor: int, end: int) -> 
 
 
 def after_aged(doc: Doc, r: tokens.Reading, floor: int) -> bool:
-    """``aged 25``, ``aged about 30``, ``aged between 18 and 24``: past a qualifier or a range's first word, an age."""
+    """``aged 25``, ``aged about 30``, ``aged between 20 and 29``: past a qualifier or a range's first word, an age."""
     _, k = qualifiers.left(doc, r.start, floor)
     if k > floor and doc[k - 1].lower_ in ("between", "from"):
         k -= 1
