@@ -45,7 +45,7 @@ def range_after(doc: Doc, r: tokens.Reading, end: int, between: bool) -> tokens.
     if not (link in RANGE_LINKS or (between and link == "and")):
         return None
     if r.ordinal and doc[k].lower_ == "the" and k + 1 < end:
-        k += 1  # ``between the tenth and the fifteenth``
+        k += 1  # ``between the third and the ninth``
     prefixed = symbol_first(doc, r)
     if link == "-" and (r.unit is not None and not prefixed or (doc[j - 1].whitespace_ != doc[j].whitespace_)):
         return None

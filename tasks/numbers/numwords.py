@@ -94,7 +94,7 @@ def _words(words: list[str]) -> float | None:
     """Left-to-right accumulator over spelled-out and mixed (``1.2 million``) words.
 
     Fractions, ``dozen`` and ``point`` act on the group since the last scale
-    only, so ``two billion and three quarters million`` and ``four hundred
+    only, so ``six billion and three quarters million`` and ``four hundred
     dozens`` both read right. After ``and``, a tail with a fraction is read on
     its own: ``one hundred and three quarters`` is 100.75, ``3 million and a
     half`` 3.5 million (after a scale of a thousand or more the fraction is
