@@ -261,6 +261,29 @@ YEAR_NOUNS = frozenset({"earning", "earnings", "result", "sale", "profit", "reve
                         "dividend", "payment", "shipment", "export", "import", "delivery", "crop", "harvest", "plan",
                         "olympics", "games", "championship", "accounts", "finances", "numbers", "rates", "sales"})
 
+#: Events a year before them dates (``the 1998 bombings``, ``its 2011 floods``), read so after a determiner
+#: only: ``the 2000 people`` and a count of events written without one stay counts.
+EVENT_NOUNS = frozenset({"shooting", "bombing", "attack", "killing", "massacre", "riot", "protest", "flood",
+                         "earthquake", "fire", "wildfire", "storm", "hurricane", "blast", "explosion", "murder",
+                         "strike", "uprising", "war", "crash", "outbreak", "talk", "poll", "midterm", "primary",
+                         "playoff", "final", "coup", "raid", "invasion", "assault", "crackdown", "demonstration",
+                         "eruption", "drought", "heatwave", "famine", "clash", "stabbing", "kidnapping", "hijacking",
+                         "purge", "reform", "sanction", "layoff", "cut", "hike"})
+
+#: Adjectives of a product's age, size or state: a bare three-figure number after one names a model (``the new 777``).
+PRODUCT_ADJECTIVES = frozenset({"new", "old", "latest", "used", "larger", "smaller", "bigger", "older", "newer",
+                                "upgraded", "updated", "classic", "vintage", "revamped", "redesigned", "stretched",
+                                "refurbished", "restored", "iconic", "ageing", "aging", "grounded", "best-selling",
+                                "beloved", "ill-fated", "troubled", "cheaper", "faster", "rival", "second-hand"})
+
+#: What a resolution names before it (``4K TVs``, ``8K video``): ``4K`` there is a standard, not 4,000.
+SCREEN_NOUNS = frozenset({"tv", "tvs", "television", "video", "resolution", "screen", "streaming", "stream",
+                          "display", "monitor", "camera", "content", "footage", "uhd", "hdr", "projector", "panel",
+                          "movie", "film", "blu-ray", "gaming", "ultra", "oled", "qled"})
+
+#: Words that make a figure before an event noun the event's year (``the 2003 shootings``, ``Peru's 1970 floods``).
+YEAR_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "this", "those", "'s", "’s"})
+
 #: Counted nouns as wire copy abbreviates them, and the lemma they stand for (``12.5 mln shrs``).
 WIRE_NOUNS = {"shr": "share", "shrs": "share", "dlr": "dollar", "dlrs": "dollar", "cts": "cent", "pct": "percent",
               "mln": "million", "bln": "billion", "stg": "sterling", "mths": "month", "wks": "week", "yrs": "year"}

@@ -1,0 +1,101 @@
+"""Classes the README listed as left after the seventh round, each fixed as a general rule with a counter-example.
+
+Every sentence is made up for the test; none comes from a dev set or a sample.
+"""
+from __future__ import annotations
+
+import pytest
+from test_numbers_forms import _at, _rows  # one number, and every row, of a made-up sentence
+
+
+def _values(nlp, text: str) -> list[float]:
+    return [r["value"] for r in _rows(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Police reopened the file on the 1998 bombings last week.", []),
+        ("After the 2011 floods the mill was rebuilt.", []),
+        ("Chile's 1960 earthquakes reshaped its coast.", []),
+        ("The 1987 riots left 40 shops burnt.", [40]),
+    ],
+)
+def test_a_year_before_an_event_after_a_determiner_dates_it(nlp, text: str, kept: list[float]) -> None:
+    assert _values(nlp, text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "noun"),
+    [
+        ("The 2000 people at the rally sang.", 2000, "people"),  # no event: a count
+        ("Organisers counted 1,500 protests across the region.", 1500, "protest"),  # a comma: no year
+    ],
+)
+def test_a_count_before_a_noun_stays_a_count(nlp, text: str, value: float, noun: str) -> None:
+    assert _at(nlp, text, value)["noun"] == noun
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The airline grounded its ageing 737 fleet in March.",
+        "Airbus watched the larger 747 take off first.",
+        "He found a used 911 for sale near Bonn.",
+        "Porsche's classic 911 carries a higher price now.",
+    ],
+)
+def test_a_three_figure_number_after_a_product_adjective_is_a_model(nlp, text: str) -> None:
+    assert 737 not in _values(nlp, text) and 747 not in _values(nlp, text) and 911 not in _values(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "noun"),
+    [
+        ("The depot bought the new 200 buses in May.", 200, "bus"),
+        ("The other 20 arrived by ferry.", 20, None),
+        ("The firm cut the old 300 jobs from its plant.", 300, "job"),
+    ],
+)
+def test_a_count_after_an_adjective_stays_a_count(nlp, text: str, value: float, noun: str | None) -> None:
+    assert _at(nlp, text, value)["noun"] == noun
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The store sells 4K televisions and 8K monitors.",
+        "The drone films 8K video over the bay.",
+        "The app now offers 8K streaming of the final.",
+    ],
+)
+def test_a_display_resolution_is_no_thousand(nlp, text: str) -> None:
+    assert not any(v in (4000, 8000) for v in _values(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("She finished the 12K run in an hour.", 12000), ("The channel has 8K subscribers.", 8000)],
+)
+def test_a_glued_k_elsewhere_is_thousands(nlp, text: str, value: float) -> None:
+    _at(nlp, text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Graf beat Evert 6-2, 3-6, 6-4 in Rome.",
+        "Novak (SRB) bt Ruud (NOR) 3-6 6-4 6-1",
+        "Kim won 6-3 3-6 7-5 on Friday.",
+    ],
+)
+def test_sets_of_a_match_are_no_range(nlp, text: str) -> None:
+    assert all(r["kind"] != "range" for r in _rows(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "upper"),
+    [("Rents rose 4-6 percent last year.", 4, 6), ("The course takes 3-6 weeks.", 3, 6)],
+)
+def test_a_lone_dash_pair_stays_a_range(nlp, text: str, value: float, upper: float) -> None:
+    assert _at(nlp, text, value)["upper"] == upper
