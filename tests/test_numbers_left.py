@@ -99,3 +99,46 @@ def test_sets_of_a_match_are_no_range(nlp, text: str) -> None:
 )
 def test_a_lone_dash_pair_stays_a_range(nlp, text: str, value: float, upper: float) -> None:
     assert _at(nlp, text, value)["upper"] == upper
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The wallet held 200 ETH before the hack.", 200, "ether"),
+        ("Miners shared 15 BTC from the pool.", 15, "bitcoin"),
+        ("Traders moved 3.5 million USDT overnight.", 3.5e6, "tether"),
+        ("He paid 2 bitcoin for the domain.", 2, "bitcoin"),
+    ],
+)
+def test_a_crypto_ticker_is_a_currency(nlp, text: str, value: float, unit: str) -> None:
+    row = _at(nlp, text, value)
+    assert (row["unit"], row["kind"]) == (unit, "money")
+
+
+def test_a_ticker_in_lower_case_stays_a_word(nlp) -> None:
+    assert _at(nlp, "The farm gets 300 days of sol each year.", 300)["kind"] != "money"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The rupee loan of 5,000,000 ($60,000) was repaid in June.", 5e6, "rupee"),
+        ("Last year it cost 40,000 rupees. Now the permit costs 52,000 ($625).", 52000, "rupee"),
+    ],
+)
+def test_a_figure_before_its_bracketed_conversion_takes_the_articles_currency(nlp, text: str, value: float,
+                                                                               unit: str) -> None:
+    row = _at(nlp, text, value)
+    assert (row["unit"], row["kind"]) == (unit, "money")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court set the fine at 2,150,000 ($19,800) on appeal.",  # no currency named: stays bare
+        "The club counts 300 (about 10%) of the voters.",  # a share in brackets is no conversion
+    ],
+)
+def test_a_figure_before_a_bracket_stays_bare_without_a_named_currency(nlp, text: str) -> None:
+    rows = _rows(nlp, text)
+    assert rows[0]["unit"] is None and rows[0]["kind"] == "cardinal"

@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from tasks import places
-from tasks.numbers import context, counts, currencies, extend, judge, qualifiers, read, tokens, units
+from tasks.numbers import context, converted, counts, currencies, extend, judge, qualifiers, read, tokens, units
 from tasks.numbers.lexicon import (
     Kind,
     BOUNDS,
@@ -67,6 +67,7 @@ def extract_numbers(doc: Doc) -> list[dict]:
     parallel_units(doc, rows)
     named_once(rows)
     by_country(doc, rows)
+    converted.local_currencies(doc, rows)
     return rows
 
 
