@@ -142,3 +142,23 @@ def test_a_figure_before_its_bracketed_conversion_takes_the_articles_currency(nl
 def test_a_figure_before_a_bracket_stays_bare_without_a_named_currency(nlp, text: str) -> None:
     rows = _rows(nlp, text)
     assert rows[0]["unit"] is None and rows[0]["kind"] == "cardinal"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "noun"),
+    [
+        ("The move raised the number of licensed vendors to 40.", 40, "licensed vendor"),
+        ("The tally of active cases rose to 120 on Friday.", 120, "active case"),
+        ("The pool of qualified bidders grew to 9.", 9, "qualified bidder"),
+    ],
+)
+def test_a_level_a_tally_reaches_counts_the_plural_after_its_of(nlp, text: str, value: float, noun: str) -> None:
+    assert _at(nlp, text, value)["noun"] == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("The council's list rose to 12 in May.", 12), ("The total of the fund rose to 40 on Monday.", 40)],
+)
+def test_a_tally_with_no_plural_after_it_names_no_noun(nlp, text: str, value: float) -> None:
+    assert _at(nlp, text, value)["noun"] is None

@@ -298,7 +298,8 @@ def describe(doc: Doc, r: tokens.Reading, s_i: int, grown: extend.Grown, floor: 
         "kind": kind_of(r).value,
         "qualifier": qualifier,
         "unit": r.unit.name if r.unit is not None else None,
-        "noun": context.noun_text(noun_tok, r.end) if noun_tok is not None else None,
+        "noun": context.noun_text(noun_tok, r.end if noun_tok.i >= r.start else noun_tok.left_edge.i)
+        if noun_tok is not None else None,
         "verb": verb_tok.lemma_.lower() if verb_tok is not None else None,
         "entity": ent.text if ent is not None else None,
         "entity_label": ent.label_ if ent is not None else None,

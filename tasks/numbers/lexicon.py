@@ -291,6 +291,13 @@ WIRE_NOUNS = {"shr": "share", "shrs": "share", "dlr": "dollar", "dlrs": "dollar"
 #: Nouns a figure after them measures (``Total 45``), so a capital does not make them a label.
 AGGREGATE_NOUNS = frozenset({"total", "average", "sum", "population", "attendance", "turnout"})
 
+#: Nouns that hold a count of what follows their ``of`` (``the number of licensed vendors rose to 40``): the level
+#: or change a verb gives them counts that noun.
+TALLY_NOUNS = frozenset({"number", "total", "tally", "count", "pool", "toll", "list", "roster", "ranks", "field"})
+
+#: Verbs whose object is the level a tally reaches (``the tally of cases hit 120``).
+LEVEL_VERBS = frozenset({"reach", "hit", "top", "pass", "exceed", "surpass", "near", "stand"})
+
 
 #: Label nouns that name what follows whatever the tagger makes of them (``update to version 2.0``).
 LABEL_NOUNS = frozenset({"version", "section", "chapter", "flight", "route", "highway", "interstate", "platform",
