@@ -162,3 +162,12 @@ def test_a_level_a_tally_reaches_counts_the_plural_after_its_of(nlp, text: str, 
 )
 def test_a_tally_with_no_plural_after_it_names_no_noun(nlp, text: str, value: float) -> None:
     assert _at(nlp, text, value)["noun"] is None
+
+
+@pytest.mark.parametrize("text", ["The sensor logs the dial once per second.", "Rates are set per second of airtime."])
+def test_second_after_per_is_a_unit_not_an_ordinal(nlp, text: str) -> None:
+    assert all(r["kind"] != "ordinal" for r in _rows(nlp, text))
+
+
+def test_a_second_term_keeps_its_ordinal(nlp) -> None:
+    assert _at(nlp, "She sought a second term after the vote.", 2)["kind"] == "ordinal"

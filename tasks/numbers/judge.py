@@ -374,6 +374,7 @@ RULES: dict[str, Callable[[Case], bool]] = {
     "word_tail": _word_tail,
     "duration_label": _duration_label,
     "relative_position": _relative_position,
+    "per_unit_word": labels.per_unit_word,
 }
 
 

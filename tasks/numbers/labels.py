@@ -1,4 +1,5 @@
-"""Not-an-amount rules for figures that name a product or a standard, or stand in a run of match scores.
+"""Not-an-amount rules for figures that name a product or a standard, stand in a run of match scores, or are a
+unit word read as an ordinal (``per second``).
 
 Kept apart from :mod:`judge` (which registers them) so each module stays
 short; each takes the judge's ``Case``.
@@ -75,3 +76,11 @@ def score_run(c: Case) -> bool:
     after = r.end + (r.end < c.end and doc[r.end].text == ",")
     before = r.start - 3 - (r.start - 1 >= c.floor and doc[r.start - 1].text == ",")
     return _pair_at(doc, after, c.end) or (before >= c.floor and _pair_at(doc, before, c.end))
+
+
+def per_unit_word(c: Case) -> bool:
+    """``once per second``, ``charged per second of airtime``: after ``per`` the word is the unit of a rate,
+    never the ordinal 2; ``a second term`` keeps its ordinal."""
+    r, doc = c.r, c.doc
+    return r.ordinal and r.unit is None and r.end - r.start == 1 and r.start - 1 >= c.floor \
+        and doc[r.start - 1].lower_ in ("per", "/") and doc[r.start].lower_ == "second"
