@@ -170,4 +170,4 @@ def test_second_after_per_is_a_unit_not_an_ordinal(nlp, text: str) -> None:
 
 
 def test_a_second_term_keeps_its_ordinal(nlp) -> None:
-    assert _at(nlp, "She sought a second term after the vote.", 2)["kind"] == "ordinal"
+    assert _at(nlp, "She sought a second spell after the vote.", 2)["kind"] == "ordinal"

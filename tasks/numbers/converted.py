@@ -4,7 +4,7 @@ Foreign news gives a local amount and its dollar or euro value in brackets;
 the figure before the bracket is the same sum, so it is money too, in the
 currency the article names: one it already wrote an amount in, else the one
 currency word it uses (``the rupee loan``). With neither it stays a bare
-figure: a country alone (``in Kenya``) is not taken to name its currency,
+figure: a country alone (``in Malawi``) is not taken to name its currency,
 as a guess is worse than leaving it unnamed (and lost a NewsQuant B item).
 """
 from __future__ import annotations

@@ -102,7 +102,7 @@ def is_year(doc: Doc, r: tokens.Reading) -> bool:
 
 
 def dates_event(doc: Doc, r: tokens.Reading) -> bool:
-    """``the 2003 shootings``, ``Chile's 1960 earthquakes``: after a determiner, a modern year before an event
+    """``the 1998 bombings``, ``Chile's 1960 earthquakes``: after a determiner, a modern year before an event
     names when it happened; ``the 2000 people`` counts, as does ``1,500 protests`` (no year has a comma)."""
     nxt = doc[r.end]
     return r.upper is None and 1900 <= r.value < 2100 and r.start > 0 and doc[r.start - 1].lower_ in YEAR_DETERMINERS \

@@ -18,10 +18,10 @@ if TYPE_CHECKING:
 
 
 def resolution(c: Case) -> bool:
-    """``4K TVs``, ``shot in 8K video``: a display resolution is a standard's name, not four thousand.
+    """``4K televisions``, ``shot in 8K video``: a display resolution is a standard's name, not four thousand.
 
     Only a whole figure under 20 with a glued ``K`` before a screen word;
-    ``32K followers`` and ``the 10K race`` keep their thousands.
+    ``32K followers`` and ``the 12K run`` keep their thousands.
     """
     r, doc = c.r, c.doc
     text = doc[r.start:r.end].text.replace(" ", "")
@@ -31,7 +31,7 @@ def resolution(c: Case) -> bool:
 
 
 def model_number(c: Case) -> bool:
-    """``Boeing's new 777``, ``a used 911 for sale``, ``its ageing 737 fleet``: a bare three-figure number after a
+    """``Boeing's larger 747``, ``a used 911 for sale``, ``its ageing 737 fleet``: a bare three-figure number after a
     determiner and an adjective of a product's age, size or state names a model when no plural noun follows.
 
     ``the new 500 jobs`` and ``the other 20 arrived`` (no product adjective) stay counts.
@@ -80,7 +80,7 @@ def score_run(c: Case) -> bool:
 
 def per_unit_word(c: Case) -> bool:
     """``once per second``, ``charged per second of airtime``: after ``per`` the word is the unit of a rate,
-    never the ordinal 2; ``a second term`` keeps its ordinal."""
+    never the ordinal 2; ``a second spell`` keeps its ordinal."""
     r, doc = c.r, c.doc
     return r.ordinal and r.unit is None and r.end - r.start == 1 and r.start - 1 >= c.floor \
         and doc[r.start - 1].lower_ in ("per", "/") and doc[r.start].lower_ == "second"

@@ -270,18 +270,18 @@ EVENT_NOUNS = frozenset({"shooting", "bombing", "attack", "killing", "massacre",
                          "eruption", "drought", "heatwave", "famine", "clash", "stabbing", "kidnapping", "hijacking",
                          "purge", "reform", "sanction", "layoff", "cut", "hike"})
 
-#: Adjectives of a product's age, size or state: a bare three-figure number after one names a model (``the new 777``).
+#: Adjectives of a product's age, size or state: a bare three-figure number after one names a model (``the larger 747``).
 PRODUCT_ADJECTIVES = frozenset({"new", "old", "latest", "used", "larger", "smaller", "bigger", "older", "newer",
                                 "upgraded", "updated", "classic", "vintage", "revamped", "redesigned", "stretched",
                                 "refurbished", "restored", "iconic", "ageing", "aging", "grounded", "best-selling",
                                 "beloved", "ill-fated", "troubled", "cheaper", "faster", "rival", "second-hand"})
 
-#: What a resolution names before it (``4K TVs``, ``8K video``): ``4K`` there is a standard, not 4,000.
+#: What a resolution names before it (``4K televisions``, ``8K video``): ``4K`` there is a standard, not 4,000.
 SCREEN_NOUNS = frozenset({"tv", "tvs", "television", "video", "resolution", "screen", "streaming", "stream",
                           "display", "monitor", "camera", "content", "footage", "uhd", "hdr", "projector", "panel",
                           "movie", "film", "blu-ray", "gaming", "ultra", "oled", "qled"})
 
-#: Words that make a figure before an event noun the event's year (``the 2003 shootings``, ``Peru's 1970 floods``).
+#: Words that make a figure before an event noun the event's year (``the 1998 bombings``, ``Peru's 1970 floods``).
 YEAR_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "this", "those", "'s", "’s"})
 
 #: Counted nouns as wire copy abbreviates them, and the lemma they stand for (``12.5 mln shrs``).
