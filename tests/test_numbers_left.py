@@ -171,3 +171,12 @@ def test_second_after_per_is_a_unit_not_an_ordinal(nlp, text: str) -> None:
 
 def test_a_second_term_keeps_its_ordinal(nlp) -> None:
     assert _at(nlp, "She sought a second spell after the vote.", 2)["kind"] == "ordinal"
+
+
+@pytest.mark.parametrize("text", ["The finale was filmed in 8K.", "The match is shown in 4K on Sundays."])
+def test_a_glued_k_after_in_with_no_noun_is_a_resolution(nlp, text: str) -> None:
+    assert _rows(nlp, text) == []
+
+
+def test_a_glued_k_after_in_before_a_noun_is_thousands(nlp) -> None:
+    assert _at(nlp, "The fund grew in 5K steps.", 5000)["noun"] == "step"

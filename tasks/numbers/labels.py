@@ -20,14 +20,19 @@ if TYPE_CHECKING:
 def resolution(c: Case) -> bool:
     """``4K televisions``, ``shot in 8K video``: a display resolution is a standard's name, not four thousand.
 
-    Only a whole figure under 20 with a glued ``K`` before a screen word;
-    ``32K followers`` and ``the 12K run`` keep their thousands.
+    Only a whole figure under 20 with a glued ``K`` before a screen word, or
+    after ``in`` with no noun after it (``filmed in 8K.``); ``32K followers``
+    and ``the 12K run`` keep their thousands.
     """
     r, doc = c.r, c.doc
-    text = doc[r.start:r.end].text.replace(" ", "")
-    return r.unit is None and r.upper is None and text[-1:] in ("K", "k") and text[:-1].isdigit() \
-        and 0 < int(text[:-1]) < 20 and r.end < c.end \
-        and any(t.lemma_.lower() in SCREEN_NOUNS or t.lower_ in SCREEN_NOUNS for t in doc[r.end:min(c.end, r.end + 2)])
+    text = doc[r.start:r.end].text.replace(" ", "").rstrip(".")  # ``in 8K.``: the stop glued to the letter
+    if not (r.unit is None and r.upper is None and text[-1:] in ("K", "k") and text[:-1].isdigit()
+            and 0 < int(text[:-1]) < 20):
+        return False
+    if r.start > c.floor and doc[r.start - 1].lower_ == "in" and (r.end >= c.end or doc[r.end].pos_ in ("PUNCT", "ADP", "CCONJ")):
+        return True
+    return r.end < c.end and any(t.lemma_.lower() in SCREEN_NOUNS or t.lower_ in SCREEN_NOUNS
+                                 for t in doc[r.end:min(c.end, r.end + 2)])
 
 
 def model_number(c: Case) -> bool:
