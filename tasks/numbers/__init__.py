@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from tasks import places
-from tasks.numbers import context, counts, currencies, extend, judge, qualifiers, read, tokens, units
+from tasks.numbers import context, converted, counts, currencies, extend, judge, qualifiers, read, tokens, units
 from tasks.numbers.lexicon import (
     Kind,
     BOUNDS,
@@ -67,6 +67,7 @@ def extract_numbers(doc: Doc) -> list[dict]:
     parallel_units(doc, rows)
     named_once(rows)
     by_country(doc, rows)
+    converted.local_currencies(doc, rows)
     return rows
 
 
@@ -297,7 +298,8 @@ def describe(doc: Doc, r: tokens.Reading, s_i: int, grown: extend.Grown, floor: 
         "kind": kind_of(r).value,
         "qualifier": qualifier,
         "unit": r.unit.name if r.unit is not None else None,
-        "noun": context.noun_text(noun_tok, r.end) if noun_tok is not None else None,
+        "noun": context.noun_text(noun_tok, r.end if noun_tok.i >= r.start else noun_tok.left_edge.i)
+        if noun_tok is not None else None,
         "verb": verb_tok.lemma_.lower() if verb_tok is not None else None,
         "entity": ent.text if ent is not None else None,
         "entity_label": ent.label_ if ent is not None else None,

@@ -17,6 +17,8 @@ from tasks.numbers.lexicon import (
     UNIT_ADJECTIVES,
     WIRE_NOUNS,
     PER_NOUNS,
+    LEVEL_VERBS,
+    TALLY_NOUNS,
     DECREASE,
     INCREASE,
 )
@@ -123,6 +125,23 @@ def _counted_noun(doc: Doc, r: tokens.Reading) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
                     return pobj
+    return tallied(last)
+
+
+def tallied(last: Token) -> Token | None:
+    """``the number of licensed vendors rose to 40``, ``lifted the total of suppliers to 25``, ``widened by three the
+    pool of bidders``: a level or change a verb gives a tally counts the plural after the tally's ``of``."""
+    verb = last.head.head if last.dep_ == "pobj" and last.head.lower_ in ("to", "by") else last.head
+    if verb.pos_ not in ("VERB", "AUX") or (last.dep_ == "dobj" and verb.lemma_.lower() not in LEVEL_VERBS):
+        return None
+    if last.dep_ != "dobj" and last.dep_ != "pobj":
+        return None
+    for tally in verb.children:
+        if tally.dep_ in ("nsubj", "nsubjpass", "dobj") and tally.i != last.i and tally.lemma_.lower() in TALLY_NOUNS:
+            of = next((c for c in tally.children if c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is not None and pobj.tag_ == "NNS":
+                return pobj
     return None
 
 

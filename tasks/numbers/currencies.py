@@ -44,7 +44,14 @@ CURRENCY_WORDS: dict[str, str] = {
     "dlr": "dollar", "dlrs": "dollar", "cts": "cent", "ct": "cent", "stg": "pound sterling",
     "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen",
     "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar", "CHF": "swiss franc",
+    "bitcoin": "bitcoin", "bitcoins": "bitcoin",
 }
+
+#: Crypto-currency tickers after an amount (``200 ETH``, ``3 million USDT``): money no ISO table lists. Read in
+#: capitals only, so ``sol`` and ``ada`` stay words.
+CRYPTO_TICKERS = {"BTC": "bitcoin", "XBT": "bitcoin", "ETH": "ether", "USDT": "tether", "USDC": "usd coin",
+                  "XRP": "xrp", "SOL": "solana", "DOGE": "dogecoin", "LTC": "litecoin", "ADA": "cardano",
+                  "BNB": "bnb"}
 #: Words that are a currency only after a scale word (``3.4 billion marks``; ``three marks`` are grades).
 SCALED_CURRENCY = {"mark": "german mark", "marks": "german mark", "guilder": "dutch guilder",
                    "guilders": "dutch guilder", "lira": "italian lira", "lire": "italian lira"}
@@ -224,7 +231,8 @@ def _phrases() -> dict[tuple[str, ...], str]:
 
 def currency_word(surface: str) -> str | None:
     """The currency a word after a number names (``euros``, ``cents``, ``USD``, ``NOK``, ``naira``, ``dinars``)."""
-    return CURRENCY_WORDS.get(surface) or CURRENCY_WORDS.get(surface.lower()) or currency_code(surface) \
+    return CURRENCY_WORDS.get(surface) or CURRENCY_WORDS.get(surface.lower()) or CRYPTO_TICKERS.get(surface) \
+        or currency_code(surface) \
         or (_own_words().get(surface.lower()) or in_use(surface.lower()) if surface.isalpha() else None)
 
 

@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from tasks.numbers import currencies, tokens, units
+from tasks.numbers import currencies, labels, tokens, units
 from tasks.numbers.context import after_age
 from tasks.numbers.lexicon import (
     AGGREGATE_NOUNS,
     LABEL_NOUNS,
     YEAR_NOUNS,
+    EVENT_NOUNS,
+    YEAR_DETERMINERS,
     DATE_NEUTRAL,
     NUMBER_WORDS,
     NAME_LABELS,
@@ -96,7 +98,15 @@ def is_year(doc: Doc, r: tokens.Reading) -> bool:
     if r.upper is not None and not 1000 <= r.upper <= 2100:
         return False  # ``1000-5000`` is a range of amounts; ``1990-2000`` a span of years
     nxt = doc[r.end] if r.end < len(doc) else None
-    return nxt is None or nxt.tag_ != "NNS" or nxt.lemma_.lower() in YEAR_NOUNS
+    return nxt is None or nxt.tag_ != "NNS" or nxt.lemma_.lower() in YEAR_NOUNS or dates_event(doc, r)
+
+
+def dates_event(doc: Doc, r: tokens.Reading) -> bool:
+    """``the 1998 bombings``, ``Chile's 1960 earthquakes``: after a determiner, a modern year before an event
+    names when it happened; ``the 2000 people`` counts, as does ``1,500 protests`` (no year has a comma)."""
+    nxt = doc[r.end]
+    return r.upper is None and 1900 <= r.value < 2100 and r.start > 0 and doc[r.start - 1].lower_ in YEAR_DETERMINERS \
+        and nxt.lemma_.lower() in EVENT_NOUNS
 
 
 def before_street(doc: Doc, k: int) -> bool:
@@ -353,6 +363,9 @@ RULES: dict[str, Callable[[Case], bool]] = {
     "label": _label,
     "clock_time": _clock_time,
     "score": _score,
+    "score_run": labels.score_run,
+    "resolution": labels.resolution,
+    "model_number": labels.model_number,
     "record": _record,
     "reference": _reference,
     "slash_pair": _slash_pair,
@@ -361,6 +374,7 @@ RULES: dict[str, Callable[[Case], bool]] = {
     "word_tail": _word_tail,
     "duration_label": _duration_label,
     "relative_position": _relative_position,
+    "per_unit_word": labels.per_unit_word,
 }
 
 

@@ -261,12 +261,42 @@ YEAR_NOUNS = frozenset({"earning", "earnings", "result", "sale", "profit", "reve
                         "dividend", "payment", "shipment", "export", "import", "delivery", "crop", "harvest", "plan",
                         "olympics", "games", "championship", "accounts", "finances", "numbers", "rates", "sales"})
 
+#: Events a year before them dates (``the 1998 bombings``, ``its 2011 floods``), read so after a determiner
+#: only: ``the 2000 people`` and a count of events written without one stay counts.
+EVENT_NOUNS = frozenset({"shooting", "bombing", "attack", "killing", "massacre", "riot", "protest", "flood",
+                         "earthquake", "fire", "wildfire", "storm", "hurricane", "blast", "explosion", "murder",
+                         "strike", "uprising", "war", "crash", "outbreak", "talk", "poll", "midterm", "primary",
+                         "playoff", "final", "coup", "raid", "invasion", "assault", "crackdown", "demonstration",
+                         "eruption", "drought", "heatwave", "famine", "clash", "stabbing", "kidnapping", "hijacking",
+                         "purge", "reform", "sanction", "layoff", "cut", "hike"})
+
+#: Adjectives of a product's age, size or state: a bare three-figure number after one names a model (``the larger 747``).
+PRODUCT_ADJECTIVES = frozenset({"new", "old", "latest", "used", "larger", "smaller", "bigger", "older", "newer",
+                                "upgraded", "updated", "classic", "vintage", "revamped", "redesigned", "stretched",
+                                "refurbished", "restored", "iconic", "ageing", "aging", "grounded", "best-selling",
+                                "beloved", "ill-fated", "troubled", "cheaper", "faster", "rival", "second-hand"})
+
+#: What a resolution names before it (``4K televisions``, ``8K video``): ``4K`` there is a standard, not 4,000.
+SCREEN_NOUNS = frozenset({"tv", "tvs", "television", "video", "resolution", "screen", "streaming", "stream",
+                          "display", "monitor", "camera", "content", "footage", "uhd", "hdr", "projector", "panel",
+                          "movie", "film", "blu-ray", "gaming", "ultra", "oled", "qled"})
+
+#: Words that make a figure before an event noun the event's year (``the 1998 bombings``, ``Peru's 1970 floods``).
+YEAR_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "this", "those", "'s", "’s"})
+
 #: Counted nouns as wire copy abbreviates them, and the lemma they stand for (``12.5 mln shrs``).
 WIRE_NOUNS = {"shr": "share", "shrs": "share", "dlr": "dollar", "dlrs": "dollar", "cts": "cent", "pct": "percent",
               "mln": "million", "bln": "billion", "stg": "sterling", "mths": "month", "wks": "week", "yrs": "year"}
 
 #: Nouns a figure after them measures (``Total 45``), so a capital does not make them a label.
 AGGREGATE_NOUNS = frozenset({"total", "average", "sum", "population", "attendance", "turnout"})
+
+#: Nouns that hold a count of what follows their ``of`` (``the number of licensed vendors rose to 40``): the level
+#: or change a verb gives them counts that noun.
+TALLY_NOUNS = frozenset({"number", "total", "tally", "count", "pool", "toll", "list", "roster", "ranks", "field"})
+
+#: Verbs whose object is the level a tally reaches (``the tally of cases hit 120``).
+LEVEL_VERBS = frozenset({"reach", "hit", "top", "pass", "exceed", "surpass", "near", "stand"})
 
 
 #: Label nouns that name what follows whatever the tagger makes of them (``update to version 2.0``).

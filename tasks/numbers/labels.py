@@ -1,0 +1,91 @@
+"""Not-an-amount rules for figures that name a product or a standard, stand in a run of match scores, or are a
+unit word read as an ordinal (``per second``).
+
+Kept apart from :mod:`judge` (which registers them) so each module stays
+short; each takes the judge's ``Case``.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from tasks.numbers.lexicon import DASHES, PRODUCT_ADJECTIVES, SCREEN_NOUNS, YEAR_DETERMINERS
+
+if TYPE_CHECKING:
+    from tasks.numbers.judge import Case
+
+
+def resolution(c: Case) -> bool:
+    """``4K televisions``, ``shot in 8K video``: a display resolution is a standard's name, not four thousand.
+
+    Only a whole figure under 20 with a glued ``K`` before a screen word, or
+    after ``in`` with no noun after it (``filmed in 8K.``); ``32K followers``
+    and ``the 12K run`` keep their thousands.
+    """
+    r, doc = c.r, c.doc
+    text = doc[r.start:r.end].text.replace(" ", "").rstrip(".")  # ``in 8K.``: the stop glued to the letter
+    if not (r.unit is None and r.upper is None and text[-1:] in ("K", "k") and text[:-1].isdigit()
+            and 0 < int(text[:-1]) < 20):
+        return False
+    if r.start > c.floor and doc[r.start - 1].lower_ == "in" and (r.end >= c.end or doc[r.end].pos_ in ("PUNCT", "ADP", "CCONJ")):
+        return True
+    return r.end < c.end and any(t.lemma_.lower() in SCREEN_NOUNS or t.lower_ in SCREEN_NOUNS
+                                 for t in doc[r.end:min(c.end, r.end + 2)])
+
+
+def model_number(c: Case) -> bool:
+    """``Boeing's larger 747``, ``a used 911 for sale``, ``its ageing 737 fleet``: a bare three-figure number after a
+    determiner and an adjective of a product's age, size or state names a model when no plural noun follows.
+
+    ``the new 500 jobs`` and ``the other 20 arrived`` (no product adjective) stay counts.
+    """
+    r, doc = c.r, c.doc
+    first = doc[r.start]
+    if not (c.bare and r.unit is None and r.upper is None and r.end - r.start == 1 and first.shape_ == "ddd"
+            and r.start - 2 >= c.floor and doc[r.start - 1].lower_ in PRODUCT_ADJECTIVES):
+        return False
+    owner = doc[r.start - 2]
+    if not (owner.lower_ in YEAR_DETERMINERS or owner.lower_ in ("a", "an") or owner.pos_ == "PROPN"):
+        return False
+    return not counts_after(doc, r.end, c.end)
+
+
+def counts_after(doc: Doc, j: int, end: int) -> bool:
+    """Whether a plural noun or ``of`` follows the figure within the phrase it heads (``500 new jobs``)."""
+    for t in doc[j:min(end, j + 3)]:
+        if t.tag_ in ("NNS", "NNPS") or t.lower_ == "of" or t.like_num:
+            return True
+        if t.pos_ not in ("ADJ", "NOUN", "PROPN") or t.tag_ == "NNP":
+            return False
+    return False
+
+
+_SCORE = re.compile(r"^\d{1,2}$")
+
+
+def _pair_at(doc: Doc, k: int, end: int) -> bool:
+    """Whether a glued ``6-4`` starts at token ``k``."""
+    return 0 <= k and k + 2 < end + 1 and k + 2 < len(doc) and bool(_SCORE.match(doc[k].text)) \
+        and doc[k + 1].text in DASHES and not doc[k].whitespace_ and not doc[k + 1].whitespace_ \
+        and bool(_SCORE.match(doc[k + 2].text))
+
+
+def score_run(c: Case) -> bool:
+    """``beat Smith 6-2, 3-6, 6-4``: a glued pair beside another is a set of a match, even where the first
+    figure is the smaller and reads as a range; ``rose 4-6 percent`` and a lone ``3-6`` stay ranges."""
+    r, doc = c.r, c.doc
+    if r.unit is not None or r.upper is None or r.end - r.start != 3 or not _pair_at(doc, r.start, r.end):
+        return False
+    after = r.end + (r.end < c.end and doc[r.end].text == ",")
+    before = r.start - 3 - (r.start - 1 >= c.floor and doc[r.start - 1].text == ",")
+    return _pair_at(doc, after, c.end) or (before >= c.floor and _pair_at(doc, before, c.end))
+
+
+def per_unit_word(c: Case) -> bool:
+    """``once per second``, ``charged per second of airtime``: after ``per`` the word is the unit of a rate,
+    never the ordinal 2; ``a second spell`` keeps its ordinal."""
+    r, doc = c.r, c.doc
+    return r.ordinal and r.unit is None and r.end - r.start == 1 and r.start - 1 >= c.floor \
+        and doc[r.start - 1].lower_ in ("per", "/") and doc[r.start].lower_ == "second"
