@@ -288,7 +288,7 @@ def modifier(c: Token) -> str | None:
 
 
 def is_age(doc: Doc, r: tokens.Reading, anchor: Token, floor: int, end: int) -> bool:
-    """A bare whole number that is a person's age: ``Senard, 65, said``, ``Maria who was 10``, ``aged 25``."""
+    """A bare whole number that is a person's age: ``Okafor, 58, said``, ``Maria who was 10``, ``aged 25``."""
     if r.value != int(r.value) or not 0 < r.value < 125:
         return False
     if after_aged(doc, r, floor) or after_age(doc, r, floor):
@@ -296,7 +296,7 @@ def is_age(doc: Doc, r: tokens.Reading, anchor: Token, floor: int, end: int) -> 
     if r.start - 2 >= floor and doc[r.start - 1].text == "," and r.end < end and doc[r.end].text == "," \
             and (doc[r.start - 2].ent_type_ == "PERSON" or doc[r.start - 2].tag_ in ("NN", "NNP") and doc[r.start].is_digit
                  and not (r.end + 1 < end and tokens.can_start(doc[r.end + 1]))):
-        return True  # ``Senard, 65,``, ``the veteran actor, 71,``: not ``Group B, 3, 4 and 5``
+        return True  # ``Okafor, 58,``, ``the veteran actor, 71,``: not ``Group B, 3, 4 and 5``
     if r.start - 1 == floor and doc[floor].lower_ == "at" and r.end + 1 < end and doc[r.end].text == "," \
             and (doc[r.end + 1].lower_ in PERSON_PRONOUNS or doc[r.end + 1].ent_type_ == "PERSON"):
         return True  # ``At 19, she joined the navy``: a life's turn, told by the age it came at
