@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import eval_counts  # noqa: E402  (bench/ is the script's directory)
+from pairing import pair  # noqa: E402
 from tasks.components import ParseMode  # noqa: E402
 from tasks.numbers import extract_numbers  # noqa: E402
 
@@ -61,19 +62,9 @@ def ours(shared: Path, docs_wanted: set[str]) -> list[dict]:
 def match(gold: list[dict], rows: list[dict]) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
     """Pairs (gold, row) one to one in the same line with the same type and a fitting value;
     the required gold items left, and the rows left."""
-    left = list(rows)
-    pairs = []
-    missed = []
-    for g in sorted(gold, key=lambda g: g["optional"]):  # required items take a row first
-        hit = next((r for r in left if r["doc"] == g["doc"] and r["line"] == g["line"]
-                    and r["count_type"] == g["type"] and value_fits(g["value"], r["value"])), None)
-        if hit is None:
-            if not g["optional"]:
-                missed.append(g)
-            continue
-        left.remove(hit)
-        pairs.append((g, hit))
-    return pairs, missed, left
+    return pair(gold, rows, lambda g, left: next(
+        (r for r in left if r["doc"] == g["doc"] and r["line"] == g["line"]
+         and r["count_type"] == g["type"] and value_fits(g["value"], r["value"])), None))
 
 
 def prf(tp: int, fp: int, fn: int) -> str:

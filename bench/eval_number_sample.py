@@ -77,6 +77,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pairing import pair  # noqa: E402  (bench/ is the script's directory)
+
 JUDGEMENTS = ROOT / "bench/number_sample_judgements.json"
 #: Sentences judged per half, by eval_counts.CORPORA's key: scraped_news_2023.jsonl, bbc_news.jsonl (article bodies),
 #: article_extraction_benchmark.jsonl (the main text of 181 news pages of 126 sites, 2019-20).
@@ -148,17 +150,11 @@ def unit_fits(want: str | list[str], got: str, unit_map: dict[str, str]) -> bool
 def match(gold: list[dict], pred: list[dict], value_match, unit_map: dict[str, str]) -> tuple[list, list, list]:
     """One sentence's items paired one to one as ``score.py`` pairs them (a row with the judged unit first),
     required items before optional ones: (pairs, required items left, rows left)."""
-    left, pairs, missed = list(pred), [], []
-    for g in sorted(gold, key=lambda g: g["optional"]):
+    def pick(g: dict, left: list[dict]) -> dict | None:
         fits = [p for p in left if value_match(g, p)]
-        hit = next((p for p in fits if unit_fits(g["unit"], p["unit"], unit_map)), fits[0] if fits else None)
-        if hit is None:
-            if not g["optional"]:
-                missed.append(g)
-            continue
-        left.remove(hit)
-        pairs.append((g, hit))
-    return pairs, missed, left
+        return next((p for p in fits if unit_fits(g["unit"], p["unit"], unit_map)), fits[0] if fits else None)
+
+    return pair(gold, pred, pick)
 
 
 def ours(shared: Path, sample: list[dict], texts: dict[str, str], mode) -> dict[tuple[str, int], list[dict]]:
