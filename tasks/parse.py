@@ -204,12 +204,12 @@ def _sentence_docs(docs: list[Doc], wanted: list[tuple[int, Span]]) -> Iterator[
     Doc's arrays and entities again for every sentence, quadratic in a long article (55 %
     of the parse of a 100,000-character piece, 2.6 times its full parse); these arrays are
     read once per Doc."""
-    arrays: dict[int, numpy.ndarray] = {}
-    for d, sent in wanted:
-        if d not in arrays:
-            arrays = {d: docs[d].to_array(SENTENCE_ATTRS)}
+    last, array = -1, None
+    for d, sent in wanted:  # in Doc order, so each Doc's array is read once
+        if d != last:
+            last, array = d, docs[d].to_array(SENTENCE_ATTRS)
         one = Doc(sent.doc.vocab, words=[t.text for t in sent], spaces=[bool(t.whitespace_) for t in sent])
-        yield one.from_array(SENTENCE_ATTRS, arrays[d][sent.start:sent.end])
+        yield one.from_array(SENTENCE_ATTRS, array[sent.start:sent.end])
 
 
 # What the components after NER set on a token, copied from a parsed sentence to its Doc.

@@ -25,14 +25,14 @@ _NO_LOCAL = frozenset({"cent", "penny"})
 
 def local_currencies(doc: Doc, rows: list[dict]) -> None:
     """Give each bare figure followed by a bracketed amount of money the local currency, where the article names one."""
-    for row, converted in zip(rows, rows[1:]):
+    for i, (row, converted) in enumerate(zip(rows, rows[1:])):
         if row["kind"] != Kind.CARDINAL or row["unit"] is not None or row["noun"] is not None or row["upper"] is not None \
                 or converted["kind"] != Kind.MONEY or converted["sentence"] != row["sentence"]:
             continue
         if not _OPENING.fullmatch(doc.text[row["end"]:converted["start"]]) or not _closes(doc.text, converted["end"]):
             continue
         foreign = _base(converted["unit"])
-        local = _named_before(rows, row, foreign) or _word_in(doc, foreign)
+        local = _named_before(rows[:i], foreign) or _word_in(doc, foreign)
         if local is not None:
             row["unit"], row["kind"] = local, Kind.MONEY.value
 
@@ -47,9 +47,9 @@ def _closes(text: str, k: int) -> bool:
     return close >= 0 and (reopen < 0 or close < reopen)
 
 
-def _named_before(rows: list[dict], row: dict, foreign: str) -> str | None:
+def _named_before(before: list[dict], foreign: str) -> str | None:
     """The currency of the last amount of money before the figure, if it is another than the bracket's."""
-    for o in reversed(rows[:rows.index(row)]):
+    for o in reversed(before):
         if o["kind"] == Kind.MONEY and (base := _base(o["unit"])) not in _NO_LOCAL:
             return base if base != foreign else None
     return None

@@ -354,3 +354,4 @@ def warm() -> None:
     _symbols()
     _local_symbols()
     _own_words()
+    _in_use()

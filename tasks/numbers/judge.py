@@ -385,8 +385,6 @@ def reject(c: Case) -> str | None:
     ``737-800``) takes both ends with it, so the second is not read again as a count.
     """
     name = next((name for name, rule in RULES.items() if rule(c)), None)
-    if name is not None and c.dash_pair:
-        c.r.end += 2  # ``Celtics 112-104``, ``737-800``: the pair is one expression, rejected whole
-        while c.dash_pair:
-            c.r.end += 2  # ``7-3-2``: a record of wins, losses and ties, rejected whole
+    while name is not None and c.dash_pair:
+        c.r.end += 2  # ``Celtics 112-104``, ``737-800``, a record ``7-3-2``: one expression, rejected whole
     return name
