@@ -236,3 +236,60 @@ def test_a_compared_length_stays_a_length(nlp) -> None:
 def test_an_unscaled_figure_after_a_count_takes_no_noun(nlp) -> None:
     rows = _rows(nlp, "The firm cut 1,200 jobs, from 15,000.")
     assert [r["noun"] for r in rows] == ["job", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lower", "upper", "unit"),
+    [
+        ("Dealers said the dollar opened at 1.7340/50 marks.", "1.7340/50 marks", 1.734, 1.735, "german mark"),
+        ("The yen firmed to 151.40/50 yen in early trade.", "151.40/50 yen", 151.40, 151.50, "japanese yen"),
+        ("Sterling was quoted at 1.6095/05 dlrs at midday.", "1.6095/05 dlrs", 1.6095, 1.6105, "dollar"),
+    ],
+)
+def test_a_bid_and_offer_quote_is_a_range_never_a_fraction(nlp, text: str, surface: str, lower: float, upper: float,
+                                                           unit: str) -> None:
+    row = _find(_rows(nlp, text), surface)
+    assert (row["lower"], row["upper"], row["unit"]) == (pytest.approx(lower), pytest.approx(upper), unit)
+
+
+def test_a_bare_quote_after_a_quote_takes_its_currency(nlp) -> None:
+    row = _find(_rows(nlp, "The dollar ended at 1.7340/50 marks after 1.7280/90 on Tuesday."), "1.7280/90")
+    assert (row["lower"], row["upper"], row["unit"]) == (pytest.approx(1.728), pytest.approx(1.729), "german mark")
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("Critics gave the film 8.5/10 on Sunday.", "8.5/10", 0.85),   # a mark out of ten is no quote
+    ("Only 3/4 of the seats were sold.", "3/4", 0.75),
+])
+def test_a_mark_or_a_fraction_is_no_quote(nlp, text: str, surface: str, value: float) -> None:
+    row = _find(_rows(nlp, text), surface)
+    assert (row["value"], row["upper"]) == (pytest.approx(value), None)
+
+
+def test_a_scaled_figure_in_a_terse_results_line_is_read(nlp) -> None:
+    """The tagger may take ``Revs 88.1 mln`` for a person; a scaled figure is never part of a name."""
+    rows = _rows(nlp, "Tellmark Corp 2nd qtr\nShr 41 cts vs 33 cts\nRevs 88.1 mln vs 79.4 mln\n")
+    assert {r["surface"] for r in rows} >= {"88.1 mln", "79.4 mln"}
+
+
+@pytest.mark.parametrize("text", [
+    "The board approved a five-for-four stock split.",
+    "Dunmore Inc declared a 2-for-1 split of its common stock.",
+    "The miner will carry out a 1-for-20 reverse split.",
+])
+def test_a_split_ratio_is_no_count(nlp, text: str) -> None:
+    assert [r["surface"] for r in _rows(nlp, text) if r["kind"] != "ordinal"] == []
+
+
+def test_a_count_before_for_is_still_a_count(nlp) -> None:
+    row = _find(_rows(nlp, "The club signed 4 players for next season."), "4")
+    assert row["noun"] == "player"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Quarterly profit was 27 Canadian cts a share.", "27 Canadian cts a share"),
+    ("The dividend is 9 Australian cents a share.", "9 Australian cents a share"),
+])
+def test_cents_of_a_named_dollar_are_cents(nlp, text: str, surface: str) -> None:
+    row = _find(_rows(nlp, text), surface)
+    assert (row["kind"], row["unit"], row["noun"]) == ("money", "cent per share", None)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tasks import places
 from tasks.numbers import context, converted, counts, currencies, extend, judge, qualifiers, read, tokens, units
+from tasks.numbers.figures import quote_range
 from tasks.numbers.lexicon import (
     Kind,
     BOUNDS,
@@ -166,6 +167,8 @@ def share_units(doc: Doc, rows: list[dict]) -> None:
     figure right after a word of comparison (``from``, ``vs``, ``against``);
     only from an earlier decimal or scaled amount in the same sentence, and
     never a percentage: a change in percent is not the level it leads to.
+    A dealer's bid and offer (``1.8250/60 marks``) lends its unit only to
+    another such quote.
     """
     last: dict | None = None
     change: dict | None = None  # the last change of a measure or amount in the sentence (``fell 45 points``)
@@ -183,12 +186,15 @@ def share_units(doc: Doc, rows: list[dict]) -> None:
                 and (row["qualifier"] in ("increase", "decrease") or _after_from(doc, row["start"])):
             change = row  # ``fell 45 points``, ``from 183 pounds``: what a later ``to N`` is measured in
         decimal, scaled = DECIMAL.search(row["surface"]) is not None, SCALED.search(row["surface"]) is not None
+        quoted = quote_range(row["surface"].split(" ", 1)[0]) is not None  # ``1.8250/60``: a range only in form
         if last is not None and last["unit"] not in (None, "metre") and row["unit"] == "metre" \
                 and _million_not_metres(doc, row):
             row["value"], row["unit"], row["kind"] = tidy(row["value"] * 1e6), last["unit"], last["kind"]
-        elif row["unit"] is not None and row["kind"] in (Kind.MONEY, Kind.QUANTITY) and row["upper"] is None \
-                and (decimal or scaled):
+        elif row["unit"] is not None and (row["kind"] in (Kind.MONEY, Kind.QUANTITY) and row["upper"] is None
+                                          and (decimal or scaled) or quoted):
             last = row
+        elif last is not None and quoted and row["unit"] is None:
+            row["unit"] = last["unit"]  # ``at 1.8250/60 marks after 1.8210/20``: a quote is still a range
         elif row["noun"] is not None:
             # a scaled count (``1.25 million vehicles``) is compared with the same count (``from 1.27 million``);
             # any other count in between (``avg shrs 12.3 mln``) is what follows compares with
@@ -196,8 +202,8 @@ def share_units(doc: Doc, rows: list[dict]) -> None:
         elif last is not None and last["unit"] is None and row["kind"] == Kind.CARDINAL and row["unit"] is None \
                 and scaled and _after_comparison(doc, row["start"]):
             row["noun"] = last["noun"]
-        elif last is not None and row["kind"] == Kind.CARDINAL and row["unit"] is None and row["noun"] is None \
-                and (decimal or scaled and _after_comparison(doc, row["start"])):
+        elif last is not None and last["upper"] is None and row["kind"] == Kind.CARDINAL and row["unit"] is None \
+                and row["noun"] is None and (decimal or scaled and _after_comparison(doc, row["start"])):
             row["unit"], row["kind"] = last["unit"], last["kind"]
 
 

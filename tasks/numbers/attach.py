@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from tasks.numbers import currencies, numwords, read, tokens, units
+from tasks.numbers.figures import quote_range
 from tasks.numbers.lexicon import (
     WORD_SYMBOLS,
     WIRE_NOUNS,
@@ -144,9 +145,11 @@ def unit_word_after(doc: Doc, j: int, end: int) -> tuple[units.Unit, int] | None
 
 
 def quote(doc: Doc, r: tokens.Reading) -> bool:
-    """``1.8140 marks``: a figure with two or more decimals is a price or a rate, never a grade or a count."""
-    decimals = doc[r.end - 1].text.rpartition(".")[2]
-    return "." in doc[r.end - 1].text and len(decimals) >= 2 and decimals.isdigit()
+    """``1.8140 marks``, ``1.8140/50 marks``: a figure with two or more decimals (or a dealer's bid and offer)
+    is a price or a rate, never a grade or a count."""
+    text = doc[r.end - 1].text
+    decimals = text.rpartition(".")[2]
+    return "." in text and len(decimals) >= 2 and decimals.isdigit() or quote_range(text) is not None
 
 
 def price_follows(doc: Doc, j: int, end: int) -> bool:

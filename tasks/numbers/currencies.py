@@ -59,6 +59,7 @@ SCALED_CURRENCY = {"mark": "german mark", "marks": "german mark", "guilder": "du
 ENGLISH_NAMES = {"krone": {"crown", "crowns"}, "krona": {"crown", "crowns"}, "koruna": {"crown", "crowns"}}
 #: ``pounds`` is money after a scale word (``20 million pounds``) and mass otherwise.
 AMBIGUOUS_POUND = frozenset({"pound", "pounds"})
+CENT_WORDS = ("cent", "cents", "ct", "cts")
 #: Country words before ``dollars`` that CLDR's currency names do not spell that way (see :func:`currency_phrase`).
 CURRENCY_ADJ: dict[str, str] = {
     "taiwan": "new taiwan dollar", "u.s.": "dollar", "us": "dollar",  # ``1.5 billion U.S. dlrs`` are plain dollars
@@ -220,11 +221,13 @@ def _phrases() -> dict[tuple[str, ...], str]:
             wire = {"dlr", "dlrs"} if one[-1] == "dollar" else {w for w, n in SCALED_CURRENCY.items() if n == name}
             for word in {one[-1], many[-1]} | wire | ENGLISH_NAMES.get(one[-1], set()):  # ``Italian lire``
                 out.setdefault((*form, word), name)
+            if one[-1] == "dollar":  # ``42 Canadian cts a share``: a dollar's hundredth is the cent, as ``US cents``
+                out.update({(*form, word): "cent" for word in CENT_WORDS})
     for adj, name in CURRENCY_ADJ.items():
         for word in ("dollar", "dollars", "dlr", "dlrs"):
             out[(*adj.split(), word)] = name
         if name == "dollar":
-            out.update({(*adj.split(), word): "cent" for word in ("cent", "cents", "cts")})  # ``72.5 US cents``
+            out.update({(*adj.split(), word): "cent" for word in CENT_WORDS})  # ``72.5 US cents``
     out.update({phrase[:1]: "" for phrase in list(out)})  # first words, so most words are turned away at once
     return out
 

@@ -1,4 +1,4 @@
-"""A figure as written in digits: grouped thousands, decimals, exponents, vulgar and slash fractions.
+"""A figure as written in digits: grouped thousands, decimals, exponents, vulgar and slash fractions, quotes.
 
 The one reader of a digit string, shared by the word accumulator
 (:mod:`numwords`: ``1.2 million``) and the token reader (:mod:`lexeme`:
@@ -26,10 +26,35 @@ NUM_SUFFIX = re.compile(
     r"^(?P<pre>[^\d.\-−+]*?)(?P<sign>[-−+])?(?P<num>" + GROUPED + r"|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<vulgar>[½⅓⅔¼¾⅕⅛⅙])?(?P<suf>[^\d.,][^\d]*[23²³]?|[-–—~][\d,.]*\d[^\d]*)?$"
 )
+_QUOTE = re.compile(r"^(?P<whole>\d+)\.(?P<dec>\d+)/(?P<tail>\d+)$")
+
+
+def quote_range(text: str) -> tuple[float, float] | None:
+    """``1.8250/60``, ``145.20/30``: a dealer's bid and offer, the offer written as the bid's last digits.
+
+    Markets quote so (the offer 1.8260); a fraction in news never has a
+    decimal numerator, so the quotient 0.03 is never meant. A tail as long
+    as the decimals is a quote only over a bid larger than it: ``9.25/10``
+    is a mark out of ten. An offer's digits below the bid's roll over
+    (``1.8295/05`` is 1.8305).
+    """
+    m = _QUOTE.match(text)
+    if m is None or len(m["tail"]) > len(m["dec"]):
+        return None
+    bid = float(f"{m['whole']}.{m['dec']}")
+    if len(m["tail"]) == len(m["dec"]) and bid <= int(m["tail"]):
+        return None
+    keep = len(m["dec"]) - len(m["tail"])
+    offer = float(f"{m['whole']}.{m['dec'][:keep]}{m['tail']}")
+    if offer <= bid:
+        offer += 10.0 ** -keep
+    return bid, round(offer, len(m["dec"]))
+
+
 def digits_value(text: str) -> float | None:
-    """``6,000``, ``.77``, ``-4/5``, ``2½``, ``1.3e6``; None for anything else (``12,34``, ``1/0``)."""
+    """``6,000``, ``.77``, ``-4/5``, ``2½``, ``1.3e6``; None for anything else (``12,34``, ``1/0``, a quote)."""
     m = _DIGITS.match(text)
-    if not m:
+    if not m or quote_range(text) is not None:
         return None
     num = m["num"]
     if "," in num and not re.fullmatch(GROUPED, num):

@@ -216,8 +216,10 @@ def _date(c: Case) -> bool:
 
 
 def _name(c: Case) -> bool:
-    """``World War Two``, ``Boeing 737``: part of a name."""
-    return (c.bare or c.r.ordinal) and c.first.ent_type_ in NAME_LABELS and in_name(c.doc, c.r)
+    """``World War Two``, ``Boeing 737``: part of a name. A scaled figure (``145.6 mln``) never is, whatever
+    the tagger makes of a terse line around it (``Revs 145.6 mln vs ...`` as a person)."""
+    scaled = c.first.text[:1].isdigit() and c.r.scale > 1
+    return (c.bare or c.r.ordinal) and c.first.ent_type_ in NAME_LABELS and not scaled and in_name(c.doc, c.r)
 
 
 def _titled_word(c: Case) -> bool:
@@ -365,6 +367,7 @@ RULES: dict[str, Callable[[Case], bool]] = {
     "score": _score,
     "score_run": labels.score_run,
     "resolution": labels.resolution,
+    "ratio": labels.ratio,
     "model_number": labels.model_number,
     "record": _record,
     "reference": _reference,

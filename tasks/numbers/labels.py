@@ -1,5 +1,5 @@
-"""Not-an-amount rules for figures that name a product or a standard, stand in a run of match scores, or are a
-unit word read as an ordinal (``per second``).
+"""Not-an-amount rules for figures that name a product or a standard, stand in a run of match scores or a ratio
+of shares, or are a unit word read as an ordinal (``per second``).
 
 Kept apart from :mod:`judge` (which registers them) so each module stays
 short; each takes the judge's ``Case``.
@@ -33,6 +33,23 @@ def resolution(c: Case) -> bool:
         return True
     return r.end < c.end and any(t.lemma_.lower() in SCREEN_NOUNS or t.lower_ in SCREEN_NOUNS
                                  for t in doc[r.end:min(c.end, r.end + 2)])
+
+
+def ratio(c: Case) -> bool:
+    """``a three-for-two stock split``, ``a 1-for-10 reverse split``: a ratio of shares, neither end a count.
+
+    Both ends are judged here: the first by the ``-for-`` after it, the
+    second by the ``for-`` before it (the tokenizer glues ``for-2``, or splits
+    ``for - two``).
+    """
+    r, doc = c.r, c.doc
+    if r.unit is not None or r.upper is not None:
+        return False
+    after = doc[r.end:min(c.end, r.end + 2)]
+    before = doc[max(c.floor, r.start - 3):r.start]
+    return len(after) == 2 and after[0].text in DASHES and not after[0].whitespace_ \
+        and (after[1].lower_ == "for" or after[1].lower_.startswith("for-")) \
+        or len(before) == 3 and before[2].text in DASHES and before[1].lower_ == "for" and before[0].text in DASHES
 
 
 def model_number(c: Case) -> bool:

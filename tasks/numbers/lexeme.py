@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from tasks.numbers.lexicon import GLUED_SCALES, SCALE_ABBREV, VULGAR
-from tasks.numbers.figures import NUM_SUFFIX, ORDINAL_DIGITS, digits_value, finite
+from tasks.numbers.figures import NUM_SUFFIX, ORDINAL_DIGITS, digits_value, finite, quote_range
 from tasks.numbers.numwords import parse_number, parse_range
 
 
@@ -94,6 +94,8 @@ def lex_token(text: str) -> Lexeme | None:
         return Lexeme(VULGAR[text])
     if (v := digits_value(text)) is not None:
         return Lexeme(v)
+    if (bid_offer := quote_range(text)) is not None:
+        return Lexeme(bid_offer[0], upper=bid_offer[1])
     if m := ORDINAL_DIGITS.match(text):
         return Lexeme(float(m[1].replace(",", "")), ordinal=True)
     if ":" in text:
