@@ -182,8 +182,13 @@ def _index() -> _Index:
 
 
 def _bare(name: str) -> str:
+    """The name without a leading ``the`` or a trailing possessive: the tagger's entity is ``Saudi Arabia's``."""
     key = fold(name)
-    return key[4:] if key.startswith("the ") and key[4:] else key
+    key = key[4:] if key.startswith("the ") and key[4:] else key
+    for possessive in ("'s", "’s"):
+        if key.endswith(possessive) and len(key) > len(possessive) + 1:
+            return key[: -len(possessive)].rstrip()
+    return key
 
 
 def lookup(name: str) -> Place | None:

@@ -52,4 +52,25 @@ def test_every_shared_word_names_each_country_s_currency_of_that_word() -> None:
         options = currencies.countries_of(word)
         assert len(set(options.values())) > 1, word
         assert all(name.endswith(word) and len(code) == 2 for code, name in options.items()), word
-    assert currencies.countries_of("swiss franc") == {} and currencies.countries_of("kyat") == {}
+    assert currencies.countries_of("swiss franc") == {} and currencies.countries_of("naira") == {}
+    assert currencies.countries_of("dollars") == {}  # the US dollar whatever country a text names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lisbon's budget gap reached 85 billion escudos in the year.", [(85e9, "portuguese escudo")]),
+    ("Greek farmers received 14 billion drachmas in aid.", [(14e9, "greek drachma")]),
+    ("Madrid banks lent 300 billion pesetas.", [(300e9, "spanish peseta")]),
+    ("The Belgian state paid 90 billion francs in interest.", [(90e9, "belgian franc")]),
+    ("Ankara will borrow 2 billion lira from local banks.", [(2e9, "turkish lira")]),
+])
+def test_a_country_named_picks_its_currency_of_the_word_then_or_now(nlp, text: str, expected: list) -> None:
+    """Agency copy of the 1980s writes the franc, peseta and lira of the country it reports on."""
+    assert _money(nlp, text) == expected
+
+
+def test_a_word_only_a_past_currency_bore_is_that_one(nlp) -> None:
+    assert _money(nlp, "The villa sold for 40 million pesetas.") == [(4e7, "spanish peseta")]
+
+
+def test_a_country_named_does_not_override_a_currency_named_in_full(nlp) -> None:
+    assert _money(nlp, "The French bank sold 5 million Swiss francs.") == [(5e6, "swiss franc")]

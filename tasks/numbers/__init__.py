@@ -12,6 +12,7 @@ tokens that can start a number, so it stays a small fraction of parse time.
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from spacy.tokens import Doc, Span, Token
 
@@ -134,11 +135,11 @@ def named_once(rows: list[dict]) -> None:
 
 
 def by_country(doc: Doc, rows: list[dict]) -> None:
-    """``Iraq will pay 20 million dinars``: a currency word that several countries' currencies share
-    means the one of the country its sentence names (a place or a nationality), else of the only
-    such country the article names; with none it stays the shared word (``dinar``)."""
-    shared = [(row, options) for row in rows if row["kind"] == Kind.MONEY
-              and (options := currencies.countries_of(row["unit"].partition(" per ")[0]))]
+    """``Iraq will pay 20 million dinars``, ``Paris paid 5 billion francs``: a currency word that several
+    countries' currencies share, or shared (:func:`currencies.countries_of`), means the one of the
+    country its sentence names (a place or a nationality), else of the only such country the article
+    names; with none it keeps its reading (``dinar``, the Swiss ``franc``)."""
+    shared = [(row, options) for row in rows if row["kind"] == Kind.MONEY and (options := _shared_word(doc, row))]
     if not shared:
         return
     index = {sent.start: s_i for s_i, sent in enumerate(doc.sents)}
@@ -155,6 +156,17 @@ def by_country(doc: Doc, rows: list[dict]) -> None:
         if pick is not None:
             _, per, rest = row["unit"].partition(" per ")
             row["unit"] = pick + per + rest
+
+
+def _shared_word(doc: Doc, row: dict) -> dict[str, str]:
+    """The countries' currencies the row's currency word may be (``francs``), unless the row names its
+    country itself (``French francs``, ``H.K. dlrs``, a code): then there is nothing to choose."""
+    first = _token_at(doc, row["start"])
+    span = [] if first is None else list(takewhile(lambda t: t.idx < row["end"], doc[first.i:first.i + 8]))
+    word = next((t for t in reversed(span) if t.is_alpha and currencies.countries_of(t.text)), None)
+    if word is None or word.i > 0 and currencies.currency_phrase([doc[word.i - 1].lower_, word.lower_]) is not None:
+        return {}
+    return currencies.countries_of(word.text)
 
 
 def share_units(doc: Doc, rows: list[dict]) -> None:

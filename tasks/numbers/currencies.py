@@ -60,6 +60,11 @@ ENGLISH_NAMES = {"krone": {"crown", "crowns"}, "krona": {"crown", "crowns"}, "ko
 #: ``pounds`` is money after a scale word (``20 million pounds``) and mass otherwise.
 AMBIGUOUS_POUND = frozenset({"pound", "pounds"})
 CENT_WORDS = ("cent", "cents", "ct", "cts")
+#: CLDR names' last words that are ordinary English words, not money on their own.
+_NOT_MONEY_ALONE = frozenset({"account", "code", "currency", "funds", "rights", "value", "real", "reals", "sol",
+                              "silver", "gold", "platinum", "palladium", "unit", "units", "soles"})
+#: Words our tables decide, or that are not money alone: the shared-word readings never take them.
+_OURS = frozenset({*CURRENCY_WORDS, *SCALED_CURRENCY, *AMBIGUOUS_POUND, *_NOT_MONEY_ALONE})
 #: Country words before ``dollars`` that CLDR's currency names do not spell that way (see :func:`currency_phrase`).
 CURRENCY_ADJ: dict[str, str] = {
     "taiwan": "new taiwan dollar", "u.s.": "dollar", "us": "dollar",  # ``1.5 billion U.S. dlrs`` are plain dollars
@@ -245,18 +250,49 @@ def in_use(word: str) -> str | None:
     word itself (``20 million dinars`` is ``dinar``, as a ``rupee`` of no country is), which
     the country a sentence names can make one (:func:`countries_of`)."""
     found = _in_use().get(word)
-    if found is None:
-        return None
+    if found is None:  # no currency of the word is in use: the past's, if one (``pesetas``)
+        past = set(_ever().get(word, {}).values()) if word not in _OURS and lookup(word) is None else set()
+        return next(iter(past)) if len(past) == 1 else None
     generic, by_country = found
     names = set(by_country.values())
     return next(iter(names)) if len(names) == 1 else generic
 
 
-def countries_of(generic: str) -> dict[str, str]:
-    """For a word several currencies in use share (``dinar``), each country's (ISO code) currency
-    of that name (``IQ``: ``iraqi dinar``); empty for any other name."""
-    found = _in_use().get(generic)
-    return found[1] if found and found[0] == generic and len(set(found[1].values())) > 1 else {}
+def countries_of(word: str) -> dict[str, str]:
+    """For a currency word several countries' currencies bear or bore (``dinars``, ``francs``, ``lira``,
+    ``pesetas``), each country's (ISO code) currency of that name (``IQ``: ``iraqi dinar``); empty when
+    one currency alone is so called, and for the words whose reading is never a country's (``dollars``)."""
+    by_country = _ever().get(word.lower(), {})
+    return by_country if len(set(by_country.values())) > 1 else {}
+
+
+#: Words whose bare reading is ours whatever country a text names: ``dollars`` is the US dollar (and
+#: NewsQuant's plain ``dollar``), ``pounds`` sterling or mass by context, ``cents`` a dollar's.
+_OWN_READING = frozenset({"dollar", "dollars", "dlr", "dlrs", *CENT_WORDS, "euro", "euros", "pound", "pounds",
+                          "sterling", "stg", "penny", "pence"})
+
+
+@_STORED
+def _ever() -> dict[str, dict[str, str]]:
+    """A currency word (``francs``, ``lira``, ``pesetas``, ``riyals``) -> each country's currency of that
+    name, in use today or in the past, from CLDR's history of legal tender: copy of 1987 means Spain's
+    peseta and France's franc as today's means Turkey's lira. Where a country had two of one name, the
+    one in use today, else the latest."""
+    from babel.core import get_global
+
+    best: dict[str, dict[str, tuple[tuple, str]]] = {}
+    for country, spans in get_global("territory_currencies").items():
+        for code, _start, end, tender in spans:
+            if not tender or code not in _codes():
+                continue
+            words = _names_of(code)
+            words |= {w for word in words for w in ENGLISH_NAMES.get(word, ())}  # ``Swedish crowns``
+            rank = (end is None, end or ())
+            for word in words - _OWN_READING:
+                held = best.setdefault(word, {}).get(country)
+                if word.isalpha() and (held is None or rank > held[0]):
+                    best[word][country] = (rank, _codes()[code])
+    return {word: {c: name for c, (_, name) in by.items()} for word, by in best.items() if by}
 
 
 @_STORED
@@ -268,7 +304,7 @@ def _in_use() -> dict[str, tuple[str, dict[str, str]]]:
     from babel.core import get_global
     from babel.numbers import get_currency_name
 
-    ours = {*CURRENCY_WORDS, *SCALED_CURRENCY, *AMBIGUOUS_POUND, *_NOT_MONEY_ALONE}
+    ours = _OURS
     by_singular: dict[str, dict[str, str]] = {}  # ``dinar`` -> {``IQ``: ``iraqi dinar``, ...}
     singular_of: dict[str, str] = {}  # ``dinars`` -> ``dinar``
     for country, spans in get_global("territory_currencies").items():
@@ -282,9 +318,6 @@ def _in_use() -> dict[str, tuple[str, dict[str, str]]]:
             if word.isalpha() and word not in ours and word not in _own_words() and lookup(word) is None}
 
 
-#: CLDR names' last words that are ordinary English words, not money on their own.
-_NOT_MONEY_ALONE = frozenset({"account", "code", "currency", "funds", "rights", "value", "real", "reals", "sol",
-                              "silver", "gold", "platinum", "palladium", "unit", "units", "soles"})
 
 
 @_STORED
@@ -358,3 +391,4 @@ def warm() -> None:
     _local_symbols()
     _own_words()
     _in_use()
+    _ever()
