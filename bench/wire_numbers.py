@@ -18,7 +18,16 @@ of that round was changed: 14/17 on its first run (``EUR 45m.`` at a
 sentence's end read as 45; ``31.50 francs a share`` after ``French francs``
 read as Swiss francs; both fixed since, 17/17; one expectation of the
 script's own was wrong, a vague ``hundreds of millions`` is a range).
-``NOT_AMOUNTS`` lists figures no row may read (``1986/87``, ``24/7``).
+``ROUND_NINE`` (ninth number round) was written after that round's fixes for
+results tables, bid/offer quotes, split ratios and a named dollar's cents,
+and scored once: 26/28 (``52.7 billion riyals`` after ``Saudi Arabia's``
+stayed the generic riyal: the tagger's entity kept the possessive; and
+``pesetas``, a currency no longer in use, was a counted noun). Both were
+fixed as classes (a place name's possessive; CLDR's past currencies and a
+country's currency of a shared word), and a ``CASES`` expectation of the
+old design changed with them: ``France's ... 1.2 billion francs`` is the
+French franc, not the Swiss.
+``NOT_AMOUNTS`` lists figures no row may read (``1986/87``, ``24/7``, a split ratio).
 None of the lists is asserted: the unit tests hold their own examples.
 """
 from __future__ import annotations
@@ -56,7 +65,7 @@ CASES: list[tuple[str, list[tuple[float, str]]]] = [
     ("Toyota said it would invest 80 billion yen in the plant.", [(80e9, "japanese yen")]),
     ("The dollar closed at 1.8140 marks, up from 1.8025 marks on Monday.",
      [(1.8140, "german mark"), (1.8025, "german mark")]),
-    ("France's trade surplus was 1.2 billion francs in May.", [(1.2e9, "swiss franc")]),
+    ("France's trade surplus was 1.2 billion francs in May.", [(1.2e9, "french franc")]),
     ("Imperial Oil posted a loss of 45 mln Canadian dlrs, or 28 Canadian cts a share.",
      [(45e6, "canadian dollar")]),
     ("Hong Kong's exports rose 18 pct to 21.4 billion H.K. dlrs in the first quarter.",
@@ -132,6 +141,36 @@ BY_CLASS: list[tuple[str, list[tuple[float | tuple[float, float], str]]]] = [
      [(820e6, "french franc"), (31.50, "french franc per share")]),
 ]
 
+#: Written in the ninth round after its wire fixes (results tables, bid/offer quotes, split ratios, a named
+#: dollar's cents), none of them tried before it was scored once: results tables as agencies file them,
+#: commodity prices, foreign currencies, exchange quotes.
+ROUND_NINE: list[tuple[str, list[tuple[float | tuple[float, float], str]]]] = [
+    ("Norvale Petroleum said 1986 net profit fell to 38.6 mln dlrs, or 1.14 dlrs a share, from 52.3 mln dlrs.",
+     [(38.6e6, "dollar"), (1.14, "dollar per share"), (52.3e6, "dollar")]),
+    ("Pellham Stores Inc 1st qtr\nShr 52 cts vs 47 cts\nNet 6,120,000 vs 5,480,000\nRevs 211.4 mln vs 190.7 mln\n"
+     "Note: 1986 net includes gain of 1.3 mln dlrs, or 11 cts a share.",
+     [(52, "cent"), (47, "cent"), (1.3e6, "dollar"), (11, "cent per share")]),
+    ("The Bank of Japan bought about 1.5 billion dlrs in Tokyo on Tuesday to stem the yen's rise, dealers said.",
+     [(1.5e9, "dollar")]),
+    ("Wheat for May delivery rose 2-1/4 cents to 2.87 dlrs a bushel.", [(2.25, "cent"), (2.87, "dollar per bushel")]),
+    ("Italy's inflation rate eased to 4.2 pct in February from 4.5 pct in January.",
+     [(4.2, "percentage"), (4.5, "percentage")]),
+    ("Gold closed at 405.50 dlrs an ounce in Zurich, up from 401.25 dlrs.",
+     [(405.5, "dollar per ounce"), (401.25, "dollar")]),
+    ("Saudi Arabia's budget deficit for 1987 is projected at 52.7 billion riyals.", [(52.7e9, "saudi riyal")]),
+    ("The group posted a pre-tax loss of 14.2 mln stg against a profit of 3.1 mln stg a year earlier.",
+     [(14.2e6, "pound sterling"), (3.1e6, "pound sterling")]),
+    ("Mexico will pay 7.5 pct interest on the 3.5 billion dlr loan.", [(7.5, "percentage"), (3.5e9, "dollar")]),
+    ("Hong Kong's exports rose 28 pct to 19.3 billion H.K. dlrs in March.",
+     [(28, "percentage"), (19.3e9, "hong kong dollar")]),
+    ("Spain's trade deficit widened to 98.4 billion pesetas in April.", [(98.4e9, "spanish peseta")]),
+    ("The central bank lent 450 billion lire to commercial banks at 11.5 pct.",
+     [(450e9, "italian lira"), (11.5, "percentage")]),
+    ("The dollar closed at 1.8315/25 marks, against 1.8190/00 on Monday.",
+     [((1.8315, 1.8325), "german mark"), ((1.819, 1.82), "german mark")]),
+    ("Dividend 18 Canadian cts a share vs 15 Canadian cts.", [(18, "cent per share"), (15, "cent")]),
+]
+
 #: Figures that are not amounts (fiscal and season years, a round-the-clock pair): no row may read them as one.
 NOT_AMOUNTS: list[tuple[str, str]] = [
     ("The 1986/87 budget deficit was 14.3 billion rand.", "1986/87"),
@@ -139,6 +178,7 @@ NOT_AMOUNTS: list[tuple[str, str]] = [
     ("The club's 2019-20 season ended early.", "2019-20"),
     ("The hotline is staffed 24/7 by 40 volunteers.", "24/7"),
     ("Analysts called the merger vote a 50/50 proposition.", "50/50"),
+    ("Holders approved a three-for-two stock split.", "three-for-two"),
 ]
 
 
@@ -150,11 +190,11 @@ def _not_amounts(nlp, verbose: bool) -> None:
         bad += bool(hit)
         if hit and verbose:
             print(f"  read {surface!r} as {[(r['value'], r['kind']) for r in hit]} in {text!r}")
-    print(f"== not amounts: {len(NOT_AMOUNTS) - bad}/{len(NOT_AMOUNTS)} left alone (season years, 24/7, 50/50)")
+    print(f"== not amounts: {len(NOT_AMOUNTS) - bad}/{len(NOT_AMOUNTS)} left alone (season years, 24/7, 50/50, a split ratio)")
 
 
 #: Lower-case words that must never be a counted noun: the wire's own abbreviations and scale letters.
-ABBREVIATIONS = frozenset(WIRE_NOUNS) | frozenset(SCALE_ABBREV) | {"pc", "p.c.", "shr", "shrs", "cts", "stg", "dlr"}
+ABBREVIATIONS = frozenset(WIRE_NOUNS) | frozenset(SCALE_ABBREV) | {"pc", "p.c.", "shr", "shrs", "ct", "cts", "stg", "dlr"}
 
 
 def _is_abbreviation(noun: str | None) -> bool:
@@ -169,7 +209,8 @@ def main() -> None:
     nlp = load_model()
     for name, cases in (("made-up sentences the rules were fixed against", CASES),
                         ("held-out made-up sentences", HELD_OUT),
-                        ("made-up sentences by class, fourth round", BY_CLASS)):
+                        ("made-up sentences by class, fourth round", BY_CLASS),
+                        ("made-up sentences, ninth round", ROUND_NINE)):
         _score(nlp, name, cases, a.verbose)
     _not_amounts(nlp, a.verbose)
 
