@@ -248,7 +248,8 @@ def in_use(word: str) -> str | None:
     """The currency a word names that several currencies share, by those in use today: the one
     currency of that name still in use (``kyat``, ``koruna``: the others are history), else the
     word itself (``20 million dinars`` is ``dinar``, as a ``rupee`` of no country is), which
-    the country a sentence names can make one (:func:`countries_of`)."""
+    the country a sentence names can make one (:func:`countries_of`). A word no currency in use
+    bears is the past one that bore it, if only one did (``pesetas``)."""
     found = _in_use().get(word)
     if found is None:  # no currency of the word is in use: the past's, if one (``pesetas``)
         past = set(_ever().get(word, {}).values()) if word not in _OURS and lookup(word) is None else set()
@@ -304,7 +305,6 @@ def _in_use() -> dict[str, tuple[str, dict[str, str]]]:
     from babel.core import get_global
     from babel.numbers import get_currency_name
 
-    ours = _OURS
     by_singular: dict[str, dict[str, str]] = {}  # ``dinar`` -> {``IQ``: ``iraqi dinar``, ...}
     singular_of: dict[str, str] = {}  # ``dinars`` -> ``dinar``
     for country, spans in get_global("territory_currencies").items():
@@ -315,9 +315,7 @@ def _in_use() -> dict[str, tuple[str, dict[str, str]]]:
             by_singular.setdefault(singular, {})[country] = _codes()[code]
             singular_of.update(dict.fromkeys(_names_of(code), singular))
     return {word: (singular, by_singular[singular]) for word, singular in singular_of.items()
-            if word.isalpha() and word not in ours and word not in _own_words() and lookup(word) is None}
-
-
+            if word.isalpha() and word not in _OURS and word not in _own_words() and lookup(word) is None}
 
 
 @_STORED
