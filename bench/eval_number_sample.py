@@ -27,6 +27,18 @@ unit is its counted noun as a lemma (``-`` when there is none), currencies and
 units by their quantulum3/CQE names (``dollar``, ``percentage``, ``mile per
 hour``), a duration a quantity.
 
+Sports results and tables (decided once, before the ``conll`` sample was read,
+and applied to every sentence of it; the ``pages`` box scores were judged the same
+way): a match's score is no amount, neither side of it (``won 3-1``, sets
+``6-4 7-5``, a results line ``Leeds 3 Hull 1``, a cricket side's ``210 for six``
+or a bowler's ``four for 38`` and ``4-38``, a win-loss record ``(12-15)``); in a
+table row (a name and its run of figures in columns: standings, golf rounds,
+race times, a scorecard line) every figure is ``optional``, its unit ``*`` unless the row writes one;
+a figure prose states with or without its noun (``won by 39 runs``, ``bowled out
+for 296``, ``a lead of 82``, ``scored twice``) is an amount like any other. A
+bid/offer quote ``1.8250/60`` is one amount, the bid; prices and index levels
+are amounts (``*`` where the text names no unit).
+
 Our rows are those :func:`tasks.numbers.extract_numbers` gives for the whole
 article (as the pipeline runs it) whose span lies inside a judged sentence,
 put in the scorer's shape by ``number_rows.as_scored`` with NewsQuant's kinds
@@ -81,8 +93,9 @@ from pairing import pair  # noqa: E402  (bench/ is the script's directory)
 
 JUDGEMENTS = ROOT / "bench/number_sample_judgements.json"
 #: Sentences judged per half, by eval_counts.CORPORA's key: scraped_news_2023.jsonl, bbc_news.jsonl (article bodies),
-#: article_extraction_benchmark.jsonl (the main text of 181 news pages of 126 sites, 2019-20).
-PER_HALF = {"scraped": 60, "bbc": 40, "pages": 70}
+#: article_extraction_benchmark.jsonl (the main text of 181 news pages of 126 sites, 2019-20), conll2003_eng_testa.jsonl
+#: (216 Reuters documents of 1996, the nearest to wire copy we hold; tokens rejoined as eval_counts.articles does).
+PER_HALF = {"scraped": 60, "bbc": 40, "pages": 70, "conll": 60}
 SEED = 7
 
 #: A digit or an English number word: the filter that picks sentences to judge, knowing nothing of our rules.
