@@ -46,6 +46,7 @@ def test_a_results_line_has_no_counts(nlp, text: str) -> None:
     [
         ("Storm Kills 12 In Texas, 3 Missing", [12, 3]),  # a headline: a comma, a word after the last figure
         ("Rovers sign 2 players from Hull", [2]),
+        ("Hawks 5 Lions 4 ( in 12 )", [12]),  # the innings a result took, in brackets, is not one of its sides
     ],
 )
 def test_a_line_that_is_no_result_keeps_its_figures(nlp, text: str, values: list[float]) -> None:

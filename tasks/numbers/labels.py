@@ -99,7 +99,7 @@ def numbered_group(c: Case) -> bool:
     ``told the group 12 people died`` and ``formed the group four years ago`` keep their counts: a plural,
     ``of`` or a unit after the number makes it one."""
     r, doc = c.r, c.doc
-    if not (r.unit is None and r.upper is None and r.end - r.start == 1 and r.start - 1 > c.floor
+    if not (r.unit is None and r.upper is None and not r.ordinal and r.end - r.start == 1 and r.start - 1 > c.floor
             and doc[r.start - 1].lower_ in GROUP_NOUNS | ID_NOUNS and doc[r.start - 1].is_lower):
         return False
     return not counts_after(doc, r.end, c.end)
@@ -132,4 +132,4 @@ def results_line(c: Case) -> bool:
         depth -= t.text == ")" and depth > 0
     shape = "".join("9" if t.is_digit and len(t.text) <= 3 else "A" if t.text[:1].isupper() or t.text in ("&", "'") else "x"
                     for t in outside)
-    return re.fullmatch(r"A+9A+9", shape) is not None
+    return re.fullmatch(r"A+9A+9", shape) is not None and doc[r.start] in outside  # not ``( in 12 )``, innings
