@@ -33,7 +33,7 @@ hour``), a duration a quantity.
 Sports results and tables (decided once, before the ``conll`` sample was read,
 and applied to every sentence of it; the ``pages`` box scores were judged the same
 way): a match's score is no amount, neither side of it (``won 3-1``, sets
-``6-4 7-5``, a results line ``Leeds 3 Hull 1``, a cricket side's ``210 for six``
+``6-2 7-6``, a results line ``Leeds 3 Hull 1``, a cricket side's ``210 for six``
 or a bowler's ``four for 38`` and ``4-38``, a win-loss record ``(12-15)``); in a
 table row (a name and its run of figures in columns: standings, golf rounds,
 race times, a scorecard line) every figure is ``optional``, its unit ``*`` unless the row writes one;

@@ -73,14 +73,14 @@ def _pair_at(doc: Doc, k: int, end: int) -> bool:
 
 
 def score_run(c: Case) -> bool:
-    """``beat Smith 6-2, 3-6, 6-4``, a cricket side's ``1-14 2-48 3-133``: a glued pair beside another is a set
-    of a match or the fall of a wicket, even where the first figure is the smaller and reads as a range; ``rose
-    4-6 percent`` and a lone ``3-6`` stay ranges."""
+    """``beat Smith 6-2, 3-6, 6-4``, ``won 6-3 and 7-5``, a cricket side's ``1-14 2-48 3-133``: a glued pair
+    beside another (after a space, a comma or ``and``) is a set of a match or the fall of a wicket, even where the
+    first figure is the smaller and reads as a range; ``rose 4-6 percent`` and a lone ``3-6`` stay ranges."""
     r, doc = c.r, c.doc
     if r.unit is not None or r.upper is None or r.end - r.start != 3 or not _pair_at(doc, r.start, r.end):
         return False
-    after = r.end + (r.end < c.end and doc[r.end].text == ",")
-    before = r.start - 3 - (r.start - 1 >= c.floor and doc[r.start - 1].text == ",")
+    after = r.end + (r.end < c.end and doc[r.end].lower_ in (",", "and"))
+    before = r.start - 3 - (r.start - 1 >= c.floor and doc[r.start - 1].lower_ in (",", "and"))
     return _pair_at(doc, after, c.end) or (before >= c.floor and _pair_at(doc, before, c.end))
 
 
@@ -132,4 +132,4 @@ def results_line(c: Case) -> bool:
         depth -= t.text == ")" and depth > 0
     shape = "".join("9" if t.is_digit and len(t.text) <= 3 else "A" if t.text[:1].isupper() or t.text in ("&", "'") else "x"
                     for t in outside)
-    return re.fullmatch(r"A+9A+9", shape) is not None and doc[r.start] in outside  # not ``( in 12 )``, innings
+    return re.fullmatch(r"A+9A+9", shape) is not None and doc[r.start] in outside  # not ``( in 11 )``, innings
