@@ -366,6 +366,8 @@ RULES: dict[str, Callable[[Case], bool]] = {
     "clock_time": _clock_time,
     "score": _score,
     "score_run": labels.score_run,
+    "results_line": labels.results_line,
+    "numbered_group": labels.numbered_group,
     "resolution": labels.resolution,
     "ratio": labels.ratio,
     "model_number": labels.model_number,

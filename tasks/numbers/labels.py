@@ -1,5 +1,5 @@
-"""Not-an-amount rules for figures that name a product or a standard, stand in a run of match scores or a ratio
-of shares, or are a unit word read as an ordinal (``per second``).
+"""Not-an-amount rules for figures that name a product, a standard or a group, stand in a run of match scores, a
+results line or a ratio of shares, or are a unit word read as an ordinal (``per second``).
 
 Kept apart from :mod:`judge` (which registers them) so each module stays
 short; each takes the judge's ``Case``.
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from tasks.numbers.lexicon import DASHES, PRODUCT_ADJECTIVES, SCREEN_NOUNS, YEAR_DETERMINERS
+from tasks.numbers.lexicon import DASHES, GROUP_NOUNS, ID_NOUNS, PRODUCT_ADJECTIVES, SCREEN_NOUNS, YEAR_DETERMINERS
 
 if TYPE_CHECKING:
     from tasks.numbers.judge import Case
@@ -79,7 +79,7 @@ def counts_after(doc: Doc, j: int, end: int) -> bool:
     return False
 
 
-_SCORE = re.compile(r"^\d{1,2}$")
+_SCORE = re.compile(r"^\d{1,3}$")  # a set (``6-4``) or a wicket and the runs at its fall (``3-133``)
 
 
 def _pair_at(doc: Doc, k: int, end: int) -> bool:
@@ -90,13 +90,14 @@ def _pair_at(doc: Doc, k: int, end: int) -> bool:
 
 
 def score_run(c: Case) -> bool:
-    """``beat Smith 6-2, 3-6, 6-4``: a glued pair beside another is a set of a match, even where the first
-    figure is the smaller and reads as a range; ``rose 4-6 percent`` and a lone ``3-6`` stay ranges."""
+    """``beat Smith 6-2, 3-6, 6-4``, ``won 6-3 and 7-5``, a cricket side's ``1-14 2-48 3-133``: a glued pair
+    beside another (after a space, a comma or ``and``) is a set of a match or the fall of a wicket, even where the
+    first figure is the smaller and reads as a range; ``rose 4-6 percent`` and a lone ``3-6`` stay ranges."""
     r, doc = c.r, c.doc
     if r.unit is not None or r.upper is None or r.end - r.start != 3 or not _pair_at(doc, r.start, r.end):
         return False
-    after = r.end + (r.end < c.end and doc[r.end].text == ",")
-    before = r.start - 3 - (r.start - 1 >= c.floor and doc[r.start - 1].text == ",")
+    after = r.end + (r.end < c.end and doc[r.end].lower_ in (",", "and"))
+    before = r.start - 3 - (r.start - 1 >= c.floor and doc[r.start - 1].lower_ in (",", "and"))
     return _pair_at(doc, after, c.end) or (before >= c.floor and _pair_at(doc, before, c.end))
 
 
@@ -106,3 +107,46 @@ def per_unit_word(c: Case) -> bool:
     r, doc = c.r, c.doc
     return r.ordinal and r.unit is None and r.end - r.start == 1 and r.start - 1 >= c.floor \
         and doc[r.start - 1].lower_ in ("per", "/") and doc[r.start].lower_ == "second"
+
+
+def numbered_group(c: Case) -> bool:
+    """``their opening group two game``, ``the round 3 match``: a number right after a noun that numbers its
+    members (a group, round, pool, division, stage ...) names one of them, in lower case as in capitals (``Group
+    B``, ``Match 1`` are the judge's labels); the tagger reads ``round`` as an adjective, so the word decides.
+    ``told the group 12 people died`` and ``formed the group four years ago`` keep their counts: a plural,
+    ``of`` or a unit after the number makes it one."""
+    r, doc = c.r, c.doc
+    if not (r.unit is None and r.upper is None and not r.ordinal and r.end - r.start == 1 and r.start - 1 > c.floor
+            and doc[r.start - 1].lower_ in GROUP_NOUNS | ID_NOUNS and doc[r.start - 1].is_lower):
+        return False
+    return not counts_after(doc, r.end, c.end)
+
+
+def _line(doc: Doc, i: int) -> tuple[int, int]:
+    """The token bounds of the text line holding token ``i``."""
+    lo = i
+    while lo > 0 and "\n" not in doc[lo - 1].text_with_ws:
+        lo -= 1
+    hi = i + 1
+    while hi < len(doc) and "\n" not in doc[hi - 1].text_with_ws:
+        hi += 1
+    return lo, hi
+
+
+def results_line(c: Case) -> bool:
+    """``Leeds 3 Hull 1``, ``Partizan ( B ) 2 Rad ( N ) 1``: a line of two names, each with one whole figure after
+    it (a bracketed tag or scorers aside), is a match's result, neither side a count. ``Storm Kills 12 In Texas, 3
+    Missing`` (a headline: a comma, a word after the last figure) keeps its counts."""
+    r, doc = c.r, c.doc
+    if not (r.unit is None and r.upper is None and r.end - r.start == 1 and doc[r.start].is_digit):
+        return False
+    lo, hi = _line(doc, r.start)
+    outside, depth = [], 0
+    for t in doc[lo:hi]:
+        depth += t.text == "("
+        if depth == 0 and not t.is_space and t.text != ".":
+            outside.append(t)
+        depth -= t.text == ")" and depth > 0
+    shape = "".join("9" if t.is_digit and len(t.text) <= 3 else "A" if t.text[:1].isupper() or t.text in ("&", "'") else "x"
+                    for t in outside)
+    return re.fullmatch(r"A+9A+9", shape) is not None and doc[r.start] in outside  # not ``( in 11 )``, innings

@@ -79,6 +79,9 @@ ID_NOUNS = frozenset({
 })
 
 
+#: Nouns that number the groups of a competition in lower case as well (``their group two game``; see labels.numbered_group).
+GROUP_NOUNS = frozenset({"group", "pool", "division", "heat", "leg", "league", "conference", "zone", "bracket"})
+
 #: Stock indices named with a number (``S&P 500``, ``FTSE 100``): the number is part of the name.
 INDEX_NAMES = frozenset({"s&p", "sp", "ftse", "nasdaq", "russell", "nikkei", "cac", "dax", "asx", "stoxx", "kospi",
                          "sensex", "nifty", "topix", "ibex", "aex", "omx", "mib"})
