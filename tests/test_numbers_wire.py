@@ -259,6 +259,7 @@ def test_a_bare_quote_after_a_quote_takes_its_currency(nlp) -> None:
 
 @pytest.mark.parametrize(("text", "surface", "value"), [
     ("Critics gave the film 8.5/10 on Sunday.", "8.5/10", 0.85),   # a mark out of ten is no quote
+    ("Buyers rated the kettle 4.25/5 on average.", "4.25/5", 0.85),
     ("Only 3/4 of the seats were sold.", "3/4", 0.75),
 ])
 def test_a_mark_or_a_fraction_is_no_quote(nlp, text: str, surface: str, value: float) -> None:
@@ -293,3 +294,8 @@ def test_a_count_before_for_is_still_a_count(nlp) -> None:
 def test_cents_of_a_named_dollar_are_cents(nlp, text: str, surface: str) -> None:
     row = _find(_rows(nlp, text), surface)
     assert (row["kind"], row["unit"], row["noun"]) == ("money", "cent per share", None)
+
+
+def test_a_quote_shape_with_no_currency_in_sight_is_no_amount(nlp) -> None:
+    """Never the quotient 0.03 either: a bid and offer is read only as a price."""
+    assert _rows(nlp, "Ticket 2.4410/35 was stamped at the gate.") == []

@@ -32,17 +32,17 @@ _QUOTE = re.compile(r"^(?P<whole>\d+)\.(?P<dec>\d+)/(?P<tail>\d+)$")
 def quote_range(text: str) -> tuple[float, float] | None:
     """``1.8250/60``, ``145.20/30``: a dealer's bid and offer, the offer written as the bid's last digits.
 
-    Markets quote so (the offer 1.8260); a fraction in news never has a
-    decimal numerator, so the quotient 0.03 is never meant. A tail as long
-    as the decimals is a quote only over a bid larger than it: ``9.25/10``
-    is a mark out of ten. An offer's digits below the bid's roll over
-    (``1.8295/05`` is 1.8305).
+    Markets quote so (the offer 1.8260, two digits or more); a fraction in
+    news never has a decimal numerator, so the quotient 0.03 is never meant.
+    A figure of one or two decimals no larger than the tail is a mark out of
+    it (``8.75/10``, ``4.25/5``), no quote. An offer's digits below the
+    bid's roll over (``1.8295/05`` is 1.8305).
     """
     m = _QUOTE.match(text)
-    if m is None or len(m["tail"]) > len(m["dec"]):
+    if m is None or not 2 <= len(m["tail"]) <= len(m["dec"]):
         return None
     bid = float(f"{m['whole']}.{m['dec']}")
-    if len(m["tail"]) == len(m["dec"]) and bid <= int(m["tail"]):
+    if len(m["dec"]) <= 2 and bid <= int(m["tail"]):
         return None
     keep = len(m["dec"]) - len(m["tail"])
     offer = float(f"{m['whole']}.{m['dec'][:keep]}{m['tail']}")

@@ -370,6 +370,7 @@ RULES: dict[str, Callable[[Case], bool]] = {
     "numbered_group": labels.numbered_group,
     "resolution": labels.resolution,
     "ratio": labels.ratio,
+    "lone_quote": labels.lone_quote,
     "model_number": labels.model_number,
     "record": _record,
     "reference": _reference,

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from tasks.numbers.figures import quote_range
 from tasks.numbers.lexicon import DASHES, GROUP_NOUNS, ID_NOUNS, PRODUCT_ADJECTIVES, SCREEN_NOUNS, YEAR_DETERMINERS
 
 if TYPE_CHECKING:
@@ -50,6 +51,16 @@ def ratio(c: Case) -> bool:
     return len(after) == 2 and after[0].text in DASHES and not after[0].whitespace_ \
         and (after[1].lower_ == "for" or after[1].lower_.startswith("for-")) \
         or len(before) == 3 and before[2].text in DASHES and before[1].lower_ == "for" and before[0].text in DASHES
+
+
+def lone_quote(c: Case) -> bool:
+    """``1.8250/60`` with no currency after it and no quote that names one before it in the sentence: a bid
+    and offer is read only as a price (``at 1.8250/60 marks after 1.8210/20``); on its own the same shape is
+    as often a page's code or a reference, and never the quotient it would be as a fraction."""
+    r, doc = c.r, c.doc
+    if r.unit is not None or quote_range(doc[r.start].text) is None:
+        return False
+    return not any(quote_range(t.text) is not None for t in doc[c.floor:r.start])
 
 
 def model_number(c: Case) -> bool:
