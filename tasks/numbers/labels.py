@@ -121,7 +121,7 @@ def per_unit_word(c: Case) -> bool:
 
 
 def numbered_group(c: Case) -> bool:
-    """``their opening group two game``, ``the round 3 match``: a number right after a noun that numbers its
+    """``their group two game``, ``the round 3 match``: a number right after a noun that numbers its
     members (a group, round, pool, division, stage ...) names one of them, in lower case as in capitals (``Group
     B``, ``Match 1`` are the judge's labels); the tagger reads ``round`` as an adjective, so the word decides.
     ``told the group 12 people died`` and ``formed the group four years ago`` keep their counts: a plural,
