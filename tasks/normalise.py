@@ -92,20 +92,56 @@ def _boilerplate(line: str) -> bool:
     return junk.is_advertisement(line) or junk.is_share(line) or junk.is_read_more(line) and len(line) < 120
 
 
+#: A list item or a numbered row, and a short heading that introduces a table (``Third place :``): lines of
+#: their own, whatever the line before them.
+_ITEM = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s*$")
+_HEADING = re.compile(r"^\s*[A-Z]\S*(?:\s+\S+){0,3}\s*:\s*$")
+
+
 def unwrap(text: str) -> list[str]:
     """Lines, with hard-wrapped paragraphs joined back into one line each.
 
-    Some feeds wrap at ~72 columns and separate paragraphs by blank lines;
-    the junk rules need one paragraph per line. A text counts as wrapped
-    when most lines that are followed by a non-blank line are long and stop
-    without sentence punctuation.
+    Feeds and agency files wrap at a fixed column (60-80) and mark a new
+    paragraph by a blank line, or by indenting its first line (agency copy of
+    the 1980s). A line that reaches near that column was broken by the wrap,
+    so the line after it continues its paragraph, unless it is blank, indented
+    in a text that indents paragraphs, a list item, a table's row after
+    another, a short heading, or the line before is a headline in capitals
+    or ends in a colon (or a sentence, in a text with no paragraph marks). Left as wrapped, ``from 9.8 mln`` and ``dlrs`` would
+    be two paragraphs, and two sentences to the parser.
     """
     lines = text.split("\n")
-    inner = [a for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
-    wrapped = [a for a in inner if 40 <= len(a.rstrip()) <= 100 and not re.search(r"[.!?:\"”]$", a.rstrip())]
-    if "" not in (ln.strip() for ln in lines) or len(inner) < 3 or len(wrapped) < 0.6 * len(inner):
+    width = _wrap_width(lines)
+    if width is None:
         return lines
-    return [" ".join(block.split("\n")) for block in re.split(r"\n\s*\n", text)]
+    indents = any(ln[:1].isspace() and ln.strip() for ln in lines) and any(ln[:1].strip() for ln in lines)
+    unmarked = not indents and all(ln.strip() for ln in lines[:-1])  # no paragraph marks: a sentence's end is one
+    out: list[str] = []
+    broken = row = False  # the previous line reached the wrap column; the previous paragraph began with a figure
+    for ln in lines:
+        figure = ln.strip()[:1].isdigit()
+        starts = not broken or not ln.strip() or indents and ln[:1].isspace() or _ITEM.match(ln) is not None \
+            or figure and row or _HEADING.match(ln) is not None  # a table's rows begin with a figure (``66 Ana Ruiz``)
+        if starts:
+            out.append(ln)
+            row = figure
+        else:
+            out[-1] = out[-1].rstrip() + " " + ln.strip()
+        letters = [c for c in ln if c.isalpha()]
+        broken = len(ln.rstrip()) >= width * 0.8 and not (letters and all(c.isupper() for c in letters)) \
+            and not ln.rstrip().endswith(":") and not (unmarked and _SENTENCE_END.search(ln))
+    return out
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column a text is wrapped at, or None when it is not wrapped: no line wider than 100 (a paragraph
+    per line is wider), the widest 50 or more, and at least three lines, two in five, within a fifth of it."""
+    widths = [len(ln.rstrip()) for ln in lines if ln.strip()]
+    if len(widths) < 4 or not 50 <= max(widths) <= 100:
+        return None
+    near = sum(w >= max(widths) * 0.8 for w in widths)
+    return max(widths) if near >= 3 and near >= 0.4 * len(widths) else None
 
 
 def parse_date(value: str | None) -> date | None:
