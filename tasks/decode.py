@@ -168,6 +168,16 @@ def repair(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_CHAR_REF = re.compile(r"&#(?:(\d{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+
+
+def _control_ref(m: re.Match) -> str:
+    """A character reference to a control character (``&#3;``, the end-of-text mark of SGML agency files)
+    goes, as the control itself would; any other stays for ftfy's unescaping."""
+    code = int(m[1]) if m[1] else int(m[2], 16)
+    return "" if code < 32 and chr(code) not in "\n\t" or 127 <= code < 160 else m[0]
+
+
 def clean_text(text: str) -> str:
     """Repair mojibake, unify line endings, strip controls.
 
@@ -175,6 +185,8 @@ def clean_text(text: str) -> str:
     control characters: a binary blob that slipped past ingest.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "&#" in text:
+        text = _CHAR_REF.sub(_control_ref, text)
     if _CONTROL.search(text):
         share = control_share(text)
         if share > _MAX_CONTROL:

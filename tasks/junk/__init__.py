@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tasks.junk.density import STOP_HIGH, Block, classify, is_teaser, make_block, scores
-from tasks.junk.document import find_title, is_headline_copy, is_menu_run, strip_share_counter
+from tasks.junk.document import find_title, is_headline_copy, is_menu_run, same_figures, strip_share_counter
 from tasks.junk.lines import (
     LINE_RULES, is_advertisement, is_breadcrumb, is_byline, is_cookie, is_newsletter, is_photo_credit,
     is_read_more, is_share, is_signoff, is_timestamp, junk_reason, n_words, norm_key, words,
@@ -71,4 +71,4 @@ def _title_repeats(lines: Sequence[str], title: str | None) -> bool:
     key = norm_key(title) if title else ""
     if len(key.split()) < 3:
         return False
-    return sum(1 for ln in lines if key in norm_key(ln)) >= 2
+    return sum(1 for ln in lines if key in norm_key(ln) and same_figures(ln, title)) >= 2

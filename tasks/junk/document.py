@@ -25,12 +25,29 @@ def strip_share_counter(line: str) -> str:
     return rest
 
 
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _figures(line: str) -> list[str]:
+    """The figures a line states, a share count glued to its first word aside."""
+    return _FIGURE.findall(strip_share_counter(line))
+
+
+def same_figures(a: str, b: str) -> bool:
+    """Whether two lines state the same figures, one's run a prefix or a suffix of the other's: the headline
+    keys leave digits out (for ``55US Secretary``), so ``Net 12.5 mln vs 9.8 mln`` and ``Net 36.1 mln vs 29.4
+    mln``, two rows of a results table, are told apart here."""
+    fa, fb = _figures(a), _figures(b)
+    short, long_ = sorted((fa, fb), key=len)
+    return not short or long_[:len(short)] == short or long_[len(long_) - len(short):] == short
+
+
 def is_headline_copy(line: str, title: str | None) -> bool:
     """``line`` repeats the title, maybe with a site suffix (``Title - The New York Times``)."""
     if not title:
         return False
     a, b = norm_key(line), norm_key(title)
-    if not a or not b:
+    if not a or not b or not same_figures(line, title):
         return False
     return a == b or (len(b.split()) >= 4 and a.startswith(b) and len(a.split()) - len(b.split()) <= 6)
 
@@ -58,23 +75,28 @@ def find_title(lines: Sequence[str]) -> str | None:
         return None
     keys = [norm_key(ln) for ln in head]
 
-    def related(a: str, b: str) -> bool:
-        return a == b or b.startswith(a + " ") or b.endswith(" " + a)
+    def related(i: int, j: int) -> bool:
+        a, b = keys[i], keys[j]
+        return (a == b or b.startswith(a + " ") or b.endswith(" " + a)) and same_figures(head[i], head[j])
 
     repeated: list[tuple[bool, int, int]] = []
     for i, ln in enumerate(head):
         n = len(keys[i].split())
         if not 3 <= n <= 25 or is_breadcrumb(ln) or junk_reason(ln) in ("advertisement", "read_more", "share", "timestamp", "byline"):
             continue
-        if any(j != i and related(keys[i], keys[j]) for j in range(len(head))):
-            repeated.append((i > 0 and related(keys[i], keys[0]), n, -i))
+        if any(j != i and related(i, j) for j in range(len(head))):
+            repeated.append((i > 0 and related(i, 0), n, -i))
     if repeated:
         in_first, n, neg_i = max(repeated)
         if in_first or n >= 4:
             return head[-neg_i]
     candidates = [ln for ln in head if 2 <= len(words(ln)) <= 25 and not TERMINAL.search(ln)
                   and junk_reason(ln) is None and not is_breadcrumb(ln)]
-    return candidates[-1] if candidates else None
+    if not candidates:
+        return None
+    # the line above the body; with no prose at all (a results table) there is no body, and a first line
+    # that reads as a headline heads the text
+    return candidates[0] if body == len(lines) and candidates[0] == head[0] else candidates[-1]
 
 
 def _looks_like_prose(line: str) -> bool:
