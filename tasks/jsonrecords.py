@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from tasks.rawio import Opener, Prefixed, sniff
 from tasks.records import RawRecord, Reject
 
-# JSON field names seen in scraper output, first match wins.
+# JSON field names seen in scraper output and news datasets, first match wins.
 _FIELDS = {
+    "text": ("text", "body", "content", "maintext", "article", "story"),
     "title": ("title", "headline"),
     "url": ("url", "link", "uri"),
     "published": ("published", "published_date", "published_date_gmt", "date", "pubdate"),
@@ -34,13 +35,14 @@ def _pick(obj: dict, field: str) -> str | None:
 
 
 def record_from_object(obj: object, label: str, path: str, fmt: str) -> RawRecord | Reject:
-    """A JSON object with ``text`` or ``html`` (plus optional metadata) as a record."""
+    """A JSON object with ``text`` (or a dataset's name for it: ``body``, ``content``, ...) or ``html``,
+    plus optional metadata, as a record."""
     if not isinstance(obj, dict):
         return Reject(label, "invalid_record", f"a JSON {type(obj).__name__}, not an article object")
-    text, html = obj.get("text"), obj.get("html")
-    body, is_html = (text, False) if isinstance(text, str) and text.strip() else (html, True)
+    text = next((v for key in _FIELDS["text"] if isinstance(v := obj.get(key), str) and v.strip()), None)
+    body, is_html = (text, False) if text is not None else (obj.get("html"), True)
     if not isinstance(body, str) or not body.strip():
-        return Reject(label, "no_text_field", "no non-empty 'text' or 'html' field")
+        return Reject(label, "no_text_field", f"no non-empty text field ({', '.join(_FIELDS['text'])}) or 'html'")
     return RawRecord(
         source=label, path=path, fmt=fmt, data=body, is_html=is_html,
         title=_pick(obj, "title"), url=_pick(obj, "url"),

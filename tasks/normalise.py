@@ -22,7 +22,8 @@ from tasks.records import Article, RawRecord, Reject
 
 _SPACES = re.compile(r"[^\S\n]+")
 _LOOKS_HTML = re.compile(r"^\s*(?:<!doctype html|<html|<\?xml[^>]*>\s*<html)", re.I)
-_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%Y/%m/%d", "%d/%m/%Y")
+_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%Y/%m/%d", "%d/%m/%Y",
+                 "%d-%b-%Y")  # the last as agency files stamp a story (``26-FEB-1987 15:01:01.79``)
 
 
 def article_id(text: str) -> str:
@@ -159,6 +160,8 @@ def parse_date(value: str | None) -> date | None:
     except (TypeError, ValueError, IndexError):
         pass
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", s.split("T")[0]).strip()
+    if re.match(r"\d{1,2}-[A-Za-z]{3}-\d{4} ", cleaned):
+        cleaned = cleaned.split(" ")[0]  # its time of day
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(cleaned, fmt).date()

@@ -95,3 +95,17 @@ def test_one_paragraph_a_line_is_left_alone() -> None:
             "a change that residents had sought for years.\n\n"
             "The new hours start in January.\n")
     assert unwrap(text) == text.split("\n")
+
+
+def test_a_dataset_s_body_field_and_an_agency_time_stamp_are_read(tmp_path) -> None:
+    import json
+
+    from tasks.ingest import read_records
+
+    path = tmp_path / "wire.jsonl"
+    path.write_text(json.dumps({"title": "Brandolf sees higher profit", "date": "12-MAR-1987 14:02:11.40",
+                                "body": STORY}) + "\n" + json.dumps({"headline": "No story", "topics": ["earn"]}) + "\n")
+    first, second = read_records(path)
+    art = normalise(first)
+    assert isinstance(art, Article) and art.published.isoformat() == "1987-03-12"
+    assert art.text.startswith("BRANDOLF FOODS") and second.reason == "no_text_field"
