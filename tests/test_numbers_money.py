@@ -164,6 +164,8 @@ def test_a_word_before_a_full_stop_that_ends_the_sentence_stays_a_word(nlp) -> N
     [
         ("Harlow Retail booked a loss of $45m.", "$45m.", 45e6, "dollar"),
         ("The Finnish unit lost EUR 45m.", "EUR 45m.", 45e6, "euro"),
+        ("The Finnish unit lost EUR 45m. Its parent gained.", "EUR 45m.", 45e6, "euro"),
+        ("Harlow Retail booked a loss of $45m.\n\nIts shares fell.", "$45m.", 45e6, "dollar"),
     ],
 )
 def test_a_scale_letter_holding_the_full_stop(nlp, text: str, surface: str, value: float, unit: str) -> None:

@@ -190,8 +190,9 @@ def scale_after(doc: Doc, r: tokens.Reading, i: int, j: int, end: int) -> int:
                 and not doc[j].whitespace_ and doc[j + 1].lower_ in numwords.SCALES:
             j += 1  # ``the $1.2-billion project``: a scaled amount used as an adjective is hyphenated
         text = doc[j].text
-        if len(text) > 1 and text.endswith(".") and text[:-1].isalpha() and j + 1 == end:
-            text = text[:-1]  # ``$45m.``: the tokenizer keeps a sentence's full stop on a letter
+        if len(text) > 1 and text.endswith(".") and text[:-1].isalpha() \
+                and (j + 1 == end or doc[j + 1].is_space or doc[j + 1].is_title):
+            text = text[:-1]  # ``$45m. Net profit``: the tokenizer keeps a sentence's full stop on a letter
         low = text.lower()
         glued = not doc[j - 1].whitespace_
         factor = numwords.SCALES.get(low) or numwords.MULTIPLIERS.get(low)
