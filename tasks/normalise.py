@@ -113,10 +113,10 @@ def unwrap(text: str) -> list[str]:
     be two paragraphs, and two sentences to the parser.
     """
     lines = text.split("\n")
-    width = _wrap_width(lines)
+    indents = any(ln[:1].isspace() and ln.strip() for ln in lines) and any(ln[:1].strip() for ln in lines)
+    width = _wrap_width(lines, indents)
     if width is None:
         return lines
-    indents = any(ln[:1].isspace() and ln.strip() for ln in lines) and any(ln[:1].strip() for ln in lines)
     unmarked = not indents and all(ln.strip() for ln in lines[:-1])  # no paragraph marks: a sentence's end is one
     out: list[str] = []
     broken = row = False  # the previous line reached the wrap column; the previous paragraph began with a figure
@@ -135,14 +135,15 @@ def unwrap(text: str) -> list[str]:
     return out
 
 
-def _wrap_width(lines: list[str]) -> int | None:
+def _wrap_width(lines: list[str], indents: bool) -> int | None:
     """The column a text is wrapped at, or None when it is not wrapped: no line wider than 100 (a paragraph
-    per line is wider), the widest 50 or more, and at least three lines, two in five, within a fifth of it."""
+    per line is wider), the widest 50 or more, and at least three lines, two in five, within a fifth of it;
+    a text that indents its paragraphs needs only its widest line, so a brief of two lines is read too."""
     widths = [len(ln.rstrip()) for ln in lines if ln.strip()]
-    if len(widths) < 4 or not 50 <= max(widths) <= 100:
+    if len(widths) < 2 or not 50 <= max(widths) <= 100:
         return None
     near = sum(w >= max(widths) * 0.8 for w in widths)
-    return max(widths) if near >= 3 and near >= 0.4 * len(widths) else None
+    return max(widths) if indents or near >= 3 and near >= 0.4 * len(widths) else None
 
 
 def parse_date(value: str | None) -> date | None:
