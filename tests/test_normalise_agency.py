@@ -109,3 +109,8 @@ def test_a_dataset_s_body_field_and_an_agency_time_stamp_are_read(tmp_path) -> N
     art = normalise(first)
     assert isinstance(art, Article) and art.published.isoformat() == "1987-03-12"
     assert art.text.startswith("BRANDOLF FOODS") and second.reason == "no_text_field"
+
+
+def test_a_two_line_brief_is_one_paragraph() -> None:
+    text = "    Dunmore Bank said it will raise its prime rate to 8.25 pct from\n8 pct, effective tomorrow.\n"
+    assert unwrap(text) == ["    Dunmore Bank said it will raise its prime rate to 8.25 pct from 8 pct, effective tomorrow.", ""]
