@@ -106,33 +106,41 @@ def unwrap(text: str) -> list[str]:
     Feeds and agency files wrap at a fixed column (60-80) and mark a new
     paragraph by a blank line, or by indenting its first line (agency copy of
     the 1980s). A line that reaches near that column was broken by the wrap,
-    so the line after it continues its paragraph, unless it is blank, indented
-    in a text that indents paragraphs, a list item, a table's row after
-    another, a short heading, or the line before is a headline in capitals
-    or ends in a colon (or a sentence, in a text with no paragraph marks). Left as wrapped, ``from 9.8 mln`` and ``dlrs`` would
-    be two paragraphs, and two sentences to the parser.
+    so the line after it continues its paragraph unless :func:`_starts_line`
+    says otherwise. Left as wrapped, ``from 9.8 mln`` and ``dlrs`` would be
+    two paragraphs, and two sentences to the parser.
     """
     lines = text.split("\n")
     indents = any(ln[:1].isspace() and ln.strip() for ln in lines) and any(ln[:1].strip() for ln in lines)
     width = _wrap_width(lines, indents)
     if width is None:
         return lines
-    unmarked = not indents and all(ln.strip() for ln in lines[:-1])  # no paragraph marks: a sentence's end is one
+    unmarked = not indents and all(ln.strip() for ln in lines[:-1])  # no paragraph marks at all
     out: list[str] = []
-    broken = row = False  # the previous line reached the wrap column; the previous paragraph began with a figure
+    broken = row = False  # the line before reached the column; the paragraph before began with a figure
     for ln in lines:
         figure = ln.strip()[:1].isdigit()
-        starts = not broken or not ln.strip() or indents and ln[:1].isspace() or _ITEM.match(ln) is not None \
-            or figure and row or _HEADING.match(ln) is not None  # a table's rows begin with a figure (``66 Ana Ruiz``)
-        if starts:
+        if not broken or _starts_line(ln, indents) or figure and row:  # a table's rows begin with a figure
             out.append(ln)
             row = figure
         else:
             out[-1] = out[-1].rstrip() + " " + ln.strip()
-        letters = [c for c in ln if c.isalpha()]
-        broken = len(ln.rstrip()) >= width * 0.8 and not (letters and all(c.isupper() for c in letters)) \
-            and not ln.rstrip().endswith(":") and not (unmarked and _SENTENCE_END.search(ln))
+        broken = len(ln.rstrip()) >= width * 0.8 and not _ends_line(ln, unmarked)
     return out
+
+
+def _starts_line(line: str, indents: bool) -> bool:
+    """A blank line, an indent in a text that indents paragraphs, a list item, a short heading."""
+    return not line.strip() or indents and line[:1].isspace() or _ITEM.match(line) is not None \
+        or _HEADING.match(line) is not None
+
+
+def _ends_line(line: str, unmarked: bool) -> bool:
+    """A headline in capitals, a line ending in a colon, and in a text with no paragraph marks a sentence's end:
+    what comes after is a line of its own even when this one reaches the column."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) or line.rstrip().endswith(":") \
+        or unmarked and _SENTENCE_END.search(line) is not None
 
 
 def _wrap_width(lines: list[str], indents: bool) -> int | None:
