@@ -5,7 +5,7 @@ was junk. A navigation bar (``Home World Business ...``), a "Please enable
 JavaScript" shell or a lone headline survives them and would be stored as an
 article, then parsed and counted. These page-level verdicts turn such pages
 into rejects: ``no_text`` when no paragraph reads as a sentence, ``too_short``
-when the prose is below ``MIN_ARTICLE_WORDS``.
+when the prose is below ``MIN_ARTICLE_WORDS`` and no paragraph is a whole sentence.
 """
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ _NOTICE_MAX_WORDS = 40
 # Fewer words than this are a fragment (``too_short``), not yet a menu.
 _MENU_WORDS = 4
 _TERMINAL = re.compile(r"""[.!?…:;"”’)\]]$""")
+_CLOSED = re.compile(r"""[.!?]["”’)\]]?$""")
 _CJK_SENTENCE = re.compile(r"[。！？，、]|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{12}")
 
 
@@ -72,12 +73,26 @@ def no_text(paragraphs: Sequence[str]) -> str | None:
     return None
 
 
+def is_statement(paragraph: str) -> bool:
+    """A sentence that says something, however short (``Revenue rose 5% to $2.1bn.``): five words or more,
+    two in lower case, closed by a full stop, ``!`` or ``?``; what a headline alone, written without one, is not."""
+    words = paragraph.split()
+    return len(words) >= 5 and sum(w[:1].islower() for w in words) >= 2 and _CLOSED.search(paragraph.strip()) is not None
+
+
 def too_short(paragraphs: Sequence[str]) -> str | None:
-    """Why the prose is too short to be an article, or None (counting stops at the minimum)."""
+    """Why the prose is too short to be an article, or None (counting stops at the minimum).
+
+    A text below the minimum that is a whole sentence (a one-line brief, a
+    sentence a user feeds alone to have its numbers read) is kept: only a
+    headline or a fragment alone is no article.
+    """
     n = 0
     for p in paragraphs:
         if not is_notice(p):
             n += word_count(p)
             if n >= MIN_ARTICLE_WORDS:
                 return None
+    if any(is_statement(p) and not is_notice(p) for p in paragraphs):
+        return None
     return f"word count {n} < {MIN_ARTICLE_WORDS}"

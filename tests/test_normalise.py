@@ -182,6 +182,13 @@ def test_one_word_and_headline_only_are_too_short():
     assert rej.reason == "too_short" and rej.detail == "word count 9 < 15"
 
 
+def test_a_sentence_alone_is_kept_however_short():
+    """A user may feed sentences one to a record to have their numbers read; a headline alone stays too short."""
+    art = normalise(RawRecord("s.jsonl", "", "jsonl", "Profits at Orla Foods rose 12% to £40m last year."))
+    assert isinstance(art, Article) and art.text == "Profits at Orla Foods rose 12% to £40m last year."
+    assert normalise(RawRecord("s.jsonl", "", "jsonl", "Orla Foods profits up 12%")).reason == "too_short"
+
+
 def test_short_wire_brief_is_kept():
     brief = (b"LONDON (Reuters) - Britain's FTSE 100 index rose 0.4 percent on Monday, "
              b"led by mining shares as metal prices climbed.")
