@@ -163,10 +163,11 @@ def _shared_word(doc: Doc, row: dict) -> dict[str, str]:
     country itself (``French francs``, ``H.K. dlrs``, a code): then there is nothing to choose."""
     first = _token_at(doc, row["start"])
     span = [] if first is None else list(takewhile(lambda t: t.idx < row["end"], doc[first.i:first.i + 8]))
-    word = next((t for t in reversed(span) if t.is_alpha and currencies.countries_of(t.text)), None)
+    word, options = next(((t, found) for t in reversed(span)
+                          if t.is_alpha and (found := currencies.countries_of(t.text))), (None, {}))
     if word is None or word.i > 0 and currencies.currency_phrase([doc[word.i - 1].lower_, word.lower_]) is not None:
         return {}
-    return currencies.countries_of(word.text)
+    return options
 
 
 def share_units(doc: Doc, rows: list[dict]) -> None:

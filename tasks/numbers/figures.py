@@ -54,7 +54,7 @@ def quote_range(text: str) -> tuple[float, float] | None:
 def digits_value(text: str) -> float | None:
     """``6,000``, ``.77``, ``-4/5``, ``2½``, ``1.3e6``; None for anything else (``12,34``, ``1/0``, a quote)."""
     m = _DIGITS.match(text)
-    if not m or quote_range(text) is not None:
+    if not m or m["den"] and "." in m["num"] and quote_range(text) is not None:
         return None
     num = m["num"]
     if "," in num and not re.fullmatch(GROUPED, num):

@@ -127,8 +127,9 @@ def numbered_group(c: Case) -> bool:
     ``told the group 12 people died`` and ``formed the group four years ago`` keep their counts: a plural,
     ``of`` or a unit after the number makes it one."""
     r, doc = c.r, c.doc
+    word = doc[r.start - 1]
     if not (r.unit is None and r.upper is None and not r.ordinal and r.end - r.start == 1 and r.start - 1 > c.floor
-            and doc[r.start - 1].lower_ in GROUP_NOUNS | ID_NOUNS and doc[r.start - 1].is_lower):
+            and (word.lower_ in GROUP_NOUNS or word.lower_ in ID_NOUNS) and word.is_lower):
         return False
     return not counts_after(doc, r.end, c.end)
 
