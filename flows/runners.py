@@ -35,6 +35,23 @@ def _warm(model: str | None) -> int:
     return os.getpid()
 
 
+def _broken(executor: Any) -> bool:
+    """Whether a worker of the pool died (the pool then ends the others with SIGTERM)."""
+    return executor is not None and bool(getattr(executor, "_broken", False))
+
+
+def release_message_queue(queue: Any) -> None:
+    """Let this process exit without flushing the queue its workers send logs and events on.
+
+    The workers write to it under one lock they share with this process. A worker
+    killed while it holds that lock (the OOM killer does not wait for a write to end)
+    leaves it held for ever, and Python, at exit, waits for the queue's writer
+    thread, which waits for the lock: the failed run never exits. What is still
+    queued is the pool's shutdown message, and its workers are gone."""
+    if queue is not None:
+        queue.cancel_join_thread()
+
+
 class WarmProcessPoolTaskRunner(ProcessPoolTaskRunner):
     """A process pool whose workers can be started, and load the model, ahead of the
     first task: the flow calls ``warm()`` when it has a first batch to work on, so
@@ -52,6 +69,11 @@ class WarmProcessPoolTaskRunner(ProcessPoolTaskRunner):
         dup = super().duplicate()
         dup.model = self.model
         return dup
+
+    def __exit__(self, *exc_info: Any) -> None:
+        if _broken(getattr(self, "_executor", None)):
+            release_message_queue(getattr(self, "_subprocess_message_queue", None))
+        super().__exit__(*exc_info)
 
     def warm(self) -> None:
         executor = getattr(self, "_executor", None)
