@@ -17,6 +17,7 @@ from typing import Any
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from flows.lifeline import die_with_parent
+from flows.stacks import dump_stacks_on_signal
 
 # Below this many input bytes (~200 news articles) a run takes seconds and starting
 # worker processes, each loading the model, would cost more than the second core saves.
@@ -52,6 +53,12 @@ def release_message_queue(queue: Any) -> None:
         queue.cancel_join_thread()
 
 
+def _start_worker(parent_pid: int) -> None:
+    """A worker dies with the run that started it and shows its stacks on SIGUSR1."""
+    die_with_parent(parent_pid)
+    dump_stacks_on_signal()
+
+
 class WarmProcessPoolTaskRunner(ProcessPoolTaskRunner):
     """A process pool whose workers can be started, and load the model, ahead of the
     first task: the flow calls ``warm()`` when it has a first batch to work on, so
@@ -59,7 +66,7 @@ class WarmProcessPoolTaskRunner(ProcessPoolTaskRunner):
 
     def __init__(self, max_workers: int | None = None, model: str | None = None, **kwargs: Any) -> None:
         # Workers exit when the flow process dies, even by SIGKILL (flows/lifeline.py).
-        kwargs.setdefault("initializer", die_with_parent)
+        kwargs.setdefault("initializer", _start_worker)
         kwargs.setdefault("initargs", (os.getpid(),))
         super().__init__(max_workers=max_workers, **kwargs)
         self.model = model

@@ -224,6 +224,19 @@ def test_a_run_that_lost_a_worker_mid_message_still_exits(prefect_harness, tmp_p
     assert "BrokenProcessPool" in out and out.rstrip().endswith("flow over"), (out, err[-3000:])
 
 
+def test_sigusr1_prints_every_threads_stack_and_the_process_goes_on():
+    code = ("import os, signal, threading, time\n"
+            "from flows.stacks import dump_stacks_on_signal\n"
+            "assert dump_stacks_on_signal()\n"
+            "def waiting_for_ever(): time.sleep(30)\n"
+            "threading.Thread(target=waiting_for_ever, daemon=True).start(); time.sleep(0.2)\n"
+            "os.kill(os.getpid(), signal.SIGUSR1)\n"
+            "print('still here')\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout == "still here\n", done
+    assert "in waiting_for_ever" in done.stderr and "Current thread" in done.stderr, done.stderr
+
+
 def test_a_killed_run_is_marked_crashed_by_the_next(inbox):  # noqa: F811
     from flows.nightly import nightly
     from tasks.lock import parse_holder

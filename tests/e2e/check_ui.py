@@ -27,7 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from datetime import date
 from pathlib import Path
 
@@ -53,16 +53,42 @@ def newsflow(api: str, tmp: Path, data: str, *args: str, expect: int = 0, fault:
     if fault:
         env["NEWSFLOW_FAULT"] = fault
     t0 = time.monotonic()
-    done = subprocess.run([str(BIN / "newsflow"), "run", str(ROOT / "seeds"), "--data-dir", str(tmp / data), *args],
-                          env=env, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    proc = subprocess.Popen([str(BIN / "newsflow"), "run", str(ROOT / "seeds"), "--data-dir", str(tmp / data), *args],
+                            env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        out, err = proc.communicate(timeout=600)
+        hung = False
+    except subprocess.TimeoutExpired:
+        (out, err), hung = stop_hung(proc), True
     with open(tmp / "run.log", "a") as fh:
-        fh.write(done.stdout + done.stderr)
-    if done.returncode != expect:
-        raise AssertionError(f"newsflow run exited {done.returncode}, expected {expect}:\n{(done.stdout + done.stderr)[-4000:]}")
-    lines = (done.stdout + done.stderr).strip().splitlines() or ["-"]
+        fh.write(out + err)
+    if hung:
+        raise HungRun(f"newsflow run{' ' + fault if fault else ''} hung for 600 s; its threads' stacks:\n{err[-20000:]}")
+    if proc.returncode != expect:
+        raise AssertionError(f"newsflow run exited {proc.returncode}, expected {expect}:\n{(out + err)[-4000:]}")
+    lines = (out + err).strip().splitlines() or ["-"]
     last = next((ln for ln in reversed(lines) if ln.startswith(("newsflow run", "error:"))), lines[-1])
     log(f"newsflow run{' ' + fault if fault else ''} took {time.monotonic() - t0:.0f} s: {last}")
-    return done.stdout + done.stderr
+    return out + err
+
+
+class HungRun(AssertionError):
+    """A run that neither finished nor failed; its message holds where each thread waited."""
+
+
+def stop_hung(proc: subprocess.Popen) -> tuple[str, str]:
+    """Ask a hung run and its workers for their stacks (SIGUSR1, flows/stacks.py), then kill them."""
+    import psutil
+
+    tree = [proc.pid] + [c.pid for c in psutil.Process(proc.pid).children(recursive=True)]
+    for pid in tree:
+        with suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGUSR1)
+    time.sleep(3)
+    for pid in reversed(tree):
+        with suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    return proc.communicate()
 
 
 def run_flow(api: str, tmp: Path) -> str:
@@ -230,7 +256,7 @@ def main() -> int:
             if (tmp / name).exists():
                 print(f"--- {name} (tail) ---\n{(tmp / name).read_text()[-3000:]}", file=sys.stderr)
         # last, so that a CI log cut to its tail still shows which check failed
-        log(f"FAILED: {str(exc)[:1500]}")
+        log(f"FAILED: {str(exc) if isinstance(exc, HungRun) else str(exc)[:1500]}")
     finally:
         if args.keep or not ok:
             log(f"kept {tmp}")
