@@ -367,9 +367,11 @@ def backfill(
 
 def main() -> None:
     """``app`` with usage errors (a bad option value, a missing argument) said in one line."""
+    from flows import exit_watch
     from flows.stacks import dump_stacks_on_signal
 
     dump_stacks_on_signal()
+    exit_watch.arm()  # a command whose flow has written its run exits, whatever its clean-up does
     try:  # Typer vendors click from 0.2x on (pinned in pyproject.toml)
         from typer._click import exceptions as click_errors
     except ImportError:  # pragma: no cover - older Typer on plain click

@@ -19,7 +19,7 @@ from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 from prefect.states import Completed, Failed
 
-from flows import report
+from flows import exit_watch, report
 from flows.aftermath import after_failure, error_text, record_failure, report_dead_run
 from flows.failures import stage_of
 from flows.naming import PREFIX, name_scheduled_runs, rerun_name
@@ -75,6 +75,7 @@ def nightly(
     Whatever fails after this starts leaves a ``failed`` row in ``runs`` (when the
     data dir can take one) and a summary of what was done.
     """
+    exit_watch.body_started()
     log = get_run_logger()
     lake = Lake(Path(data_dir).resolve())
     covers_day = date.fromisoformat(covers) if covers else date.today()
@@ -101,6 +102,7 @@ def nightly(
         row = recorded[0] if recorded else record_failure(
             lake, totals.run_row(run_row, "failed", t0, error_text(exc)), exc)
         after_failure(lake, row, totals, exc)
+        exit_watch.body_over(failed=True)
         if not isinstance(exc, Exception):
             raise  # an interrupt stays one
         # The state's message is the error itself ("parse[batch 1]: worker process died ...");
@@ -109,6 +111,7 @@ def nightly(
     summary = report.publish(lake, run_id, row, totals)
     log.info("run %s committed: %s", run_id, report.summary_line(summary))
     _name_next_nights()
+    exit_watch.body_over(failed=False)
     return Completed(message=totals.headline(row["seconds"]), data=summary)
 
 

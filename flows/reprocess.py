@@ -22,6 +22,7 @@ from prefect import flow, get_run_logger
 from prefect.artifacts import create_table_artifact
 from prefect.runtime import flow_run
 
+from flows import exit_watch
 from flows.aftermath import error_text, record_failure, report_dead_run
 from flows.failures import stage_of
 from flows.placement import Placement, Window, current_runner
@@ -67,6 +68,18 @@ def reprocess(
     A day that fails leaves a ``failed`` row and stops the flow; the days before it stay
     committed.
     """
+    exit_watch.body_started()
+    try:
+        summary = _reprocess_days(data_dir, model, first, last, force, batch_size, lock_wait_seconds, parse)
+    except BaseException:
+        exit_watch.body_over(failed=True)
+        raise
+    exit_watch.body_over(failed=False)
+    return summary
+
+
+def _reprocess_days(data_dir: str, model: str | None, first: str | None, last: str | None, force: bool,
+                    batch_size: int, lock_wait_seconds: float, parse: ParseMode) -> dict:
     log = get_run_logger()
     lake = Lake(Path(data_dir).resolve())
     version = extractor_version(model, parse)

@@ -3,16 +3,13 @@ no task run is left Running, killed runs are marked Crashed, reruns are told apa
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 import time
 from uuid import UUID
 
 import pytest
 
-from conftest import FIXTURES, ROOT, SEEDS, sql
+from conftest import FIXTURES, SEEDS, sql
 from test_crash import ALL_ARTICLES, cli, finish, inbox  # noqa: F401 - inbox is a fixture
 
 from tasks.stagenames import Stage
@@ -174,67 +171,6 @@ def test_worker_killed_mid_parse_names_the_stage_and_leaves_no_zombie(inbox):  #
     assert parse1.state.is_crashed() and "parse[batch 1]" in parse1.state.message
     summary = _artifacts(flow_run_id)["nightly-summary"].data
     assert "FAILED" in summary and "parse[batch 1]" in summary and "## Stages" in summary
-
-
-DIES_MID_MESSAGE = """
-import os, signal, time
-from prefect import flow, task
-from prefect.logging import handlers
-from flows.runners import make_runner
-
-@task
-def dies_mid_message():
-    queue = handlers._api_log_sink.args[0]  # what this worker sends its logs and events on
-    queue._wlock.acquire()  # held, as by a worker the OOM killer stops in the middle of a write
-    os.kill(os.getpid(), signal.SIGKILL)
-
-@task
-def works():
-    time.sleep(1)
-
-@flow(task_runner=make_runner("process", workers=2))
-def night():
-    for future in [works.submit(), dies_mid_message.submit()]:
-        try:
-            future.result()
-        except Exception as exc:
-            print(type(exc).__name__, flush=True)
-
-night()
-print("flow over", flush=True)
-"""
-
-
-def test_a_run_that_lost_a_worker_mid_message_still_exits(prefect_harness, tmp_path):
-    """Its workers' log queue stays locked by the dead worker; the run must fail, not hang."""
-    from prefect.settings import PREFECT_API_URL
-
-    script = tmp_path / "night.py"
-    script.write_text(DIES_MID_MESSAGE)
-    env = dict(os.environ, PREFECT_API_URL=PREFECT_API_URL.value(), PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, str(script)], cwd=ROOT, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        out, err = proc.communicate(timeout=180)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        out, err = proc.communicate()
-        pytest.fail(f"the flow process never exited:\n{out}\n{err[-3000:]}")
-    assert proc.returncode == 0, (out, err[-3000:])
-    assert "BrokenProcessPool" in out and out.rstrip().endswith("flow over"), (out, err[-3000:])
-
-
-def test_sigusr1_prints_every_threads_stack_and_the_process_goes_on():
-    code = ("import os, signal, threading, time\n"
-            "from flows.stacks import dump_stacks_on_signal\n"
-            "assert dump_stacks_on_signal()\n"
-            "def waiting_for_ever(): time.sleep(30)\n"
-            "threading.Thread(target=waiting_for_ever, daemon=True).start(); time.sleep(0.2)\n"
-            "os.kill(os.getpid(), signal.SIGUSR1)\n"
-            "print('still here')\n")
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0 and done.stdout == "still here\n", done
-    assert "in waiting_for_ever" in done.stderr and "Current thread" in done.stderr, done.stderr
 
 
 def test_a_killed_run_is_marked_crashed_by_the_next(inbox):  # noqa: F811

@@ -1,0 +1,80 @@
+"""A process that has written its run exits, even when its clean-up never ends.
+
+Once a flow's body has written its run (committed, or failed with its row and
+summary) only clean-up is left: the task runner stops its workers, Prefect
+reports the final state, Python flushes its queues. Some of those steps wait
+without a limit on things a killed worker can leave broken: a lock it held,
+half a message in a pipe (flows/runners.py fixes the one case seen). A process
+stuck there keeps the data dir's lock, and every later night refuses to start.
+
+So a process that exists for its flow runs (``newsflow run``, ``reprocess``,
+``backfill``, and the subprocess Prefect starts for each served run) arms this
+watch; from the end of each flow body it gives clean-up ``GRACE_SECONDS``,
+then says so on stderr and exits with the run's outcome (1 failed, 0 committed).
+The next run marks a flow run left Running Crashed, as after any kill. A flow
+called from other Python code (tests, notebooks) never arms it.
+"""
+from __future__ import annotations
+
+import faulthandler
+import os
+import sys
+import threading
+import time
+
+GRACE_SECONDS = 120.0
+
+_lock = threading.Condition()
+_state: dict = {"armed": False, "deadline": None, "code": 0, "grace": GRACE_SECONDS}
+
+
+def arm(grace: float = GRACE_SECONDS) -> None:
+    """Watch this process's flow bodies from now on (once per process)."""
+    with _lock:
+        _state["grace"] = grace
+        if _state["armed"]:
+            return
+        _state["armed"] = True
+    threading.Thread(target=_watch, name="newsflow-exit-watch", daemon=True).start()
+
+
+def arm_if_dedicated() -> None:
+    """Arm in the process Prefect's runner starts for one served flow run (``python -m prefect.engine``)."""
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    if spec is not None and spec.name == "prefect.engine":
+        arm()
+
+
+def body_started() -> None:
+    """A flow body is running: no deadline while it works, however long."""
+    arm_if_dedicated()
+    with _lock:
+        _state["deadline"] = None
+        _lock.notify_all()
+
+
+def body_over(failed: bool) -> None:
+    """The body has written its run; from now on only clean-up is left."""
+    with _lock:
+        _state["code"] = 1 if failed else 0
+        _state["deadline"] = time.monotonic() + _state["grace"]
+        _lock.notify_all()
+
+
+def _watch() -> None:
+    with _lock:
+        while True:
+            deadline = _state["deadline"]
+            if deadline is not None and time.monotonic() >= deadline:
+                break
+            _lock.wait(None if deadline is None else max(deadline - time.monotonic(), 0.01))
+        code, grace = _state["code"], _state["grace"]
+    sys.stderr.write(f"newsflow: the run ended {grace:.0f} s ago and its clean-up is still waiting; "
+                     f"exiting with {code}. Where each thread waited:\n")
+    sys.stderr.flush()
+    try:
+        faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
+        sys.stderr.flush()
+    except (AttributeError, ValueError, OSError):  # stderr without a file descriptor
+        pass
+    os._exit(code)

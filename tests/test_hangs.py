@@ -1,0 +1,121 @@
+"""Runs that end: a night whose clean-up hangs still exits, and a hung process says where it waits.
+
+A process that never exits keeps the data dir's lock, so every later night refuses
+to start; these are real processes, killed and hung on purpose.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+
+def python(code: str, timeout: float = 60, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          timeout=timeout, env=dict(os.environ, PYTHONPATH=str(ROOT), **env))
+
+
+CLEAN_UP_HANGS = """
+import threading
+from flows import exit_watch
+exit_watch.arm(grace=1)
+exit_watch.body_started()
+exit_watch.body_over(failed={failed})
+print("run written", flush=True)
+threading.Event().wait()  # a clean-up that never ends
+"""
+
+
+@pytest.mark.parametrize("failed, code", [(True, 1), (False, 0)])
+def test_a_run_whose_clean_up_hangs_exits_with_its_outcome(failed, code):
+    done = python(CLEAN_UP_HANGS.format(failed=failed))
+    assert done.returncode == code, done
+    assert done.stdout == "run written\n"
+    assert "clean-up is still waiting" in done.stderr and "in <module>" in done.stderr, done.stderr
+
+
+def test_the_next_night_of_a_backfill_is_not_cut_short():
+    code = ("import time\n"
+            "from flows import exit_watch\n"
+            "exit_watch.arm(grace=1)\n"
+            "exit_watch.body_started(); exit_watch.body_over(failed=True)\n"
+            "exit_watch.body_started()  # the next night, before the grace is up\n"
+            "time.sleep(3)\n"
+            "print('next night done')\n")
+    done = python(code)
+    assert done.returncode == 0 and done.stdout == "next night done\n", done
+
+
+def test_a_flow_called_from_other_python_code_is_never_cut_short():
+    """Tests and notebooks call the flows in their own process: no watch may start there."""
+    code = ("import threading\n"
+            "from flows import exit_watch\n"
+            "exit_watch.body_started(); exit_watch.body_over(failed=True)\n"
+            "print(sorted(t.name for t in threading.enumerate()))\n")
+    done = python(code)
+    assert done.returncode == 0 and done.stdout == "['MainThread']\n", done
+
+
+DIES_MID_MESSAGE = """
+import os, signal, time
+from prefect import flow, task
+from prefect.logging import handlers
+from flows.runners import make_runner
+
+@task
+def dies_mid_message():
+    queue = handlers._api_log_sink.args[0]  # what this worker sends its logs and events on
+    queue._wlock.acquire()  # held, as by a worker the OOM killer stops in the middle of a write
+    os.kill(os.getpid(), signal.SIGKILL)
+
+@task
+def works():
+    time.sleep(1)
+
+@flow(task_runner=make_runner("process", workers=2))
+def night():
+    for future in [works.submit(), dies_mid_message.submit()]:
+        try:
+            future.result()
+        except Exception as exc:
+            print(type(exc).__name__, flush=True)
+
+night()
+print("flow over", flush=True)
+"""
+
+
+def test_a_run_that_lost_a_worker_mid_message_still_exits(prefect_harness, tmp_path):
+    """Its workers' log queue stays locked by the dead worker; the run must fail, not hang."""
+    from prefect.settings import PREFECT_API_URL
+
+    script = tmp_path / "night.py"
+    script.write_text(DIES_MID_MESSAGE)
+    env = dict(os.environ, PREFECT_API_URL=PREFECT_API_URL.value(), PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, str(script)], cwd=ROOT, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        out, err = proc.communicate(timeout=180)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+        pytest.fail(f"the flow process never exited:\n{out}\n{err[-3000:]}")
+    assert proc.returncode == 0, (out, err[-3000:])
+    assert "BrokenProcessPool" in out and out.rstrip().endswith("flow over"), (out, err[-3000:])
+
+
+def test_sigusr1_prints_every_threads_stack_and_the_process_goes_on():
+    code = ("import os, signal, threading, time\n"
+            "from flows.stacks import dump_stacks_on_signal\n"
+            "assert dump_stacks_on_signal()\n"
+            "def waiting_for_ever(): time.sleep(30)\n"
+            "threading.Thread(target=waiting_for_ever, daemon=True).start(); time.sleep(0.2)\n"
+            "os.kill(os.getpid(), signal.SIGUSR1)\n"
+            "print('still here')\n")
+    done = python(code)
+    assert done.returncode == 0 and done.stdout == "still here\n", done
+    assert "in waiting_for_ever" in done.stderr and "Current thread" in done.stderr, done.stderr
