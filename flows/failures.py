@@ -47,6 +47,33 @@ def dead_workers(runner: Any, wait_seconds: float = 10.0) -> dict[int, str]:
         time.sleep(0.1)
 
 
+#: Seconds a killed worker may go unnoticed by its pool before the flow stops waiting on it.
+UNNOTICED_SECONDS = 30.0
+
+
+def result_unless_worker_lost(future: Any, runner: Any, poll: float = 2.0,
+                              unnoticed: float = UNNOTICED_SECONDS) -> Any:
+    """``future.result()``, or BrokenProcessPool once a worker of the runner's pool has been
+    dead for ``unnoticed`` seconds while the pool still waits.
+
+    A worker killed while it sends a result leaves half a message in the pool's result
+    pipe. The pool's manager thread then waits in ``recv`` for the rest, for ever: no
+    future fails, and a flow that only waits would wait for ever too (CPython 3.11's
+    concurrent.futures). Threads and Dask have no such pipe and just wait."""
+    if not hasattr(getattr(runner, "_executor", None), "_processes"):
+        return future.result()
+    since = None
+    while not future.wrapped_future.done():
+        future.wait(poll)  # raises what the task raised, as result() would
+        if future.wrapped_future.done():
+            break
+        if since is None:
+            since = time.monotonic() if dead_workers(runner, wait_seconds=0) else None
+        elif time.monotonic() - since > unnoticed:
+            raise BrokenProcessPool("a worker process died and its pool did not notice")
+    return future.result()
+
+
 def explain(exc: BaseException, dead: dict[int, str] | None = None) -> str:
     """What went wrong, in the words an operator needs."""
     if isinstance(exc, BrokenProcessPool):

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
-from flows.failures import stage_of
+from flows.failures import result_unless_worker_lost, stage_of
 from tasks.busy import busy_batches
 from tasks.components import DEFAULT_PARSE, ParseMode
 from tasks.lake import Lake
@@ -153,7 +153,7 @@ class Placement:
         def parse_result() -> ParsedBatch:
             """A failed parse raises its own error (not "upstream failed"), named parse[batch n]."""
             with self.at(Stage.PARSE, batch):
-                result = parsed.result()
+                result = result_unless_worker_lost(parsed, self.runner)
             on_parsed(result.stats)
             return result
 

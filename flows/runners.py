@@ -16,6 +16,7 @@ from typing import Any
 
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
+from flows.failures import dead_workers
 from flows.lifeline import die_with_parent
 from flows.stacks import dump_stacks_on_signal
 
@@ -78,7 +79,7 @@ class WarmProcessPoolTaskRunner(ProcessPoolTaskRunner):
         return dup
 
     def __exit__(self, *exc_info: Any) -> None:
-        if _broken(getattr(self, "_executor", None)):
+        if _broken(getattr(self, "_executor", None)) or dead_workers(self, wait_seconds=0):
             release_message_queue(getattr(self, "_subprocess_message_queue", None))
         super().__exit__(*exc_info)
 

@@ -119,3 +119,46 @@ def test_sigusr1_prints_every_threads_stack_and_the_process_goes_on():
     done = python(code)
     assert done.returncode == 0 and done.stdout == "still here\n", done
     assert "in waiting_for_ever" in done.stderr and "Current thread" in done.stderr, done.stderr
+
+
+DIES_MID_RESULT = """
+import gc, os, signal, struct, time
+import multiprocessing.queues
+from prefect import flow, task
+from flows import exit_watch
+from flows.failures import result_unless_worker_lost
+from flows.placement import current_runner
+from flows.runners import make_runner
+
+@task
+def dies_mid_result():
+    results = next(o for o in gc.get_objects() if type(o) is multiprocessing.queues.SimpleQueue)
+    with results._wlock:  # half of a 100 kB result, as a worker killed while sending one leaves it
+        results._writer._send(struct.pack("!i", 100_000) + b"x" * 10)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+@flow(task_runner=make_runner("process", workers=2))
+def night():
+    exit_watch.body_started()
+    try:
+        result_unless_worker_lost(dies_mid_result.submit(), current_runner(), poll=0.5, unnoticed=2)
+    except Exception as exc:
+        print(type(exc).__name__, exc, flush=True)
+    exit_watch.body_over(failed=True)
+
+exit_watch.arm(grace=5)
+night()
+"""
+
+
+def test_a_worker_killed_mid_result_fails_the_run_and_it_exits(prefect_harness, tmp_path):
+    """CPython's pool never notices this death: the wait gives up on the dead worker, the
+    night fails, and the exit watch ends the pool's endless clean-up."""
+    from prefect.settings import PREFECT_API_URL
+
+    script = tmp_path / "night.py"
+    script.write_text(DIES_MID_RESULT)
+    done = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=180,
+                          env=dict(os.environ, PREFECT_API_URL=PREFECT_API_URL.value(), PYTHONPATH=str(ROOT)))
+    assert "BrokenProcessPool a worker process died and its pool did not notice" in done.stdout, done
+    assert done.returncode == 1 and "clean-up is still waiting" in done.stderr, (done.returncode, done.stderr[-3000:])
