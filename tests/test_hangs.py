@@ -162,3 +162,33 @@ def test_a_worker_killed_mid_result_fails_the_run_and_it_exits(prefect_harness, 
                           env=dict(os.environ, PREFECT_API_URL=PREFECT_API_URL.value(), PYTHONPATH=str(ROOT)))
     assert "BrokenProcessPool a worker process died and its pool did not notice" in done.stdout, done
     assert done.returncode == 1 and "clean-up is still waiting" in done.stderr, (done.returncode, done.stderr[-3000:])
+
+
+SERVED_CHILD = """
+import multiprocessing, threading
+from flows import exit_watch
+
+def served_run():  # what Prefect's serve runs in a spawned process: a flow body, then its clean-up
+    exit_watch.body_started()
+    exit_watch.body_over(failed=True)
+    threading.Event().wait()
+
+if __name__ == "__main__":
+    exit_watch.arm(grace={grace})  # as the newsflow CLI does before `serve`
+    child = multiprocessing.get_context("spawn").Process(target=served_run)
+    child.start()
+    child.join(timeout={wait})
+    print("child exit code", child.exitcode, flush=True)
+    if child.exitcode is None:
+        child.kill()
+"""
+
+
+@pytest.mark.parametrize("grace, code", [(1, 1), (0, None)])
+def test_a_process_the_cli_spawns_for_a_flow_run_is_watched_too(grace, code, tmp_path):
+    """``newsflow serve`` runs each flow run in a spawned process; NEWSFLOW_EXIT_WATCH=0 turns it off."""
+    script = tmp_path / "serve.py"
+    script.write_text(SERVED_CHILD.format(grace=grace, wait=60 if code else 3))
+    done = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert done.stdout == f"child exit code {code}\n", done
