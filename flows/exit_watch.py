@@ -19,11 +19,12 @@ called from other Python code (tests, notebooks) never arms it.
 """
 from __future__ import annotations
 
-import faulthandler
 import os
 import sys
 import threading
 import time
+
+from flows.stacks import dump_stacks
 
 GRACE_SECONDS = 120.0
 
@@ -90,10 +91,5 @@ def _watch() -> None:
         code, grace = _state["code"], _state["grace"]
     sys.stderr.write(f"newsflow: the run ended {grace:.0f} s ago and its clean-up is still waiting; "
                      f"exiting with {code}. Where each thread waited:\n")
-    sys.stderr.flush()
-    try:
-        faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
-        sys.stderr.flush()
-    except (AttributeError, ValueError, OSError):  # stderr without a file descriptor
-        pass
+    dump_stacks()
     os._exit(code)

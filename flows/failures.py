@@ -63,15 +63,14 @@ def result_unless_worker_lost(future: Any, runner: Any, poll: float = 2.0,
     if not hasattr(getattr(runner, "_executor", None), "_processes"):
         return future.result()
     since = None
-    while not future.wrapped_future.done():
+    while True:
         future.wait(poll)  # raises what the task raised, as result() would
         if future.wrapped_future.done():
-            break
+            return future.result()
         if since is None:
             since = time.monotonic() if dead_workers(runner, wait_seconds=0) else None
         elif time.monotonic() - since > unnoticed:
             raise BrokenProcessPool("a worker process died and its pool did not notice")
-    return future.result()
 
 
 def explain(exc: BaseException, dead: dict[int, str] | None = None) -> str:

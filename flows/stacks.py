@@ -22,3 +22,12 @@ def dump_stacks_on_signal(sig: int = getattr(signal, "SIGUSR1", 0)) -> bool:
     except (AttributeError, ValueError, io.UnsupportedOperation, RuntimeError):
         return False  # stderr without a file descriptor (captured), or no signals here
     return True
+
+
+def dump_stacks() -> None:
+    """Print every thread's stack now (nothing where stderr has no file descriptor)."""
+    try:
+        sys.stderr.flush()
+        faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
+    except (AttributeError, ValueError, io.UnsupportedOperation, OSError):
+        pass

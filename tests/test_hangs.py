@@ -8,15 +8,24 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
 
 
-def python(code: str, timeout: float = 60, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                          timeout=timeout, env=dict(os.environ, PYTHONPATH=str(ROOT), **env))
+def python(code: str, timeout: float = 60, script: Path | None = None, **env: str) -> subprocess.CompletedProcess:
+    """``code`` in a fresh interpreter (from ``script`` when it spawns children that import
+    its functions); a process still running after ``timeout`` seconds fails the test."""
+    if script:
+        script.write_text(code)
+    try:
+        return subprocess.run([sys.executable, *([str(script)] if script else ["-c", code])], cwd=ROOT,
+                              capture_output=True, text=True, timeout=timeout,
+                              env=dict(os.environ, PYTHONPATH=str(ROOT), **env))
+    except subprocess.TimeoutExpired as hung:
+        pytest.fail(f"the process never exited:\n{hung.stdout}\n{str(hung.stderr)[-3000:]}")
 
 
 CLEAN_UP_HANGS = """
@@ -89,23 +98,13 @@ print("flow over", flush=True)
 """
 
 
-def test_a_run_that_lost_a_worker_mid_message_still_exits(prefect_harness, tmp_path):
+def test_a_run_that_lost_a_worker_mid_message_still_exits(prefect_harness):
     """Its workers' log queue stays locked by the dead worker; the run must fail, not hang."""
     from prefect.settings import PREFECT_API_URL
 
-    script = tmp_path / "night.py"
-    script.write_text(DIES_MID_MESSAGE)
-    env = dict(os.environ, PREFECT_API_URL=PREFECT_API_URL.value(), PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, str(script)], cwd=ROOT, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        out, err = proc.communicate(timeout=180)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        out, err = proc.communicate()
-        pytest.fail(f"the flow process never exited:\n{out}\n{err[-3000:]}")
-    assert proc.returncode == 0, (out, err[-3000:])
-    assert "BrokenProcessPool" in out and out.rstrip().endswith("flow over"), (out, err[-3000:])
+    done = python(DIES_MID_MESSAGE, timeout=180, PREFECT_API_URL=PREFECT_API_URL.value())
+    assert done.returncode == 0, (done.stdout, done.stderr[-3000:])
+    assert "BrokenProcessPool" in done.stdout and done.stdout.rstrip().endswith("flow over"), done
 
 
 def test_sigusr1_prints_every_threads_stack_and_the_process_goes_on():
@@ -151,15 +150,12 @@ night()
 """
 
 
-def test_a_worker_killed_mid_result_fails_the_run_and_it_exits(prefect_harness, tmp_path):
+def test_a_worker_killed_mid_result_fails_the_run_and_it_exits(prefect_harness):
     """CPython's pool never notices this death: the wait gives up on the dead worker, the
     night fails, and the exit watch ends the pool's endless clean-up."""
     from prefect.settings import PREFECT_API_URL
 
-    script = tmp_path / "night.py"
-    script.write_text(DIES_MID_RESULT)
-    done = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=180,
-                          env=dict(os.environ, PREFECT_API_URL=PREFECT_API_URL.value(), PYTHONPATH=str(ROOT)))
+    done = python(DIES_MID_RESULT, timeout=180, PREFECT_API_URL=PREFECT_API_URL.value())
     assert "BrokenProcessPool a worker process died and its pool did not notice" in done.stdout, done
     assert done.returncode == 1 and "clean-up is still waiting" in done.stderr, (done.returncode, done.stderr[-3000:])
 
@@ -187,8 +183,5 @@ if __name__ == "__main__":
 @pytest.mark.parametrize("grace, code", [(1, 1), (0, None)])
 def test_a_process_the_cli_spawns_for_a_flow_run_is_watched_too(grace, code, tmp_path):
     """``newsflow serve`` runs each flow run in a spawned process; NEWSFLOW_EXIT_WATCH=0 turns it off."""
-    script = tmp_path / "serve.py"
-    script.write_text(SERVED_CHILD.format(grace=grace, wait=60 if code else 3))
-    done = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=120,
-                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    done = python(SERVED_CHILD.format(grace=grace, wait=60 if code else 3), timeout=120, script=tmp_path / "serve.py")
     assert done.stdout == f"child exit code {code}\n", done
